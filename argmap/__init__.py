@@ -1,0 +1,112 @@
+"""argmap: an essay's argument as a graph of which reasons rest on which evidence.
+
+    >>> import argmap
+    >>> amap = argmap.load("graphs/stalin_purges.yaml")
+    >>> argmap.trace(amap, "rivals").rests_on          # what a motive rests on
+    >>> argmap.write(amap, "stalin.html")              # the interactive page
+
+Everything the ``argmap`` command does is a function here; errors in a user's file are raised as
+:class:`ArgmapError` with file, line and column.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING, Any
+
+from .errors import ArgmapError, Diagnostic
+from .model import ArgumentMap, Confidence, Kind, Location, Relation
+from .options import LoadOptions, RenderOptions
+
+if TYPE_CHECKING:
+    from .analysis import Trace
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "ArgmapError",
+    "ArgumentMap",
+    "Confidence",
+    "Diagnostic",
+    "Kind",
+    "LoadOptions",
+    "Location",
+    "Relation",
+    "RenderOptions",
+    "check",
+    "convert",
+    "load",
+    "loads",
+    "render",
+    "trace",
+    "write",
+]
+
+
+def load(path: str | os.PathLike[str], *, format: str | None = None,
+         options: LoadOptions | None = None) -> ArgumentMap:
+    """Read a map file (any readable format; ``-`` is standard input)."""
+    from . import formats
+    from .io import read_bytes
+
+    options = options or LoadOptions()
+    path = os.fspath(path)
+    data = read_bytes(path, options.limits.max_bytes)
+    name = "<stdin>" if path == "-" else path
+    fmt = formats.get(format, purpose="read") if format else formats.guess(
+        name, purpose="read", content=data)
+    return fmt.load_reader()(data, name, options)  # type: ignore[no-any-return]
+
+
+def loads(data: str | bytes, *, format: str = "yaml", path: str = "<string>",
+          options: LoadOptions | None = None) -> ArgumentMap:
+    """Read a map from text; ``path`` names it in errors and anchors a relative ``essay:``."""
+    from . import formats
+
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    return formats.get(format, purpose="read").load_reader()(raw, path, options or LoadOptions())  # type: ignore[no-any-return]
+
+
+def check(amap: ArgumentMap) -> list[Diagnostic]:
+    """Warnings about the argument (circular support, weak spots), in file order."""
+    from .checks import run_checks
+
+    return [*amap.diagnostics, *run_checks(amap)]
+
+
+def convert(amap: ArgumentMap, format: str, options: RenderOptions | None = None) -> str | bytes:
+    """The map in another format (``argmap.formats.FORMATS`` lists them)."""
+    from . import formats
+
+    return formats.get(format, purpose="write").load_writer()(amap, options or RenderOptions())  # type: ignore[no-any-return]
+
+
+def render(amap: ArgumentMap, options: RenderOptions | None = None) -> str:
+    """The self-contained interactive HTML page."""
+    return convert(amap, "html", options)  # type: ignore[return-value]
+
+
+def write(amap: ArgumentMap, path: str | os.PathLike[str], *, format: str | None = None,
+          options: RenderOptions | None = None) -> None:
+    """Write the map to ``path`` atomically, in the format its extension names."""
+    from . import formats
+    from .io import atomic_write
+
+    path = os.fspath(path)
+    fmt = formats.get(format, purpose="write") if format else formats.guess(path, purpose="write")
+    atomic_write(path, fmt.load_writer()(amap, options or RenderOptions()))
+
+
+def trace(amap: ArgumentMap, node: str) -> Trace:
+    """What ``node`` rests on, what rests on it, and its objections."""
+    from .analysis import trace as _trace
+
+    return _trace(amap, node)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "schema":
+        from . import schema
+
+        return schema
+    raise AttributeError(name)

@@ -1,0 +1,5 @@
+"""``python -m argmap`` runs the command line."""
+
+from cli import main
+
+main()

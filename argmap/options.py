@@ -1,0 +1,39 @@
+"""Settings shared by the library and the CLI, as plain frozen values."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds that keep hostile documents from exhausting memory, time or the stack."""
+
+    max_bytes: int = 256 * 1024 * 1024
+    max_depth: int = 64
+    max_values: int = 20_000_000  # scalars after alias expansion ("billion laughs" guard)
+    max_nodes: int = 1_000_000
+
+
+DEFAULT_LIMITS = Limits()
+
+
+@dataclass(frozen=True)
+class LoadOptions:
+    limits: Limits = DEFAULT_LIMITS
+    #: let ``essay:`` point outside the map's folder (absolute paths, ``..``, symlinks out)
+    allow_outside_paths: bool = False
+    #: read the essay named by the map (or by ``essay``) and check every quote against it
+    load_essay: bool = True
+    check_quotes: bool = True
+    #: an essay file given on the command line, used instead of the map's own ``essay:``
+    essay: str | None = None
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    title: str | None = None
+    layout: str = "layered"  # layered | force
+    theme: str = "light"  # light | dark
+    include_essay: bool = True
+    extra: dict[str, str] = field(default_factory=dict)

@@ -1,0 +1,438 @@
+"""Turning the bytes of a YAML or JSON document into plain values with line and column marks.
+
+PyYAML's composer recurses (a deeply nested document crashes the interpreter) and its loader keeps
+only the last of two duplicate keys; both are unacceptable for user files, so YAML is read here from
+libyaml's event stream with an explicit stack. JSON is parsed by the standard library (fast) and
+positions are only worked out, by a small scanner, when a diagnostic needs one.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import yaml
+
+from ..errors import ArgmapError, Diagnostic
+
+Path = tuple[Any, ...]
+Mark = tuple[int, int]
+KEY = "\x00key"  # suffix of a path that asks for the position of a mapping key, not its value
+
+
+from ..options import DEFAULT_LIMITS, Limits  # noqa: E402  (re-exported for readers)
+
+
+# -- decoding -----------------------------------------------------------------------------------
+def decode(data: bytes, path: str) -> str:
+    """UTF-8 text (a BOM is allowed); anything else is a user error naming the bad byte."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise ArgmapError.at(
+            path,
+            f"not valid UTF-8: byte 0x{data[exc.start]:02x} at offset {exc.start}",
+            line=line,
+            column=col,
+            code="AM002",
+            hint="save the file as UTF-8 (e.g. in your editor: 'Save with encoding' -> UTF-8)",
+        ) from None
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+def position(text: str, offset: int) -> Mark:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+# -- YAML ---------------------------------------------------------------------------------------
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_BOOLS = {
+    **dict.fromkeys(("true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON"), True),
+    **dict.fromkeys(("false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF"), False),
+}
+_INT_RE = re.compile(r"^[-+]?(0|[1-9][0-9_]*)$")
+_FLOAT_RE = re.compile(r"^[-+]?([0-9][0-9_]*)?\.[0-9_]*([eE][-+]?[0-9]+)?$|^[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+$")
+
+
+def _plain_scalar(value: str) -> Any:
+    """YAML 1.1 core types for an unquoted scalar (dates stay text: a tag '1934-12-01' is a label)."""
+    if value in _NULLS:
+        return None
+    if value in _BOOLS:
+        return _BOOLS[value]
+    first = value[0]
+    if first.isdigit() or first in "+-.":
+        if _INT_RE.match(value):
+            return int(value.replace("_", ""))
+        if _FLOAT_RE.match(value) and any(c.isdigit() for c in value):
+            return float(value.replace("_", ""))
+        if value.lower() in (".inf", "+.inf", "-.inf", ".nan"):
+            return float(value.lower().replace(".", ""))
+    return value
+
+
+_TAGGED = {
+    "tag:yaml.org,2002:str": str,
+    "tag:yaml.org,2002:int": int,
+    "tag:yaml.org,2002:float": float,
+    "tag:yaml.org,2002:bool": lambda v: _BOOLS[v],
+    "tag:yaml.org,2002:null": lambda v: None,
+}
+
+
+class _Frame:
+    __slots__ = ("value", "path", "key", "key_mark", "size", "anchor", "mark", "node_marks")
+
+    def __init__(self, value: Any, path: Path, anchor: str | None, mark: Mark) -> None:
+        self.value = value
+        self.path = path
+        self.key: Any = _NO_KEY
+        self.key_mark: Mark = (0, 0)
+        self.size = 0
+        self.anchor = anchor
+        self.mark = mark
+
+
+_NO_KEY = object()
+
+
+class YamlDocument:
+    """Plain values built from the event stream, with marks for every key and value.
+
+    ``stream_prefix`` names a mapping (``("nodes",)``) whose entries are handed one by one to
+    ``on_entry(key, value, marks)`` as soon as they are complete, with marks relative to the entry,
+    and are not kept: a 100 000-node map never exists twice in memory.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        path: str,
+        *,
+        limits: Limits = DEFAULT_LIMITS,
+        stream_prefix: Path = (),
+        on_entry: Callable[[str, Any, dict[Path, Mark], Mark], None] | None = None,
+    ) -> None:
+        self.path = path
+        self.marks: dict[Path, Mark] = {}
+        self.errors: list[Diagnostic] = []
+        self.limits = limits
+        self.value = self._build(text, stream_prefix, on_entry)
+
+    def _error(self, mark: Mark, code: str, message: str, hint: str | None = None) -> None:
+        self.errors.append(Diagnostic(self.path, mark[0], mark[1], code, message, hint))
+
+    def _build(
+        self,
+        text: str,
+        stream_prefix: Path,
+        on_entry: Callable[[str, Any, dict[Path, Mark], Mark], None] | None,
+    ) -> Any:
+        limits = self.limits
+        stack: list[_Frame] = []
+        anchors: dict[str, tuple[Any, int]] = {}
+        root: Any = None
+        have_root = False
+        budget = limits.max_values
+        depth_prefix = len(stream_prefix) + 1  # paths at this depth are streamed entries
+        entry_marks: dict[Path, Mark] = {}
+        marks = self.marks
+        entry_marks_for: Callable[[Path], dict[Path, Mark]]
+
+        def record(p: Path, mark: Mark) -> None:
+            if on_entry is not None and len(p) >= depth_prefix and p[: depth_prefix - 1] == stream_prefix:
+                entry_marks[p[depth_prefix:]] = mark
+            else:
+                marks[p] = mark
+
+        def attach(value: Any, mark: Mark, size: int) -> None:
+            nonlocal root, have_root
+            if not stack:
+                if have_root:
+                    self._error(mark, "AM001", "more than one YAML document in the file",
+                                "remove the '---' line that starts a second document")
+                    return
+                root, have_root = value, True
+                return
+            top = stack[-1]
+            top.size += size
+            if isinstance(top.value, list):
+                p = top.path + (len(top.value),)
+                record(p, mark)
+                top.value.append(value)
+                return
+            if top.key is _NO_KEY:  # this value is a key
+                if not isinstance(value, str):
+                    self._error(mark, "AM006", "a key must be a plain name, not a list or mapping")
+                    value = f"<key at line {mark[0]}>"
+                top.key, top.key_mark = value, mark
+                return
+            key, key_mark = top.key, top.key_mark
+            top.key = _NO_KEY
+            p = top.path + (key,)
+            if (
+                on_entry is not None
+                and top.path == stream_prefix
+            ):
+                own = entry_marks.copy()
+                entry_marks.clear()
+                own[()] = mark
+                on_entry(key, value, own, key_mark)
+                return
+            if key in top.value:
+                first = marks.get(p + (KEY,))
+                where = f" (first at line {first[0]})" if first else ""
+                self._error(key_mark, "AM008", f"duplicate key '{key}'{where}",
+                            "YAML keeps only the last of two equal keys: rename or merge them")
+                return
+            record(p + (KEY,), key_mark)
+            record(p, mark)
+            top.value[key] = value
+
+        try:
+            events: Iterator[Any] = yaml.parse(text, Loader=yaml.CSafeLoader)
+            for ev in events:
+                cls = type(ev)
+                sm = ev.start_mark
+                mark = (sm.line + 1, sm.column + 1)
+                if cls is yaml.ScalarEvent:
+                    budget -= 1
+                    value: Any = ev.value
+                    if stack and not isinstance(stack[-1].value, list) and stack[-1].key is _NO_KEY:
+                        pass  # keys stay text exactly as written: an id "1934" is a name
+                    elif ev.tag and ev.tag != "!":
+                        conv = _TAGGED.get(ev.tag)
+                        if conv is None:
+                            self._error(mark, "AM006", f"unsupported YAML tag '{ev.tag}'",
+                                        "remove the tag: argmap reads plain text, numbers and lists")
+                        else:
+                            try:
+                                value = conv(value)
+                            except (ValueError, KeyError):
+                                self._error(mark, "AM006", f"'{value}' is not a valid {ev.tag.rsplit(':', 1)[-1]}")
+                    elif not ev.style and ev.implicit[0]:
+                        value = _plain_scalar(value)
+                    if ev.anchor:
+                        anchors[ev.anchor] = (value, 1)
+                    attach(value, mark, 1)
+                elif cls is yaml.MappingStartEvent or cls is yaml.SequenceStartEvent:
+                    if len(stack) >= limits.max_depth:
+                        raise _Stop(mark, "AM009", f"nesting deeper than {limits.max_depth} levels",
+                                    "an argument map needs only a few levels: check the indentation")
+                    if stack:
+                        top = stack[-1]
+                        if isinstance(top.value, list):
+                            p = top.path + (len(top.value),)
+                        elif top.key is _NO_KEY:
+                            p = top.path + (f"<complex key at line {mark[0]}>",)
+                        else:
+                            p = top.path + (top.key,)
+                    else:
+                        p = ()
+                    container: Any = {} if cls is yaml.MappingStartEvent else []
+                    stack.append(_Frame(container, p, ev.anchor, mark))
+                elif cls is yaml.MappingEndEvent or cls is yaml.SequenceEndEvent:
+                    frame = stack.pop()
+                    if frame.anchor:
+                        anchors[frame.anchor] = (frame.value, frame.size + 1)
+                    attach(frame.value, frame.mark, frame.size + 1)
+                elif cls is yaml.AliasEvent:
+                    if ev.anchor not in anchors:
+                        self._error(mark, "AM001", f"unknown alias '*{ev.anchor}'")
+                        attach(None, mark, 1)
+                        continue
+                    value, size = anchors[ev.anchor]
+                    budget -= size
+                    if budget < 0:
+                        raise _Stop(mark, "AM009",
+                                    f"aliases expand to more than {limits.max_values} values",
+                                    "the file repeats anchors ('&a' / '*a') too often: write the data out")
+                    attach(copy.deepcopy(value) if isinstance(value, (dict, list)) else value, mark, size)
+                if budget < 0:
+                    raise _Stop(mark, "AM009", f"more than {limits.max_values} values in the file")
+        except _Stop as stop:
+            self._error(stop.mark, stop.code, stop.message, stop.hint)
+            return None
+        except yaml.MarkedYAMLError as exc:
+            self._error(*_yaml_error(exc))
+            return None
+        except yaml.YAMLError as exc:  # pragma: no cover - libyaml always gives marks
+            self._error((1, 1), "AM001", f"YAML error: {exc}")
+            return None
+        return root
+
+
+class _Stop(Exception):
+    def __init__(self, mark: Mark, code: str, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.mark, self.code, self.message, self.hint = mark, code, message, hint
+
+
+def _yaml_error(exc: yaml.MarkedYAMLError) -> tuple[Mark, str, str, str | None]:
+    mark = exc.problem_mark or exc.context_mark
+    where = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = (exc.problem or "syntax error").strip()
+    hint = None
+    if "'\\t'" in problem or "\t" in problem:
+        problem = "tab character in indentation"
+        hint = "YAML indents with spaces only: replace the tab with spaces"
+    elif "mapping values are not allowed" in problem:
+        hint = "a value containing ': ' must be quoted, e.g. text: \"Cause: fear\""
+    elif "could not find expected ':'" in problem:
+        hint = "each field is written 'name: value'; check the line above for a missing ':'"
+    elif exc.context:
+        problem = f"{problem} ({exc.context.strip()})"
+    return where, "AM001", f"YAML syntax error: {problem}", hint
+
+
+def nearest(marks: dict[Path, Mark], p: Path) -> Mark:
+    """The mark of ``p``, or of its closest enclosing value when ``p`` itself was not written."""
+    while p:
+        if p in marks:
+            return marks[p]
+        p = p[:-1]
+    return marks.get((), (1, 1))
+
+
+# -- JSON ---------------------------------------------------------------------------------------
+class _DuplicateKey(Exception):
+    pass
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out = dict(pairs)
+    if len(out) != len(pairs):
+        raise _DuplicateKey
+    return out
+
+
+class JsonDocument:
+    """A JSON document parsed by the standard library; marks are found lazily by scanning."""
+
+    def __init__(self, text: str, path: str, *, limits: Limits = DEFAULT_LIMITS) -> None:
+        self.path = path
+        self.text = text
+        self.errors: list[Diagnostic] = []
+        self._marks: dict[Path, Mark] | None = None
+        self.value: Any = None
+        try:
+            self.value = json.loads(text, object_pairs_hook=_pairs)
+        except json.JSONDecodeError as exc:
+            self.errors.append(
+                Diagnostic(path, exc.lineno, exc.colno, "AM001", f"JSON syntax error: {exc.msg}",
+                           _json_hint(exc.msg))
+            )
+            return
+        except (_DuplicateKey, RecursionError):
+            pass
+        else:
+            if _depth_ok(text, limits.max_depth):
+                return
+        # duplicates or too deep: the scanner knows where
+        self.value = None
+        scan = _JsonScanner(text, limits.max_depth)
+        for mark, code, message, hint in scan.problems:
+            self.errors.append(Diagnostic(path, mark[0], mark[1], code, message, hint))
+
+    def mark(self, p: Path) -> Mark:
+        if self._marks is None:
+            self._marks = _JsonScanner(self.text, 10**9).marks
+        return nearest(self._marks, p)
+
+
+def _json_hint(msg: str) -> str | None:
+    if "Expecting ',' delimiter" in msg:
+        return "a ',' is missing between two items, or a quote is not closed"
+    if "Expecting property name" in msg:
+        return "JSON does not allow a trailing ',' before '}' and needs double-quoted names"
+    return None
+
+
+def _depth_ok(text: str, max_depth: int) -> bool:
+    if text.count("[") + text.count("{") <= max_depth:
+        return True
+    return not _JsonScanner(text, max_depth, marks=False).problems
+
+
+_TOKEN = re.compile(
+    r'\s*(?:("(?:[^"\\]|\\.)*")|(-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false|null)|([{}\[\]:,]))',
+    re.S,
+)
+
+
+class _JsonScanner:
+    """Walks already-valid JSON once, recording where each key and value starts."""
+
+    def __init__(self, text: str, max_depth: int, marks: bool = True) -> None:
+        self.marks: dict[Path, Mark] = {}
+        self.problems: list[tuple[Mark, str, str, str | None]] = []
+        line_starts = [0]
+        line_starts.extend(i + 1 for i, c in enumerate(text) if c == "\n")
+        import bisect
+
+        def at(offset: int) -> Mark:
+            ln = bisect.bisect_right(line_starts, offset)
+            return ln, offset - line_starts[ln - 1] + 1
+
+        # stack entries: [path, is_object, current_key, seen_keys, index]
+        stack: list[list[Any]] = []
+        pos = 0
+        expect_key = False
+        n = len(text)
+        while pos < n:
+            m = _TOKEN.match(text, pos)
+            if not m:
+                break
+            pos = m.end()
+            start = m.start(m.lastindex or 0)
+            string, literal, punct = m.group(1), m.group(2), m.group(3)
+            if punct in ("}", "]"):
+                stack.pop()
+                expect_key = False
+                continue
+            if punct == ",":
+                expect_key = bool(stack and stack[-1][1])
+                continue
+            if punct == ":":
+                continue
+            top = stack[-1] if stack else None
+            if top is not None and top[1] and expect_key:
+                key = json.loads(string) if string else ""
+                if key in top[3]:
+                    first = top[3][key]
+                    self.problems.append((at(start), "AM008",
+                                          f"duplicate key '{key}' (first at line {first[0]})",
+                                          "JSON readers keep only one of two equal keys: rename or merge them"))
+                else:
+                    top[3][key] = at(start)
+                top[2] = key
+                if marks:
+                    self.marks[top[0] + (key, KEY)] = at(start)
+                expect_key = False
+                continue
+            if top is None:
+                p: Path = ()
+            elif top[1]:
+                p = top[0] + (top[2],)
+            else:
+                p = top[0] + (top[4],)
+                top[4] += 1
+            if marks:
+                self.marks[p] = at(start)
+            if punct in ("{", "["):
+                if len(stack) >= max_depth:
+                    self.problems.append((at(start), "AM009", f"nesting deeper than {max_depth} levels",
+                                          "an argument map needs only a few levels"))
+                    return
+                stack.append([p, punct == "{", None, {}, 0])
+                expect_key = punct == "{"

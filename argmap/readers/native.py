@@ -1,0 +1,480 @@
+"""argmap's own format (YAML, or the same structure as JSON), validated with positions.
+
+Every problem of a file is collected before anything is raised, each at the line and column where
+the student can fix it, with a suggestion for typos.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from typing import Any
+
+from ..errors import ArgmapError, Diagnostic, did_you_mean
+from ..model import CONFIDENCES, KINDS, ArgumentMap, Location
+from ..options import LoadOptions
+from ..schema import (
+    CHECK_KEYS,
+    FORMAT_VERSION,
+    ID_RE,
+    INFERENCE_KEYS,
+    NODE_FIELDS,
+    RELATION_FIELDS,
+    TARGET_KEYS,
+    TOP_FIELDS,
+)
+from ..text import Essay
+from ._source import KEY, JsonDocument, Mark, Path, YamlDocument, decode, nearest
+
+MarkFn = Callable[[Path], Mark]
+_MAX_SUGGESTIONS = 200  # difflib is linear in the ids: suggest for the first few hundred typos only
+
+
+def read_yaml(data: bytes, path: str, options: LoadOptions) -> ArgumentMap:
+    text = decode(data, path)
+    builder = _Builder(path, options)
+
+    def on_node(node_id: str, value: Any, marks: dict[Path, Mark], key_mark: Mark) -> None:
+        builder.node(node_id, value, lambda p: nearest(marks, p), key_mark)
+
+    doc = YamlDocument(text, path, limits=options.limits, stream_prefix=("nodes",), on_entry=on_node)
+    builder.errors.extend(doc.errors)
+    if doc.errors and doc.value is None:
+        raise ArgmapError(builder.errors)
+    return builder.finish(doc.value, lambda p: nearest(doc.marks, p))
+
+
+def read_json(data: bytes, path: str, options: LoadOptions) -> ArgumentMap:
+    text = decode(data, path)
+    doc = JsonDocument(text, path, limits=options.limits)
+    if doc.errors:
+        raise ArgmapError(doc.errors)
+    builder = _Builder(path, options)
+    value = doc.value
+    nodes = value.get("nodes") if isinstance(value, dict) else None
+    if isinstance(nodes, dict):
+        for node_id, node in nodes.items():
+            prefix = ("nodes", node_id)
+            builder.node(
+                node_id,
+                node,
+                lambda p, prefix=prefix: doc.mark(prefix + p),
+                _Lazy(lambda prefix=prefix: doc.mark(prefix + (KEY,))),
+            )
+        value = {k: v for k, v in value.items() if k != "nodes"} | {"nodes": {}}
+    return builder.finish(value, doc.mark)
+
+
+class _Lazy:
+    """A mark computed only if a diagnostic or the node's location is asked for."""
+
+    __slots__ = ("fn",)
+
+    def __init__(self, fn: Callable[[], Mark]) -> None:
+        self.fn = fn
+
+
+def _type_name(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+class _Builder:
+    def __init__(self, path: str, options: LoadOptions) -> None:
+        self.path = path
+        self.options = options
+        self.map = ArgumentMap(path=path)
+        self.errors: list[Diagnostic] = []
+        self.suggestions = 0
+        self.key_marks: dict[str, Mark | _Lazy] = {}
+        # (source, relation, target, link, mark-of-target) and undercut references
+        self.refs: list[tuple[str, str, str, str | None, Mark]] = []
+        self.undercuts: list[tuple[str, str, str, Mark]] = []
+        self.quotes: list[tuple[str, str, Mark]] = []
+        self.count = 0
+
+    # -- diagnostics ---------------------------------------------------------------------------
+    def error(self, mark: Mark | _Lazy, code: str, message: str, hint: str | None = None,
+              node: str | None = None) -> None:
+        if isinstance(mark, _Lazy):
+            mark = mark.fn()
+        self.errors.append(Diagnostic(self.path, mark[0], mark[1], code, message, hint, node=node))
+
+    def suggest(self, word: str, choices: Any) -> str:
+        if self.suggestions >= _MAX_SUGGESTIONS:
+            return ""
+        self.suggestions += 1
+        return did_you_mean(word, choices)
+
+    def expect_str(self, value: Any, mark: Mark, what: str, node: str | None = None) -> str | None:
+        if isinstance(value, str):
+            return value
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return str(value)  # `source: 1937` is clearly meant as text
+        self.error(mark, "AM006", f"{what} must be text, not {_type_name(value)}", node=node)
+        return None
+
+    # -- one node ------------------------------------------------------------------------------
+    def node(self, node_id: str, value: Any, at: MarkFn, key_mark: Mark | _Lazy) -> None:
+        self.count += 1
+        if self.count > self.options.limits.max_nodes:
+            if self.count == self.options.limits.max_nodes + 1:
+                self.error(key_mark, "AM009",
+                           f"more than {self.options.limits.max_nodes} nodes in one map",
+                           "raise the limit with --max-nodes if the map really is this large")
+            return
+        if not ID_RE.match(node_id):
+            self.error(key_mark, "AM102", f"bad node id '{node_id}'",
+                       "ids use only letters, digits, '_' and '-', e.g. 'kirov_murder'")
+        if node_id in self.key_marks:
+            first = self.key_marks[node_id]
+            if isinstance(first, _Lazy):
+                first = first.fn()
+            self.error(key_mark, "AM103", f"duplicate node id '{node_id}' (first at line {first[0]})",
+                       "every node needs its own id: rename one of them", node=node_id)
+            return
+        self.key_marks[node_id] = key_mark
+        if not isinstance(value, dict):
+            self.error(at(()), "AM006",
+                       f"node '{node_id}' must be a mapping of fields (kind, text, ...), "
+                       f"not {_type_name(value)}", node=node_id)
+            return
+        attrs: dict[str, Any] = {}
+        ok = True
+        for name, field_value in value.items():
+            spec = NODE_FIELDS.get(name)
+            if spec is None:
+                self.error(at((name, KEY)), "AM106", f"unknown field '{name}' in node '{node_id}'"
+                           + self.suggest(name, NODE_FIELDS), node=node_id,
+                           hint="fields are: " + ", ".join(NODE_FIELDS))
+                continue
+            mark = at((name,))
+            if name == "kind":
+                if field_value not in KINDS:
+                    ok = False
+                    shown = field_value if isinstance(field_value, str) else _type_name(field_value)
+                    self.error(mark, "AM104", f"unknown kind '{shown}'"
+                               + (self.suggest(field_value, KINDS) if isinstance(field_value, str) else ""),
+                               "kind is one of: " + ", ".join(KINDS), node=node_id)
+                else:
+                    attrs["kind"] = field_value
+            elif name == "text":
+                if not isinstance(field_value, str) or not field_value.strip():
+                    ok = False
+                    self.error(mark, "AM105", f"node '{node_id}' has an empty text",
+                               "write the statement in a sentence", node=node_id)
+                else:
+                    attrs["text"] = field_value.strip()
+            elif name == "confidence":
+                if field_value is None:
+                    continue
+                if field_value not in CONFIDENCES:
+                    shown = field_value if isinstance(field_value, str) else _type_name(field_value)
+                    self.error(mark, "AM108", f"bad confidence '{shown}'"
+                               + (self.suggest(field_value, CONFIDENCES) if isinstance(field_value, str) else ""),
+                               "confidence is one of: " + ", ".join(CONFIDENCES), node=node_id)
+                else:
+                    attrs["confidence"] = field_value
+            elif name == "tags":
+                items = field_value if isinstance(field_value, list) else [field_value]
+                tags = []
+                for i, tag in enumerate(items):
+                    s = self.expect_str(tag, at((name, i)) if isinstance(field_value, list) else mark,
+                                        "a tag", node_id)
+                    if s is not None and s.strip():
+                        tags.append(s.strip())
+                if tags:
+                    attrs["tags"] = tags
+            elif name in RELATION_FIELDS:
+                self._targets(node_id, name, field_value, at)
+            elif name == "undercuts":
+                self._undercuts(node_id, field_value, at)
+            elif name == "data":
+                if not isinstance(field_value, dict):
+                    self.error(mark, "AM006", f"data must be a mapping, not {_type_name(field_value)}",
+                               node=node_id)
+                else:
+                    attrs["data"] = field_value
+            else:  # optional text fields
+                if field_value is None:
+                    continue
+                s = self.expect_str(field_value, mark, name, node_id)
+                if s is not None and s.strip():
+                    attrs[name] = s.strip()
+                    if name == "quote":
+                        self.quotes.append((node_id, attrs[name], mark))
+        if "kind" not in value:
+            ok = False
+            self.error(key_mark, "AM104", f"node '{node_id}' has no kind",
+                       "add 'kind:' with one of: " + ", ".join(KINDS), node=node_id)
+        if "text" not in value:
+            ok = False
+            self.error(key_mark, "AM105", f"node '{node_id}' has no text",
+                       "add 'text:' with the statement in a sentence", node=node_id)
+        if ok:
+            self.map.graph.add_node(node_id, **attrs)
+
+    def _one_or_list(self, value: Any) -> list[tuple[Any, Path]]:
+        if isinstance(value, list):
+            return [(item, (i,)) for i, item in enumerate(value)]
+        return [(value, ())]
+
+    def _targets(self, node_id: str, field: str, value: Any, at: MarkFn) -> None:
+        for item, sub in self._one_or_list(value):
+            mark = at((field, *sub))
+            link = None
+            if isinstance(item, dict):
+                for key in item:
+                    if key not in TARGET_KEYS:
+                        self.error(at((field, *sub, key, KEY)), "AM106",
+                                   f"unknown field '{key}' in a '{field}' entry" + self.suggest(key, TARGET_KEYS),
+                                   "an entry is an id, or {to: id, link: name}", node=node_id)
+                link_value = item.get("link")
+                if link_value is not None:
+                    link = self.expect_str(link_value, at((field, *sub, "link")), "link", node_id)
+                mark = at((field, *sub, "to"))
+                item = item.get("to")
+                if item is None:
+                    self.error(at((field, *sub)), "AM006", f"a '{field}' entry needs 'to: <id>'",
+                               node=node_id)
+                    continue
+            if isinstance(item, (int, float)) and not isinstance(item, bool):
+                item = str(item)
+            if not isinstance(item, str):
+                self.error(mark, "AM006",
+                           f"'{field}' takes a node id or a list of ids, not {_type_name(item)}",
+                           node=node_id)
+                continue
+            self.refs.append((node_id, field, item, link, mark))
+
+    def _undercuts(self, node_id: str, value: Any, at: MarkFn) -> None:
+        for item, sub in self._one_or_list(value):
+            if not isinstance(item, dict) or not all(isinstance(item.get(k), str) for k in INFERENCE_KEYS):
+                self.error(at(("undercuts", *sub)), "AM006",
+                           "'undercuts' takes {from: premise id, to: conclusion id} or a list of them",
+                           node=node_id)
+                continue
+            for key in item:
+                if key not in INFERENCE_KEYS:
+                    self.error(at(("undercuts", *sub, key, KEY)), "AM106",
+                               f"unknown field '{key}' in an 'undercuts' entry"
+                               + self.suggest(key, INFERENCE_KEYS), node=node_id)
+            self.undercuts.append((node_id, item["from"], item["to"], at(("undercuts", *sub))))
+
+    # -- the whole map -------------------------------------------------------------------------
+    def finish(self, doc: Any, at: MarkFn) -> ArgumentMap:
+        amap = self.map
+        if not isinstance(doc, dict):
+            if not self.errors:
+                self.error(at(()), "AM003",
+                           f"a map file must be a mapping with 'nodes:', not {_type_name(doc)}",
+                           "start from the example in graphs/README.md")
+            raise ArgmapError(self.errors)
+        for name, value in doc.items():
+            spec = TOP_FIELDS.get(name)
+            mark = at((name,))
+            if spec is None:
+                self.error(at((name, KEY)), "AM005", f"unknown top-level field '{name}'"
+                           + self.suggest(name, TOP_FIELDS),
+                           "top-level fields are: " + ", ".join(TOP_FIELDS))
+            elif name == "argmap":
+                if value != FORMAT_VERSION or isinstance(value, bool):
+                    self.error(mark, "AM007", f"unsupported format version {value!r}",
+                               f"this argmap reads format version {FORMAT_VERSION}: write 'argmap: 1'")
+            elif name in ("title", "essay"):
+                s = self.expect_str(value, mark, name) if value is not None else None
+                if name == "title":
+                    amap.title = s
+                elif s is not None:
+                    amap.essay_path = s
+            elif name == "kinds":
+                self._kinds(value, at)
+            elif name == "check":
+                self._check_config(value, at)
+            elif name == "meta":
+                if isinstance(value, dict):
+                    amap.meta.update(value)
+                else:
+                    self.error(mark, "AM006", f"meta must be a mapping, not {_type_name(value)}")
+            elif name == "nodes":
+                if not isinstance(value, dict):
+                    self.error(mark, "AM006",
+                               f"'nodes' must be a mapping of id -> node, not {_type_name(value)}",
+                               "write each node as 'id:' followed by its indented fields")
+        if "nodes" not in doc:
+            self.error(at(()), "AM004", "missing 'nodes'",
+                       "a map needs 'nodes:' with at least the thesis")
+        self._resolve()
+        self._essay(at)
+        if self.errors:
+            raise ArgmapError(self.errors)
+        for node_id, mark in self.key_marks.items():
+            if isinstance(mark, _Lazy):
+                continue  # JSON: located on demand by ArgumentMap.location
+            amap.locations[node_id] = Location(self.path, mark[0], mark[1])
+        if any(isinstance(m, _Lazy) for m in self.key_marks.values()):
+            amap.locations = _LazyLocations(self.path, self.key_marks)  # type: ignore[assignment]
+        return amap
+
+    def _kinds(self, value: Any, at: MarkFn) -> None:
+        if not isinstance(value, dict):
+            self.error(at(("kinds",)), "AM006", f"kinds must be a mapping like {{reason: Motive}}, "
+                       f"not {_type_name(value)}")
+            return
+        for kind, name in value.items():
+            if kind not in KINDS:
+                self.error(at(("kinds", kind, KEY)), "AM104", f"unknown kind '{kind}' in kinds"
+                           + self.suggest(kind, KINDS), "kind is one of: " + ", ".join(KINDS))
+                continue
+            s = self.expect_str(name, at(("kinds", kind)), f"the name of kind '{kind}'")
+            if s and s.strip():
+                self.map.kind_names[kind] = s.strip()
+
+    def _check_config(self, value: Any, at: MarkFn) -> None:
+        if not isinstance(value, dict):
+            self.error(at(("check",)), "AM006", "check must be a mapping like {ignore: [AM203]}")
+            return
+        config: dict[str, list[str]] = {}
+        for key, codes in value.items():
+            if key not in CHECK_KEYS:
+                self.error(at(("check", key, KEY)), "AM005", f"unknown field '{key}' in check"
+                           + self.suggest(key, CHECK_KEYS))
+                continue
+            items = codes if isinstance(codes, list) else [codes]
+            config[key] = [str(c).strip().upper() for c in items if c is not None]
+        self.map.check_config.update(config)
+
+    def _resolve(self) -> None:
+        graph = self.map.graph
+        known = self.key_marks
+        for source, field, target, link, mark in self.refs:
+            if source not in graph:
+                continue  # the node itself was invalid and is reported already
+            if target == source:
+                self.error(mark, "AM107", f"node '{source}' {field} itself",
+                           "a statement cannot be its own reason or objection", node=source)
+                continue
+            if target not in known:
+                self.error(mark, "AM101", f"unknown node '{target}'" + self.suggest(target, known),
+                           f"'{field}' must name the id of another node in this map", node=source)
+                continue
+            if target not in graph:
+                continue
+            if graph.has_edge(source, target):
+                other = graph.edges[source, target]["relation"]
+                if other != field:
+                    self.error(mark, "AM113", f"node '{source}' both {other} and {field} '{target}'",
+                               "keep one relation between two statements", node=source)
+                continue
+            attrs: dict[str, Any] = {"relation": field}
+            if link:
+                attrs["link"] = link
+            graph.add_edge(source, target, **attrs)
+        for source, premise, conclusion, mark in self.undercuts:
+            if source not in graph:
+                continue
+            missing = [i for i in (premise, conclusion) if i not in known]
+            for m in missing:
+                self.error(mark, "AM101", f"unknown node '{m}'" + self.suggest(m, known), node=source)
+            if missing:
+                continue
+            if not graph.has_edge(premise, conclusion):
+                self.error(mark, "AM112", f"there is no step from '{premise}' to '{conclusion}' to undercut",
+                           f"'{premise}' must support or attack '{conclusion}'", node=source)
+                continue
+            if source in (premise, conclusion):
+                self.error(mark, "AM107", f"node '{source}' undercuts its own step", node=source)
+                continue
+            if graph.has_edge(source, conclusion):
+                self.error(mark, "AM113", f"node '{source}' already argues about '{conclusion}'",
+                           "an undercut and a support/attack of the same node cannot be combined",
+                           node=source)
+                continue
+            graph.add_edge(source, conclusion, relation="undercuts", premise=premise)
+
+    def _essay(self, at: MarkFn) -> None:
+        opts = self.options
+        amap = self.map
+        essay_ref = opts.essay if opts.essay is not None else amap.essay_path
+        if opts.essay is not None:
+            amap.essay_path = opts.essay
+        if not essay_ref or not opts.load_essay:
+            return
+        from_cli = opts.essay is not None
+        mark = (1, 1) if from_cli else at(("essay",))
+        base = os.path.dirname(os.path.abspath(self.path)) if not self.path.startswith("<") else os.getcwd()
+        target = essay_ref if from_cli else os.path.join(base, essay_ref)
+        if not from_cli and not opts.allow_outside_paths:
+            real_base = os.path.realpath(base)
+            real = os.path.realpath(target)
+            if os.path.isabs(essay_ref) or os.path.commonpath([real_base, real]) != real_base:
+                self.error(mark, "AM111", f"essay '{essay_ref}' is outside the map's folder",
+                           "put the essay beside the map, or pass --allow-outside-paths if you trust this map")
+                return
+        try:
+            with open(target, "rb") as fh:
+                raw = fh.read(opts.limits.max_bytes + 1)
+        except OSError as exc:
+            self.error(mark, "AM109", f"cannot read essay '{essay_ref}': {exc.strerror or exc}",
+                       "the essay path is relative to the map file")
+            return
+        if len(raw) > opts.limits.max_bytes:
+            self.error(mark, "AM009", f"essay '{essay_ref}' is larger than {opts.limits.max_bytes} bytes")
+            return
+        try:
+            text = decode(raw, target)
+        except ArgmapError as exc:
+            self.errors.extend(exc.diagnostics)
+            return
+        amap.essay = text
+        if not opts.check_quotes:
+            return
+        essay = Essay(text)
+        for node_id, quote, qmark in self.quotes:
+            if essay.find(quote) is None:
+                self.error(qmark, "AM110", f"quote of '{node_id}' does not occur in the essay",
+                           "copy the passage exactly from the essay (spacing, quotes and dashes may differ)",
+                           node=node_id)
+
+
+class _LazyLocations(dict):  # type: ignore[type-arg]
+    """Node locations of a JSON map, found by scanning the file only when first asked for."""
+
+    def __init__(self, path: str, marks: dict[str, Any]) -> None:
+        super().__init__()
+        self._path = path
+        self._marks = marks
+
+    def get(self, key: str, default: Any = None) -> Any:  # type: ignore[override]
+        mark = self._marks.get(key)
+        if mark is None:
+            return default
+        if isinstance(mark, _Lazy):
+            mark = mark.fn()
+        return Location(self._path, mark[0], mark[1])
+
+    def __getitem__(self, key: str) -> Location:
+        loc = self.get(key)
+        if loc is None:
+            raise KeyError(key)
+        return loc
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._marks
+
+    def __len__(self) -> int:
+        return len(self._marks)
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self._marks)

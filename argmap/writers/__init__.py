@@ -1,0 +1,1 @@
+"""Writers: ``(ArgumentMap, RenderOptions) -> str | bytes``, registered in ``argmap.formats``."""

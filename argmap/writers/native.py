@@ -1,0 +1,71 @@
+"""argmap's own format out again: what ``readers.native`` reads back to the same map."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import yaml
+
+from ..model import ArgumentMap
+from ..options import RenderOptions
+from ..schema import FORMAT_VERSION
+
+_NODE_ORDER = ("kind", "label", "text", "confidence", "source", "quote", "tags", "note", "group")
+
+
+def document(amap: ArgumentMap) -> dict[str, Any]:
+    """The map as the plain data structure of the file format (fields in a fixed order)."""
+    doc: dict[str, Any] = {"argmap": FORMAT_VERSION}
+    if amap.title is not None:
+        doc["title"] = amap.title
+    if amap.essay_path is not None:
+        doc["essay"] = amap.essay_path
+    if amap.kind_names:
+        doc["kinds"] = dict(amap.kind_names)
+    if amap.check_config:
+        doc["check"] = {k: list(v) for k, v in amap.check_config.items()}
+    if amap.meta:
+        doc["meta"] = amap.meta
+    graph = amap.graph
+    nodes: dict[str, Any] = {}
+    for n, d in graph.nodes(data=True):
+        node = {k: d[k] for k in _NODE_ORDER if d.get(k) is not None}
+        out: dict[str, list[Any]] = {"supports": [], "attacks": [], "undercuts": []}
+        for v, e in graph.succ[n].items():
+            rel = e["relation"]
+            if rel == "undercuts":
+                out[rel].append({"from": e["premise"], "to": v})
+            elif e.get("link") is not None:
+                out[rel].append({"to": v, "link": e["link"]})
+            else:
+                out[rel].append(v)
+        for rel, targets in out.items():
+            if targets:
+                node[rel] = targets[0] if len(targets) == 1 and isinstance(targets[0], str) else targets
+        if d.get("data"):
+            node["data"] = d["data"]
+        nodes[n] = node
+    doc["nodes"] = nodes
+    return doc
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _str)
+
+
+def write_yaml(amap: ArgumentMap, options: RenderOptions | None = None) -> str:
+    return yaml.dump(document(amap), Dumper=_Dumper, sort_keys=False, allow_unicode=True,
+                     width=100, default_flow_style=None, indent=2)
+
+
+def write_json(amap: ArgumentMap, options: RenderOptions | None = None) -> str:
+    return json.dumps(document(amap), ensure_ascii=False, indent=2) + "\n"

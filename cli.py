@@ -1,0 +1,315 @@
+"""The ``argmap`` command: options in, one call into the ``argmap`` library, messages out.
+
+Exit status: 0 success, 1 invalid input (or findings, for ``check``), 2 usage error.
+Library modules are imported inside each command so ``argmap --help`` starts instantly.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
+
+import click
+
+import argmap
+from argmap.errors import ArgmapError, Diagnostic
+from argmap.options import DEFAULT_LIMITS, Limits, LoadOptions, RenderOptions
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EXAMPLE_MAP = "graphs/stalin_purges.yaml"
+
+
+def _color(ctx_stream: Any) -> bool | None:
+    """Colour only on a terminal, never with NO_COLOR set (https://no-color.org)."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    return None  # click decides: colour on a tty, none when piped
+
+
+def report(diagnostics: list[Diagnostic], *, hints: bool = True) -> None:
+    color = _color(sys.stderr)
+    for d in diagnostics:
+        code_style = {"fg": "red", "bold": True} if d.severity == "error" else {"fg": "yellow", "bold": True}
+        line = (
+            click.style(f"{d.path}:{d.line}:{d.column}:", bold=True)
+            + " "
+            + click.style(d.code, **code_style)
+            + " "
+            + d.message
+        )
+        click.echo(line, err=True, color=color)
+        if hints and d.hint:
+            click.echo(click.style(f"    hint: {d.hint}", dim=True), err=True, color=color)
+
+
+def user_errors(func: F) -> F:
+    """Turn an ArgmapError into its diagnostics on stderr and exit status 1, never a traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except ArgmapError as exc:
+            report(exc.diagnostics)
+            sys.exit(1)
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            sys.exit(130)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def load_options(func: F) -> F:
+    """The options every command that reads a map shares."""
+    options = [
+        click.option("--from", "from_format", metavar="FORMAT",
+                     help="Read the map as FORMAT instead of guessing from its extension."),
+        click.option("--allow-outside-paths", is_flag=True,
+                     help="Let the map's essay: point outside the map's folder."),
+        click.option("--max-nodes", type=click.IntRange(1), default=DEFAULT_LIMITS.max_nodes,
+                     show_default=True, help="Refuse maps with more nodes than this."),
+        click.option("--max-bytes", type=click.IntRange(1), default=DEFAULT_LIMITS.max_bytes,
+                     show_default=True, help="Refuse files larger than this."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def make_load_options(kwargs: dict[str, Any], **extra: Any) -> LoadOptions:
+    limits = Limits(
+        max_bytes=kwargs.pop("max_bytes", DEFAULT_LIMITS.max_bytes),
+        max_nodes=kwargs.pop("max_nodes", DEFAULT_LIMITS.max_nodes),
+        max_depth=DEFAULT_LIMITS.max_depth,
+        max_values=DEFAULT_LIMITS.max_values,
+    )
+    return LoadOptions(limits=limits, allow_outside_paths=kwargs.pop("allow_outside_paths", False),
+                       **extra)
+
+
+def expand_inputs(paths: tuple[str, ...]) -> Iterator[str]:
+    """Files named, and for a folder every file in it that some reader can read."""
+    from argmap import formats
+
+    readable = tuple(ext for f in formats.reader_formats() for ext in f.extensions)
+    for path in paths:
+        if path != "-" and os.path.isdir(path):
+            for name in sorted(os.listdir(path)):
+                full = os.path.join(path, name)
+                if os.path.isfile(full) and name.lower().endswith(readable):
+                    yield full
+        else:
+            yield path
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(argmap.__version__, "--version", "-V", prog_name="argmap")
+def cli() -> None:
+    """Turn an essay's argument into a map of which reasons rest on which evidence.
+
+    \b
+    Start with the bundled example:
+      argmap check graphs/stalin_purges.yaml
+      argmap render graphs/stalin_purges.yaml --open
+    """
+
+
+@cli.command()
+@click.argument("maps", nargs=-1, required=True, metavar="MAP...")
+@click.option("-o", "--output", metavar="PATH",
+              help="Output file (one MAP; '-' for stdout) or folder (several). "
+                   "Default: next to each MAP, with .html.")
+@click.option("--open", "open_browser", is_flag=True, help="Open the page in a web browser.")
+@click.option("--layout", type=click.Choice(["layered", "force"]), default="layered", show_default=True,
+              help="layered: positions computed here, instant; force: the browser arranges the map.")
+@click.option("--theme", type=click.Choice(["light", "dark"]), default="light", show_default=True)
+@click.option("--title", help="Page title (default: the map's title).")
+@click.option("--essay", "essay_file", type=click.Path(dir_okay=False),
+              help="Attach this essay file instead of the one the map names.")
+@click.option("--no-essay", is_flag=True, help="Leave the essay out of the page.")
+@load_options
+@user_errors
+def render(maps: tuple[str, ...], output: str | None, open_browser: bool, layout: str, theme: str,
+           title: str | None, essay_file: str | None, no_essay: bool, from_format: str | None,
+           **kwargs: Any) -> None:
+    """Render MAP as a self-contained interactive HTML page.
+
+    Click a statement on the page to highlight everything it rests on (down to the evidence)
+    and everything that rests on it. MAP may be a folder: every map in it is rendered, and a
+    map that fails is reported without stopping the others.
+
+    \b
+    Example:
+      argmap render graphs/stalin_purges.yaml -o stalin.html --open
+    """
+    inputs = list(expand_inputs(maps))
+    if not inputs:
+        raise click.UsageError("no map files found in " + ", ".join(maps))
+    several = len(inputs) > 1
+    if several and output == "-":
+        raise click.UsageError("-o - (stdout) takes a single MAP")
+    if several and output and not os.path.isdir(output):
+        raise click.UsageError(f"with several maps, -o must be an existing folder: {output}")
+    load_opts = make_load_options(kwargs, essay=essay_file, load_essay=not no_essay)
+    render_opts = RenderOptions(title=title, layout=layout, theme=theme, include_essay=not no_essay)
+    failed = 0
+    for path in inputs:
+        if output and several:
+            base = os.path.splitext(os.path.basename(path))[0]
+            target = os.path.join(output, base + ".html")
+        elif output:
+            target = output
+        else:
+            target = ("map" if path == "-" else os.path.splitext(path)[0]) + ".html"
+        try:
+            amap = argmap.load(path, format=from_format, options=load_opts)
+            argmap.write(amap, target, format="html", options=render_opts)
+        except ArgmapError as exc:
+            if not several:
+                raise
+            report(exc.diagnostics)
+            failed += 1
+            continue
+        if target != "-":
+            click.echo(f"wrote {target} ({len(amap)} nodes)", err=True)
+            if open_browser:
+                click.launch(os.path.abspath(target))
+    if failed:
+        click.echo(f"{failed} of {len(inputs)} maps failed; the others were written", err=True)
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("maps", nargs=-1, required=True, metavar="MAP...")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="json: one object per finding, for scripts.")
+@click.option("--select", metavar="CODES", help="Only these codes or prefixes, e.g. AM2,AM101.")
+@click.option("--ignore", metavar="CODES", help="Leave out these codes or prefixes.")
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing; only the exit status tells.")
+@load_options
+@user_errors
+def check(maps: tuple[str, ...], output_format: str, select: str | None, ignore: str | None,
+          strict: bool, quiet: bool, from_format: str | None, **kwargs: Any) -> None:
+    """Validate MAP and point out weak spots in its argument.
+
+    Errors (a map that cannot be read, AM0xx/AM1xx) and warnings (weak spots such as circular
+    support, AM2xx) are printed as path:line:column: CODE message, with a hint. Exit status 1
+    when there are errors (with --strict, warnings too).
+
+    \b
+    Example:
+      argmap check graphs/stalin_purges.yaml --ignore AM203
+    """
+    from argmap.checks import filter_codes
+
+    load_opts = make_load_options(kwargs)
+    everything: list[Diagnostic] = []
+    failed = False
+    for path in expand_inputs(maps):
+        try:
+            amap = argmap.load(path, format=from_format, options=load_opts)
+        except ArgmapError as exc:
+            found = list(exc.diagnostics)
+        else:
+            found = filter_codes(argmap.check(amap), amap.check_config.get("select"),
+                                 amap.check_config.get("ignore"))
+        found = filter_codes(found, _codes(select), _codes(ignore))
+        everything.extend(found)
+        if any(d.severity == "error" or strict for d in found):
+            failed = True
+    if not quiet:
+        if output_format == "json":
+            click.echo(json.dumps([d.to_dict() for d in everything], indent=2, ensure_ascii=False))
+        else:
+            report(everything)
+            errors = sum(d.severity == "error" for d in everything)
+            warnings = len(everything) - errors
+            summary = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+            click.echo(summary if everything else "no problems found", err=True)
+    sys.exit(1 if failed else 0)
+
+
+def _codes(value: str | None) -> list[str] | None:
+    if not value:
+        return None
+    return [c.strip().upper() for c in value.replace(" ", ",").split(",") if c.strip()]
+
+
+@cli.command()
+@click.option("-o", "--output", default="-", show_default=True, help="Where to write the schema.")
+@user_errors
+def schema(output: str) -> None:
+    """Print the map format's JSON Schema (for editor completion and validation).
+
+    \b
+    Example (VS Code with the YAML extension, in settings.json):
+      "yaml.schemas": {"argmap.schema.json": "graphs/*.yaml"}
+      argmap schema -o argmap.schema.json
+    """
+    from argmap.io import atomic_write
+    from argmap.schema import json_schema
+
+    atomic_write(output, json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n")
+
+
+@cli.command()
+@click.argument("source", metavar="MAP")
+@click.option("-o", "--output", required=True, metavar="PATH",
+              help="Output file; its extension names the format ('-' for stdout, with --to).")
+@click.option("--to", "to_format", metavar="FORMAT", help="Write FORMAT whatever the extension.")
+@load_options
+@user_errors
+def convert(source: str, output: str, to_format: str | None, from_format: str | None,
+            **kwargs: Any) -> None:
+    """Convert MAP to another format (see `argmap formats`).
+
+    \b
+    Examples:
+      argmap convert debate.argdown -o debate.yaml
+      argmap convert graphs/stalin_purges.yaml -o stalin.graphml
+      argmap convert graphs/stalin_purges.yaml --to mermaid -o -
+    """
+    if output == "-" and not to_format:
+        raise click.UsageError("writing to stdout needs --to FORMAT")
+    amap = argmap.load(source, format=from_format, options=make_load_options(kwargs))
+    argmap.write(amap, output, format=to_format)
+    if output != "-":
+        click.echo(f"wrote {output} ({len(amap)} nodes)", err=True)
+
+
+@cli.command()
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+def formats(output_format: str) -> None:
+    """List the formats argmap reads and writes."""
+    from argmap.formats import FORMATS
+
+    rows = [
+        {"name": f.name, "extensions": list(f.extensions), "read": bool(f.reader),
+         "write": bool(f.writer), "description": f.description}
+        for f in FORMATS.values()
+    ]
+    if output_format == "json":
+        click.echo(json.dumps(rows, indent=2))
+        return
+    width = max(len(r["name"]) for r in rows)
+    exts = max(len(" ".join(r["extensions"])) for r in rows)
+    click.echo(f"{'format':<{width}}  read  write  {'extensions':<{exts}}  description")
+    for r in rows:
+        click.echo(f"{r['name']:<{width}}  {'yes' if r['read'] else '-':<4}  "
+                   f"{'yes' if r['write'] else '-':<5}  {' '.join(r['extensions']):<{exts}}  "
+                   f"{r['description']}")
+
+
+def main() -> None:
+    cli(prog_name="argmap")
+
+
+if __name__ == "__main__":
+    main()

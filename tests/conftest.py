@@ -1,0 +1,183 @@
+"""Fixtures shared by the whole suite: paths, map factories, and a real headless Chromium."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+import textwrap
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+GRAPHS = ROOT / "graphs"
+DATA = Path(__file__).resolve().parent / "data"
+CORPORA = ROOT.parent / "shared" / "corpora"
+IN_CI = bool(os.environ.get("CI"))
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def need(condition: bool, reason: str) -> None:
+    """Skip outside CI when something optional is missing; in CI a missing piece is a failure."""
+    if condition:
+        return
+    if IN_CI:
+        pytest.fail(f"required in CI: {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def root() -> Path:
+    return ROOT
+
+
+@pytest.fixture(scope="session")
+def stalin_path() -> Path:
+    return GRAPHS / "stalin_purges.yaml"
+
+
+@pytest.fixture(scope="session")
+def stalin(stalin_path: Path) -> Any:
+    import argmap
+
+    return argmap.load(stalin_path)
+
+
+@pytest.fixture(scope="session")
+def bundled_maps() -> list[Path]:
+    return sorted(GRAPHS.glob("*.yaml"))
+
+
+@pytest.fixture(scope="session")
+def corpora() -> Path:
+    need(CORPORA.is_dir(), f"the shared corpora are not at {CORPORA}")
+    return CORPORA
+
+
+@pytest.fixture
+def write_map(tmp_path: Path) -> Callable[..., Path]:
+    """Write a map (dedented YAML/JSON text) plus optional files beside it; returns its path."""
+
+    def write(text: str, name: str = "map.yaml", files: dict[str, str] | None = None) -> Path:
+        for fname, content in (files or {}).items():
+            (tmp_path / fname).write_text(content, encoding="utf-8")
+        path = tmp_path / name
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+        return path
+
+    return write
+
+
+def run_cli(*args: str, input: str | None = None, cwd: str | Path | None = None,
+            env: dict[str, str] | None = None) -> Any:
+    """``argmap ARGS`` as a real subprocess (the installed entry point's module)."""
+    import subprocess
+
+    full_env = {**os.environ, "NO_COLOR": "1", **(env or {})}
+    return subprocess.run(
+        [sys.executable, str(ROOT / "cli.py"), *args],
+        input=input,
+        capture_output=True,
+        text=True,
+        cwd=cwd or ROOT,
+        env=full_env,
+        timeout=300,
+    )
+
+
+@pytest.fixture
+def cli_run() -> Callable[..., Any]:
+    return run_cli
+
+
+# -- the browser ------------------------------------------------------------------------------
+@dataclass
+class Page:
+    """A Playwright page plus what it did: requests to anything but file:, dialogs, errors."""
+
+    page: Any
+    requests: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.page, name)
+
+    def js(self, expression: str, arg: Any = None) -> Any:
+        return self.page.evaluate(expression, arg)
+
+
+@pytest.fixture(scope="session")
+def browser_context() -> Iterator[Any]:
+    chromium = shutil.which("chromium")
+    need(chromium is not None, "Debian's chromium is not installed (apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:  # pragma: no cover
+        need(False, "playwright is not installed")
+        raise
+    user_data = tempfile.mkdtemp(prefix="argmap-chromium-")
+    with sync_playwright() as pw:
+        context = pw.chromium.launch_persistent_context(
+            user_data,
+            executable_path=chromium,
+            args=CHROMIUM_ARGS,
+            headless=True,
+            viewport={"width": 1400, "height": 900},
+        )
+        try:
+            yield context
+        finally:
+            context.close()
+            shutil.rmtree(user_data, ignore_errors=True)
+
+
+@pytest.fixture
+def open_page(browser_context: Any) -> Iterator[Callable[..., Page]]:
+    """Open an HTML file in Chromium and wait until the map has drawn once."""
+    pages: list[Any] = []
+
+    def open_(path: str | Path, *, wait: bool = True, viewport: dict[str, int] | None = None) -> Page:
+        page = browser_context.new_page()
+        pages.append(page)
+        if viewport:
+            page.set_viewport_size(viewport)
+        record = Page(page)
+
+        def on_request(req: Any) -> None:
+            if not req.url.startswith(("file:", "data:", "blob:", "about:")):
+                record.requests.append(req.url)
+
+        def on_dialog(dialog: Any) -> None:
+            record.dialogs.append(dialog.message)
+            dialog.dismiss()
+
+        page.on("request", on_request)
+        page.on("dialog", on_dialog)
+        page.on("pageerror", lambda exc: record.errors.append(str(exc)))
+        # every request that is not a local file fails, as it would offline
+        page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:")
+                   else route.abort())
+        page.goto(Path(path).resolve().as_uri())
+        if wait:
+            page.wait_for_selector("body[data-drawn]", state="attached", timeout=60_000)
+        return record
+
+    yield open_
+    for p in pages:
+        p.close()
