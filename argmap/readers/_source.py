@@ -64,7 +64,37 @@ _INT_RE = re.compile(r"^[-+]?(0|[1-9][0-9_]*)$")
 _FLOAT_RE = re.compile(r"^[-+]?([0-9][0-9_]*)?\.[0-9_]*([eE][-+]?[0-9]+)?$|^[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+$")
 
 
-def _plain_scalar(value: str) -> Any:
+class PlainScalar(str):
+    """An unquoted YAML scalar that YAML would read as a number, boolean or null.
+
+    It stays the text as written (``text: yes`` is the word "yes", ``tags: [1934]`` the tag
+    "1934"), and carries YAML's reading in ``typed`` for the few fields that want one
+    (``argmap: 1``, an empty ``confidence:``).
+    """
+
+    typed: Any
+
+    def __new__(cls, raw: str, typed: Any) -> PlainScalar:
+        self = super().__new__(cls, raw)
+        self.typed = typed
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (PlainScalar, (str(self), self.typed))
+
+
+def typed(value: Any) -> Any:
+    """YAML's reading of a value: numbers, booleans and nulls for unquoted scalars."""
+    if isinstance(value, PlainScalar):
+        return value.typed
+    if isinstance(value, dict):
+        return {k: typed(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [typed(v) for v in value]
+    return value
+
+
+def _resolve_plain(value: str) -> Any:
     """YAML 1.1 core types for an unquoted scalar (dates stay text: a tag '1934-12-01' is a label)."""
     if value in _NULLS:
         return None
@@ -79,6 +109,11 @@ def _plain_scalar(value: str) -> Any:
         if value.lower() in (".inf", "+.inf", "-.inf", ".nan"):
             return float(value.lower().replace(".", ""))
     return value
+
+
+def _plain_scalar(value: str) -> Any:
+    resolved = _resolve_plain(value)
+    return value if resolved is value else PlainScalar(value, resolved)
 
 
 _TAGGED = {

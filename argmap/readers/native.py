@@ -24,7 +24,7 @@ from ..schema import (
     TOP_FIELDS,
 )
 from ..text import Essay
-from ._source import KEY, JsonDocument, Mark, Path, YamlDocument, decode, nearest
+from ._source import KEY, JsonDocument, Mark, Path, YamlDocument, decode, nearest, typed
 
 MarkFn = Callable[[Path], Mark]
 _MAX_SUGGESTIONS = 200  # difflib is linear in the ids: suggest for the first few hundred typos only
@@ -75,6 +75,7 @@ class _Lazy:
 
 
 def _type_name(value: Any) -> str:
+    value = typed(value)
     if value is None:
         return "nothing"
     if isinstance(value, bool):
@@ -119,7 +120,7 @@ class _Builder:
 
     def expect_str(self, value: Any, mark: Mark, what: str, node: str | None = None) -> str | None:
         if isinstance(value, str):
-            return value
+            return str(value)
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             return str(value)  # `source: 1937` is clearly meant as text
         self.error(mark, "AM006", f"{what} must be text, not {_type_name(value)}", node=node)
@@ -170,14 +171,14 @@ class _Builder:
                 else:
                     attrs["kind"] = field_value
             elif name == "text":
-                if not isinstance(field_value, str) or not field_value.strip():
+                if typed(field_value) is None or not isinstance(field_value, str) or not field_value.strip():
                     ok = False
                     self.error(mark, "AM105", f"node '{node_id}' has an empty text",
                                "write the statement in a sentence", node=node_id)
                 else:
                     attrs["text"] = field_value.strip()
             elif name == "confidence":
-                if field_value is None:
+                if typed(field_value) is None:
                     continue
                 if field_value not in CONFIDENCES:
                     shown = field_value if isinstance(field_value, str) else _type_name(field_value)
@@ -187,6 +188,8 @@ class _Builder:
                 else:
                     attrs["confidence"] = field_value
             elif name == "tags":
+                if typed(field_value) is None:
+                    continue
                 items = field_value if isinstance(field_value, list) else [field_value]
                 tags = []
                 for i, tag in enumerate(items):
@@ -205,9 +208,9 @@ class _Builder:
                     self.error(mark, "AM006", f"data must be a mapping, not {_type_name(field_value)}",
                                node=node_id)
                 else:
-                    attrs["data"] = field_value
+                    attrs["data"] = typed(field_value)
             else:  # optional text fields
-                if field_value is None:
+                if typed(field_value) is None:
                     continue
                 s = self.expect_str(field_value, mark, name, node_id)
                 if s is not None and s.strip():
@@ -231,6 +234,8 @@ class _Builder:
         return [(value, ())]
 
     def _targets(self, node_id: str, field: str, value: Any, at: MarkFn) -> None:
+        if typed(value) is None:
+            return
         for item, sub in self._one_or_list(value):
             mark = at((field, *sub))
             link = None
@@ -256,7 +261,7 @@ class _Builder:
                            f"'{field}' takes a node id or a list of ids, not {_type_name(item)}",
                            node=node_id)
                 continue
-            self.refs.append((node_id, field, item, link, mark))
+            self.refs.append((node_id, field, str(item), link, mark))
 
     def _undercuts(self, node_id: str, value: Any, at: MarkFn) -> None:
         for item, sub in self._one_or_list(value):
@@ -289,11 +294,12 @@ class _Builder:
                            + self.suggest(name, TOP_FIELDS),
                            "top-level fields are: " + ", ".join(TOP_FIELDS))
             elif name == "argmap":
-                if value != FORMAT_VERSION or isinstance(value, bool):
-                    self.error(mark, "AM007", f"unsupported format version {value!r}",
+                version = typed(value)
+                if version != FORMAT_VERSION or isinstance(version, bool):
+                    self.error(mark, "AM007", f"unsupported format version {value}",
                                f"this argmap reads format version {FORMAT_VERSION}: write 'argmap: 1'")
             elif name in ("title", "essay"):
-                s = self.expect_str(value, mark, name) if value is not None else None
+                s = self.expect_str(value, mark, name) if typed(value) is not None else None
                 if name == "title":
                     amap.title = s
                 elif s is not None:
@@ -304,7 +310,7 @@ class _Builder:
                 self._check_config(value, at)
             elif name == "meta":
                 if isinstance(value, dict):
-                    amap.meta.update(value)
+                    amap.meta.update(typed(value))
                 else:
                     self.error(mark, "AM006", f"meta must be a mapping, not {_type_name(value)}")
             elif name == "nodes":
