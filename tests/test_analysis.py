@@ -1,0 +1,77 @@
+"""Traces and cycles, checked against networkx's own reachability on random graphs."""
+
+from __future__ import annotations
+
+import networkx as nx
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import argmap
+from argmap.analysis import evidence_of, rests_on, roots, support_cycles, trace
+
+
+@st.composite
+def graphs(draw: st.DrawFn) -> argmap.ArgumentMap:
+    n = draw(st.integers(1, 25))
+    amap = argmap.ArgumentMap()
+    for i in range(n):
+        amap.add_node(f"n{i}", draw(st.sampled_from(argmap.model.KINDS)), f"node {i}")
+    for _ in range(draw(st.integers(0, 3 * n))):
+        u, v = draw(st.integers(0, n - 1)), draw(st.integers(0, n - 1))
+        if u != v and not amap.graph.has_edge(f"n{u}", f"n{v}"):
+            amap.add_edge(f"n{u}", f"n{v}", draw(st.sampled_from(["supports", "attacks", "supports"])))
+    return amap
+
+
+def support_graph(amap: argmap.ArgumentMap) -> nx.DiGraph:
+    g = nx.DiGraph()
+    g.add_nodes_from(amap.graph)
+    g.add_edges_from((u, v) for u, v, r in amap.graph.edges(data="relation") if r == "supports")
+    return g
+
+
+@settings(max_examples=150, deadline=None)
+@given(graphs())
+def test_trace_matches_reachability(amap: argmap.ArgumentMap) -> None:
+    g = support_graph(amap)
+    for node in amap:
+        t = trace(amap, node)
+        assert set(t.rests_on) == nx.ancestors(g, node) - {node}
+        assert set(t.relied_on_by) == nx.descendants(g, node) - {node}
+        assert set(t.objections) == {u for u, _, r in amap.graph.in_edges(node, data="relation")
+                                     if r != "supports"}
+        assert len(set(t.rests_on)) == len(t.rests_on)
+        assert t.highlighted[0] == node
+
+
+@settings(max_examples=150, deadline=None)
+@given(graphs())
+def test_cycles_found_exactly_when_support_is_circular(amap: argmap.ArgumentMap) -> None:
+    g = support_graph(amap)
+    cycles = support_cycles(amap)
+    assert bool(cycles) == (not nx.is_directed_acyclic_graph(g))
+    for cycle in cycles:
+        for a, b in zip(cycle, cycle[1:] + cycle[:1]):
+            assert g.has_edge(a, b)
+
+
+def test_stalin_traces(stalin: argmap.ArgumentMap) -> None:
+    assert set(evidence_of(stalin, "rivals")) == {"kirov_murder", "tukhachevsky", "generals_shot",
+                                                   "officers_purged"}
+    assert rests_on(stalin, "superiority") == ()
+    thesis = trace(stalin, "purges")
+    assert set(thesis.rests_on) == set(stalin) - {"purges"}
+    assert roots(stalin) == ["purges"]
+
+
+def test_long_chain_has_no_recursion_limit() -> None:
+    amap = argmap.ArgumentMap()
+    n = 100_000
+    for i in range(n):
+        amap.add_node(f"n{i}", "claim", "x")
+    for i in range(1, n):
+        amap.add_edge(f"n{i}", f"n{i - 1}")
+    amap.add_edge("n0", f"n{n - 1}")  # one long cycle
+    assert len(rests_on(amap, "n0")) == n - 1
+    cycles = support_cycles(amap)
+    assert len(cycles) == 1 and len(cycles[0]) == n

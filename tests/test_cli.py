@@ -1,0 +1,185 @@
+"""The command line as a user meets it: through CliRunner and as a real subprocess."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+import argmap
+from cli import cli
+
+BROKEN = "nodes:\n  t:\n    kind: thesys\n    text: A thesis.\n    suport: t\n"
+
+
+def invoke(*args: str, input: str | None = None) -> Any:
+    return CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
+
+
+def test_version_and_help() -> None:
+    result = invoke("--version")
+    assert result.exit_code == 0
+    assert argmap.__version__ in result.output
+    for command in ("render", "check", "schema", "convert", "formats"):
+        result = invoke(command, "--help")
+        assert result.exit_code == 0, command
+        assert "Usage:" in result.output
+    for command in ("render", "check", "schema", "convert"):
+        assert "Example" in invoke(command, "--help").output, command
+
+
+def test_render_default_output_next_to_map(tmp_path: Path, stalin_path: Path) -> None:
+    for name in ("stalin_purges.yaml", "stalin_purges.txt"):
+        (tmp_path / name).write_bytes((stalin_path.parent / name).read_bytes())
+    result = invoke("render", str(tmp_path / "stalin_purges.yaml"))
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "stalin_purges.html").read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>")
+    assert "Why did Stalin carry out the purges?" in page
+
+
+def test_render_is_deterministic(tmp_path: Path, stalin_path: Path) -> None:
+    a, b = tmp_path / "a.html", tmp_path / "b.html"
+    assert invoke("render", str(stalin_path), "-o", str(a)).exit_code == 0
+    assert invoke("render", str(stalin_path), "-o", str(b)).exit_code == 0
+    assert a.read_bytes() == b.read_bytes()
+
+
+def test_render_to_stdout_and_from_stdin(stalin_path: Path) -> None:
+    text = stalin_path.read_text(encoding="utf-8").replace("essay: stalin_purges.txt\n", "")
+    result = invoke("render", "-", "-o", "-", input=text)
+    assert result.exit_code == 0
+    assert result.output.startswith("<!DOCTYPE html>")
+
+
+def test_bad_map_exit_1_and_nothing_overwritten(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(BROKEN, encoding="utf-8")
+    out = tmp_path / "bad.html"
+    out.write_text("previous page", encoding="utf-8")
+    result = invoke("render", str(bad))
+    assert result.exit_code == 1
+    assert f"{bad}:3:11: AM104 unknown kind 'thesys' (did you mean 'thesis'?)" in result.output
+    assert f"{bad}:5:5: AM106 unknown field 'suport' in node 't' (did you mean 'supports'?)" in result.output
+    assert "Traceback" not in result.output
+    assert out.read_text(encoding="utf-8") == "previous page"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.html", "bad.yaml"]
+
+
+def test_usage_error_is_exit_2(tmp_path: Path) -> None:
+    assert invoke("render").exit_code == 2
+    assert invoke("render", "x.yaml", "--layout", "spiral").exit_code == 2
+    assert invoke("nonsense").exit_code == 2
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    result = invoke("check", str(tmp_path / "nothere.yaml"))
+    assert result.exit_code == 1
+    assert "cannot read" in result.output
+
+
+def test_check_clean_and_cycle(tmp_path: Path) -> None:
+    cyc = tmp_path / "c.yaml"
+    cyc.write_text("nodes:\n  a:\n    kind: thesis\n    text: a\n  b:\n    kind: reason\n    text: b\n"
+                   "    supports: [a, c]\n  c:\n    kind: reason\n    text: c\n    supports: b\n",
+                   encoding="utf-8")
+    result = invoke("check", str(cyc), "--select", "AM201")
+    assert result.exit_code == 0  # warnings alone do not fail
+    assert f"{cyc}:5:3: AM201 circular support: b -> c -> b" in result.output
+    assert invoke("check", str(cyc), "--select", "AM201", "--strict").exit_code == 1
+    assert "AM201" not in invoke("check", str(cyc), "--ignore", "AM201").output
+
+
+def test_check_json(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(BROKEN, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", str(bad), "--format", "json"])
+    assert result.exit_code == 1
+    found = json.loads(result.stdout)
+    assert [(d["line"], d["column"], d["code"]) for d in found] == [(3, 11, "AM104"), (5, 5, "AM106")]
+    assert all(d["severity"] == "error" for d in found)
+
+
+def test_schema_validates_bundled_maps(bundled_maps: list[Path]) -> None:
+    import jsonschema
+    import yaml
+
+    result = invoke("schema")
+    assert result.exit_code == 0
+    schema = json.loads(result.output)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema)
+    for path in bundled_maps:
+        validator.validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    with pytest.raises(jsonschema.ValidationError):
+        validator.validate({"nodes": {"t": {"kind": "thesis", "text": "x", "suport": "t"}}})
+
+
+def test_convert_and_formats(tmp_path: Path, stalin_path: Path) -> None:
+    out = tmp_path / "s.json"
+    assert invoke("convert", str(stalin_path), "-o", str(out)).exit_code == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["nodes"]["rivals"]["kind"] == "reason"
+    listing = invoke("formats").output
+    assert "yaml" in listing and "html" in listing
+    rows = json.loads(invoke("formats", "--format", "json").output)
+    assert {"yaml", "json", "html"} <= {r["name"] for r in rows}
+    result = invoke("convert", str(stalin_path), "-o", str(tmp_path / "s.unknownext"))
+    assert result.exit_code == 1
+    assert "cannot tell the format" in result.output
+
+
+def test_batch_render_reports_failures_and_carries_on(tmp_path: Path) -> None:
+    good = "nodes:\n  t:\n    kind: thesis\n    text: fine\n"
+    (tmp_path / "a.yaml").write_text(good, encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(BROKEN, encoding="utf-8")
+    (tmp_path / "c.yaml").write_text(good, encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    result = invoke("render", str(tmp_path), "-o", str(out))
+    assert result.exit_code == 1
+    assert "1 of 3 maps failed" in result.output
+    assert sorted(p.name for p in out.iterdir()) == ["a.html", "c.html"]
+
+
+def test_subprocess_render_and_errors(tmp_path: Path, stalin_path: Path, cli_run: Any) -> None:
+    out = tmp_path / "s.html"
+    proc = cli_run("render", str(stalin_path), "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    assert f"wrote {out} (21 nodes)" in proc.stderr
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(BROKEN, encoding="utf-8")
+    proc = cli_run("check", str(bad))
+    assert proc.returncode == 1
+    assert "Traceback" not in proc.stderr
+    assert f"{bad}:3:11: AM104" in proc.stderr
+    proc = cli_run("render")
+    assert proc.returncode == 2
+
+
+def test_no_color_and_plain_when_piped(tmp_path: Path, cli_run: Any) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(BROKEN, encoding="utf-8")
+    proc = cli_run("check", str(bad), env={"NO_COLOR": "1"})
+    assert "\x1b[" not in proc.stderr
+
+
+def test_outside_essay_is_refused(tmp_path: Path) -> None:
+    inner = tmp_path / "maps"
+    inner.mkdir()
+    (tmp_path / "secret.txt").write_text("secret", encoding="utf-8")
+    m = inner / "m.yaml"
+    m.write_text("essay: ../secret.txt\nnodes:\n  t:\n    kind: thesis\n    text: a\n", encoding="utf-8")
+    result = invoke("check", str(m))
+    assert result.exit_code == 1
+    assert "outside the map's folder" in result.output
+    assert "--allow-outside-paths" in result.output
+    assert invoke("check", str(m), "--allow-outside-paths").exit_code == 0
+    if hasattr(os, "symlink"):
+        link = inner / "link.txt"
+        link.symlink_to(tmp_path / "secret.txt")
+        m.write_text("essay: link.txt\nnodes:\n  t:\n    kind: thesis\n    text: a\n", encoding="utf-8")
+        assert invoke("check", str(m)).exit_code == 1

@@ -1,0 +1,122 @@
+"""Reading YAML/JSON safely: encodings, limits against hostile documents, positions."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+import argmap
+from argmap import ArgmapError, LoadOptions
+from argmap.options import Limits
+from argmap.readers._source import JsonDocument, YamlDocument, decode
+
+
+def load_error(tmp_path: Path, data: bytes, name: str = "m.yaml", **opts: object) -> ArgmapError:
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(ArgmapError) as info:
+        argmap.load(path, options=LoadOptions(**opts) if opts else None)
+    return info.value
+
+
+def test_bom_and_crlf_are_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "m.yaml"
+    path.write_bytes(b"\xef\xbb\xbfnodes:\r\n  t:\r\n    kind: thesis\r\n    text: A thesis.\r\n")
+    amap = argmap.load(path)
+    assert amap.node("t")["text"] == "A thesis."
+
+
+def test_latin1_names_the_byte(tmp_path: Path) -> None:
+    err = load_error(tmp_path, "nodes:\n  t:\n    kind: thesis\n    text: caf\u00e9\n".encode("latin-1"))
+    d = err.first
+    assert d.code == "AM002"
+    assert "byte 0xe9 at offset 42" in d.message
+    assert (d.line, d.column) == (4, 14)
+    assert "UTF-8" in (d.hint or "")
+
+
+def test_tabs_get_a_clear_message(tmp_path: Path) -> None:
+    err = load_error(tmp_path, b"nodes:\n\tt:\n\t\tkind: thesis\n")
+    assert "tab" in err.message
+    assert "spaces" in (err.first.hint or "")
+
+
+def test_billion_laughs_is_refused_quickly(tmp_path: Path) -> None:
+    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i in range(1, 10):
+        lines.append(f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]")
+    lines.append("nodes: {}")
+    start = time.perf_counter()
+    err = load_error(tmp_path, "\n".join(lines).encode())
+    assert time.perf_counter() - start < 30  # refused long before 9**10 values exist
+    assert err.first.code == "AM009"
+    assert "aliases expand" in err.message
+
+
+def test_small_aliases_work(tmp_path: Path) -> None:
+    path = tmp_path / "m.yaml"
+    path.write_text("nodes:\n  t:\n    kind: thesis\n    text: &t The thesis.\n    note: *t\n"
+                    "    tags: &tags [a, b]\n  r:\n    kind: reason\n    text: r\n    tags: *tags\n"
+                    "    supports: t\n", encoding="utf-8")
+    amap = argmap.load(path)
+    assert amap.node("t")["note"] == "The thesis."
+    assert amap.node("r")["tags"] == ["a", "b"]
+
+
+@pytest.mark.parametrize("depth", [100, 100_000])
+def test_deep_nesting_is_refused_not_crashed(tmp_path: Path, depth: int) -> None:
+    for name, text in (("m.yaml", "nodes: " + "[" * depth + "]" * depth),
+                       ("m.json", '{"nodes": ' + "[" * depth + "]" * depth + "}")):
+        err = load_error(tmp_path, text.encode(), name=name)
+        assert err.first.code == "AM009", name
+        assert "nesting deeper than 64" in err.message
+
+
+def test_file_size_limit(tmp_path: Path) -> None:
+    path = tmp_path / "m.yaml"
+    path.write_bytes(b"nodes: {}\n" + b"# padding\n" * 200)
+    with pytest.raises(ArgmapError) as info:
+        argmap.load(path, options=LoadOptions(limits=Limits(max_bytes=100)))
+    assert info.value.first.code == "AM009"
+
+
+def test_node_count_limit(tmp_path: Path) -> None:
+    path = tmp_path / "m.yaml"
+    path.write_text("nodes:\n" + "".join(f"  n{i}: {{kind: claim, text: x}}\n" for i in range(5)))
+    with pytest.raises(ArgmapError) as info:
+        argmap.load(path, options=LoadOptions(limits=Limits(max_nodes=3)))
+    assert info.value.first.code == "AM009"
+    assert (info.value.line, info.value.column) == (5, 3)
+
+
+def test_second_document_is_an_error(tmp_path: Path) -> None:
+    err = load_error(tmp_path, b"nodes: {}\n---\nnodes: {}\n")
+    assert err.first.code == "AM001"
+    assert err.line == 3
+
+
+def test_unsupported_tag(tmp_path: Path) -> None:
+    err = load_error(tmp_path, b"nodes:\n  t:\n    kind: thesis\n    text: !!python/object x\n")
+    assert err.first.code == "AM006"
+    assert (err.line, err.column) == (4, 11)
+
+
+def test_yaml_marks() -> None:
+    doc = YamlDocument("title: x\nkinds:\n  reason: Motive\n", "m.yaml")
+    assert doc.value == {"title": "x", "kinds": {"reason": "Motive"}}
+    assert doc.marks[("kinds", "reason")] == (3, 11)
+
+
+def test_json_marks_are_lazy_and_exact() -> None:
+    text = '{"a": [1, {"b": "x"}],\n "c": true}'
+    doc = JsonDocument(text, "m.json")
+    assert doc.value == {"a": [1, {"b": "x"}], "c": True}
+    assert doc.mark(("a", 1, "b")) == (1, 17)
+    assert doc.mark(("c",)) == (2, 7)
+    assert doc.mark(("missing", "deeper")) == (1, 1)
+
+
+def test_decode_strips_bom_and_normalises_newlines() -> None:
+    assert decode(b"\xef\xbb\xbfa\r\nb\rc", "x") == "a\nb\nc"
