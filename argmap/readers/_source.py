@@ -299,7 +299,7 @@ class YamlDocument:
             self._error(stop.mark, stop.code, stop.message, stop.hint)
             return None
         except yaml.MarkedYAMLError as exc:
-            self._error(*_yaml_error(exc))
+            self._error(*_yaml_error(exc, text))
             return None
         except yaml.YAMLError as exc:  # pragma: no cover - libyaml always gives marks
             self._error((1, 1), "AM001", f"YAML error: {exc}")
@@ -313,12 +313,13 @@ class _Stop(Exception):
         self.mark, self.code, self.message, self.hint = mark, code, message, hint
 
 
-def _yaml_error(exc: yaml.MarkedYAMLError) -> tuple[Mark, str, str, str | None]:
+def _yaml_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[Mark, str, str, str | None]:
     mark = exc.problem_mark or exc.context_mark
     where = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = (exc.problem or "syntax error").strip()
     hint = None
-    if "'\\t'" in problem or "\t" in problem:
+    line = text.split("\n", where[0])[where[0] - 1] if where[0] <= text.count("\n") + 1 else ""
+    if "\t" in line[: where[1]] or "'\\t'" in problem:
         problem = "tab character in indentation"
         hint = "YAML indents with spaces only: replace the tab with spaces"
     elif "mapping values are not allowed" in problem:
