@@ -8,6 +8,7 @@ of writing through it onto whatever it points at.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import tempfile
@@ -58,10 +59,8 @@ def atomic_write(path: str, data: str | bytes) -> None:
         os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, path)
     except BaseException as exc:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
         if isinstance(exc, OSError):
             raise ArgmapError.at(path, f"cannot write: {exc.strerror or exc}", code="AM012") from None
         raise

@@ -51,7 +51,7 @@ def test_cycles_found_exactly_when_support_is_circular(amap: argmap.ArgumentMap)
     cycles = support_cycles(amap)
     assert bool(cycles) == (not nx.is_directed_acyclic_graph(g))
     for cycle in cycles:
-        for a, b in zip(cycle, cycle[1:] + cycle[:1]):
+        for a, b in zip(cycle, cycle[1:] + cycle[:1], strict=True):
             assert g.has_edge(a, b)
 
 

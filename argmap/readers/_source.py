@@ -61,7 +61,9 @@ _BOOLS = {
     **dict.fromkeys(("false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF"), False),
 }
 _INT_RE = re.compile(r"^[-+]?(0|[1-9][0-9_]*)$")
-_FLOAT_RE = re.compile(r"^[-+]?([0-9][0-9_]*)?\.[0-9_]*([eE][-+]?[0-9]+)?$|^[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+$")
+_FLOAT_RE = re.compile(
+    r"^[-+]?([0-9][0-9_]*)?\.[0-9_]*([eE][-+]?[0-9]+)?$|^[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+$"
+)
 
 
 class PlainScalar(str):
@@ -182,7 +184,6 @@ class YamlDocument:
         depth_prefix = len(stream_prefix) + 1  # paths at this depth are streamed entries
         entry_marks: dict[Path, Mark] = {}
         marks = self.marks
-        entry_marks_for: Callable[[Path], dict[Path, Mark]]
 
         def record(p: Path, mark: Mark) -> None:
             if on_entry is not None and len(p) >= depth_prefix and p[: depth_prefix - 1] == stream_prefix:
@@ -254,7 +255,8 @@ class YamlDocument:
                             try:
                                 value = conv(value)
                             except (ValueError, KeyError):
-                                self._error(mark, "AM006", f"'{value}' is not a valid {ev.tag.rsplit(':', 1)[-1]}")
+                                kind = ev.tag.rsplit(":", 1)[-1]
+                                self._error(mark, "AM006", f"'{value}' is not a valid {kind}")
                     elif not ev.style and ev.implicit[0]:
                         value = _plain_scalar(value)
                     if ev.anchor:
@@ -431,7 +433,7 @@ class _JsonScanner:
                 break
             pos = m.end()
             start = m.start(m.lastindex or 0)
-            string, literal, punct = m.group(1), m.group(2), m.group(3)
+            string, punct = m.group(1), m.group(3)
             if punct in ("}", "]"):
                 stack.pop()
                 expect_key = False
@@ -448,7 +450,8 @@ class _JsonScanner:
                     first = top[3][key]
                     self.problems.append((at(start), "AM008",
                                           f"duplicate key '{key}' (first at line {first[0]})",
-                                          "JSON readers keep only one of two equal keys: rename or merge them"))
+                                          "JSON readers keep only one of two equal keys: "
+                                          "rename or merge them"))
                 else:
                     top[3][key] = at(start)
                 top[2] = key

@@ -183,7 +183,8 @@ class _Builder:
                 if field_value not in CONFIDENCES:
                     shown = field_value if isinstance(field_value, str) else _type_name(field_value)
                     self.error(mark, "AM108", f"bad confidence '{shown}'"
-                               + (self.suggest(field_value, CONFIDENCES) if isinstance(field_value, str) else ""),
+                               + (self.suggest(field_value, CONFIDENCES)
+                                  if isinstance(field_value, str) else ""),
                                "confidence is one of: " + ", ".join(CONFIDENCES), node=node_id)
                 else:
                     attrs["confidence"] = field_value
@@ -243,7 +244,8 @@ class _Builder:
                 for key in item:
                     if key not in TARGET_KEYS:
                         self.error(at((field, *sub, key, KEY)), "AM106",
-                                   f"unknown field '{key}' in a '{field}' entry" + self.suggest(key, TARGET_KEYS),
+                                   f"unknown field '{key}' in a '{field}' entry"
+                                   + self.suggest(key, TARGET_KEYS),
                                    "an entry is an id, or {to: id, link: name}", node=node_id)
                 link_value = item.get("link")
                 if link_value is not None:
@@ -313,11 +315,10 @@ class _Builder:
                     amap.meta.update(typed(value))
                 else:
                     self.error(mark, "AM006", f"meta must be a mapping, not {_type_name(value)}")
-            elif name == "nodes":
-                if not isinstance(value, dict):
-                    self.error(mark, "AM006",
-                               f"'nodes' must be a mapping of id -> node, not {_type_name(value)}",
-                               "write each node as 'id:' followed by its indented fields")
+            elif name == "nodes" and not isinstance(value, dict):
+                self.error(mark, "AM006",
+                           f"'nodes' must be a mapping of id -> node, not {_type_name(value)}",
+                           "write each node as 'id:' followed by its indented fields")
         if "nodes" not in doc:
             self.error(at(()), "AM004", "missing 'nodes'",
                        "a map needs 'nodes:' with at least the thesis")
@@ -426,7 +427,8 @@ class _Builder:
             real = os.path.realpath(target)
             if os.path.isabs(essay_ref) or os.path.commonpath([real_base, real]) != real_base:
                 self.error(mark, "AM111", f"essay '{essay_ref}' is outside the map's folder",
-                           "put the essay beside the map, or pass --allow-outside-paths if you trust this map")
+                           "put the essay beside the map, or pass --allow-outside-paths "
+                           "if you trust this map")
                 return
         try:
             with open(target, "rb") as fh:
