@@ -118,7 +118,7 @@ def _plain_scalar(value: str) -> Any:
     return value if resolved is value else PlainScalar(value, resolved)
 
 
-_TAGGED = {
+_TAGGED: dict[str, Callable[[str], Any]] = {
     "tag:yaml.org,2002:str": str,
     "tag:yaml.org,2002:int": int,
     "tag:yaml.org,2002:float": float,

@@ -6,6 +6,7 @@ the student can fix it, with a suggestion for typos.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable
 from typing import Any
@@ -54,15 +55,19 @@ def read_json(data: bytes, path: str, options: LoadOptions) -> ArgumentMap:
     nodes = value.get("nodes") if isinstance(value, dict) else None
     if isinstance(nodes, dict):
         for node_id, node in nodes.items():
-            prefix = ("nodes", node_id)
+            prefix: Path = ("nodes", node_id)
             builder.node(
                 node_id,
                 node,
-                lambda p, prefix=prefix: doc.mark(prefix + p),
-                _Lazy(lambda prefix=prefix: doc.mark(prefix + (KEY,))),
+                functools.partial(_mark_under, doc, prefix),
+                _Lazy(functools.partial(_mark_under, doc, prefix, (KEY,))),
             )
         value = {k: v for k, v in value.items() if k != "nodes"} | {"nodes": {}}
     return builder.finish(value, doc.mark)
+
+
+def _mark_under(doc: JsonDocument, prefix: Path, p: Path) -> Mark:
+    return doc.mark(prefix + p)
 
 
 class _Lazy:
@@ -326,10 +331,10 @@ class _Builder:
         self._essay(at)
         if self.errors:
             raise ArgmapError(self.errors)
-        for node_id, mark in self.key_marks.items():
-            if isinstance(mark, _Lazy):
+        for node_id, where in self.key_marks.items():
+            if isinstance(where, _Lazy):
                 continue  # JSON: located on demand by ArgumentMap.location
-            amap.locations[node_id] = Location(self.path, mark[0], mark[1])
+            amap.locations[node_id] = Location(self.path, where[0], where[1])
         if any(isinstance(m, _Lazy) for m in self.key_marks.values()):
             amap.locations = _LazyLocations(self.path, self.key_marks)  # type: ignore[assignment]
         return amap
