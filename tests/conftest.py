@@ -41,6 +41,26 @@ def need(condition: bool, reason: str) -> None:
     pytest.skip(reason)
 
 
+#: text that must stay text in every output: markup, script, template syntax, attribute breakers,
+#: JavaScript line separators, bidi overrides
+PAYLOADS = [
+    "<script>alert(1)</script>",
+    "</script><script>alert(2)</script>",
+    "<img src=x onerror=alert(3)>",
+    "javascript:alert(4)",
+    "\"'><svg onload=alert(5)>",
+    "{{7*7}} ${7*7} {% raw %}",
+    "line\u2028sep\u2029para",
+    "]]> --> <!-- -- ; \\ \" ' ` | { } [ ] # & %",
+    "\u202eevil\u202c and \U0001f600",
+]
+
+
+@pytest.fixture(scope="session")
+def payloads() -> list[str]:
+    return list(PAYLOADS)
+
+
 @pytest.fixture(scope="session")
 def root() -> Path:
     return ROOT
