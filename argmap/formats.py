@@ -42,6 +42,19 @@ FORMATS: dict[str, Format] = {
         Format("yaml", (".yaml", ".yml"), "argmap map (YAML)", "native:read_yaml", "native:write_yaml"),
         Format("json", (".json",), "argmap map (JSON)", "native:read_json", "native:write_json"),
         Format("html", (".html", ".htm"), "interactive page (vis-network)", None, "html:write_html"),
+        Format("microtexts", (".xml",), "arg-microtexts corpus XML (<arggraph>)",
+               "microtexts:read_microtexts", None),
+        Format("aif", (".aif.json", ".aif"), "AIF JSON (AIFdb, OVA, xAIF)", "aif:read_aif", "aif:write_aif"),
+        Format("argdown", (".argdown", ".ad"), "Argdown source", "argdown:read_argdown",
+               "argdown:write_argdown"),
+        Format("kialo", (".kialo", ".kialo.txt"), "Kialo discussion text export", "kialo:read_kialo", None),
+        Format("graphml", (".graphml",), "GraphML (yEd, Gephi, networkx)",
+               "_interop_graphs:read_graphml", "graphml:write_graphml"),
+        Format("gexf", (".gexf",), "GEXF 1.3 (Gephi)", "_interop_graphs:read_gexf", "gexf:write_gexf"),
+        Format("nodelink", (".nodelink.json",), "networkx node-link JSON", None, "nodelink:write_nodelink"),
+        Format("dot", (".dot", ".gv"), "Graphviz DOT", None, "dot:write_dot"),
+        Format("mermaid", (".mmd", ".mermaid"), "Mermaid flowchart (GitHub Markdown)", None,
+               "mermaid:write_mermaid"),
     )
 }
 

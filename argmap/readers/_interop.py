@@ -14,6 +14,7 @@ from typing import Any
 
 from ..errors import ArgmapError, Diagnostic
 from ..model import ArgumentMap
+from ..schema import ID_RE
 
 _BAD_ID_CHARS = re.compile(r"[^A-Za-z0-9_-]+")
 
@@ -41,8 +42,7 @@ class IdMaker:
         known = self.by_raw.get(raw)
         if known is not None:
             return known
-        base = _BAD_ID_CHARS.sub("_", raw.strip()).strip("_") or "n"
-        base = base[:64]
+        base = raw if ID_RE.match(raw) else (_BAD_ID_CHARS.sub("_", raw).strip("_")[:64] or "n")
         candidate, n = base, 1
         while candidate in self.used:
             n += 1

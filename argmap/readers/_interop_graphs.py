@@ -1,0 +1,216 @@
+"""GraphML and GEXF back into a map: what ``writers.graphml`` / ``writers.gexf`` write, and files
+from other graph tools that follow the same attribute names.
+
+A node's fields are read from attributes named like the map's fields (``kind``, ``text``, ``tags``
+as JSON, ...); a file without ``kind`` gets kinds from its structure, a node without ``text`` uses
+its ``label`` or id. Edges default to ``supports``.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..model import CONFIDENCES, KINDS, RELATIONS, ArgumentMap, Location
+from ..options import LoadOptions
+from ._interop import (
+    DUPLICATE,
+    SYNTAX,
+    UNKNOWN_REF,
+    IdMaker,
+    Problems,
+    XmlElement,
+    add_edge_once,
+    assign_kinds,
+    parse_xml,
+    roots,
+)
+from ._source import decode
+
+_JSON_FIELDS = {"tags": list, "data": dict, "kinds": dict, "check": dict, "meta": dict}
+_TEXT_FIELDS = ("label", "source", "quote", "note", "group")
+
+Item = tuple[str, dict[str, str], int, int]
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit(":", 1)[-1]
+
+
+def read_graphml(data: bytes, path: str, options: LoadOptions | None = None) -> ArgumentMap:
+    options = options or LoadOptions()
+    root = parse_xml(decode(data, path), path, options.limits.max_depth)
+    if _local(root.tag) != "graphml":
+        raise _error_at(path, root, f"expected a <graphml> document, not <{root.tag}>")
+    keys: dict[str, str] = {}
+    graph_el: XmlElement | None = None
+    for el in root.children:
+        tag = _local(el.tag)
+        if tag == "key" and "id" in el.attrs:
+            keys[el.attrs["id"]] = el.attrs.get("attr.name", el.attrs["id"])
+        elif tag == "graph" and graph_el is None:
+            graph_el = el
+    if graph_el is None:
+        raise _error_at(path, root, "the GraphML has no <graph>")
+
+    def values(el: XmlElement) -> dict[str, str]:
+        return {keys.get(d.attrs.get("key", ""), d.attrs.get("key", "")): d.text
+                for d in el.children if _local(d.tag) == "data"}
+
+    nodes: list[Item] = []
+    edges: list[tuple[str, str, dict[str, str], int, int]] = []
+    for el in graph_el.children:
+        tag = _local(el.tag)
+        if tag == "node":
+            nodes.append((el.attrs.get("id", ""), values(el), el.line, el.column))
+        elif tag == "edge":
+            edges.append((el.attrs.get("source", ""), el.attrs.get("target", ""), values(el),
+                          el.line, el.column))
+    return _build(path, values(graph_el), nodes, edges)
+
+
+def read_gexf(data: bytes, path: str, options: LoadOptions | None = None) -> ArgumentMap:
+    options = options or LoadOptions()
+    root = parse_xml(decode(data, path), path, options.limits.max_depth)
+    if _local(root.tag) != "gexf":
+        raise _error_at(path, root, f"expected a <gexf> document, not <{root.tag}>")
+    graph_el = next((el for el in root.children if _local(el.tag) == "graph"), None)
+    if graph_el is None:
+        raise _error_at(path, root, "the GEXF has no <graph>")
+    titles: dict[str, str] = {}
+    for el in graph_el.children:
+        if _local(el.tag) == "attributes":
+            for a in el.children:
+                if "id" in a.attrs:
+                    titles[a.attrs["id"]] = a.attrs.get("title", a.attrs["id"])
+
+    def values(el: XmlElement) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for child in el.children:
+            if _local(child.tag) == "attvalues":
+                for av in child.children:
+                    ref = av.attrs.get("for", av.attrs.get("id", ""))
+                    out[titles.get(ref, ref)] = av.attrs.get("value", "")
+        return out
+
+    nodes: list[Item] = []
+    edges: list[tuple[str, str, dict[str, str], int, int]] = []
+    for el in graph_el.children:
+        tag = _local(el.tag)
+        if tag == "nodes":
+            for n in el.children:
+                fields = values(n)
+                if "text" not in fields and "label" in n.attrs:
+                    fields["text"] = n.attrs["label"]
+                nodes.append((n.attrs.get("id", ""), fields, n.line, n.column))
+        elif tag == "edges":
+            for e in el.children:
+                edges.append((e.attrs.get("source", ""), e.attrs.get("target", ""), values(e),
+                              e.line, e.column))
+    graph_fields: dict[str, str] = {}
+    meta = next((el for el in root.children if _local(el.tag) == "meta"), None)
+    for el in meta.children if meta is not None else []:
+        if _local(el.tag) == "description":
+            graph_fields["title"] = el.text
+        elif _local(el.tag) == "keywords":
+            try:
+                extra = json.loads(el.text)
+            except (ValueError, RecursionError):
+                continue
+            if isinstance(extra, dict) and isinstance(extra.get("argmap"), dict):
+                graph_fields.update({k: v if isinstance(v, str) else json.dumps(v)
+                                     for k, v in extra["argmap"].items()})
+    return _build(path, graph_fields, nodes, edges)
+
+
+def _error_at(path: str, el: XmlElement, message: str) -> Exception:
+    from ..errors import ArgmapError
+
+    return ArgmapError.at(path, message, line=el.line, column=el.column, code=SYNTAX)
+
+
+def _build(path: str, graph_fields: dict[str, str], nodes: list[Item],
+           edges: list[tuple[str, str, dict[str, str], int, int]]) -> ArgumentMap:
+    p = Problems(path)
+    amap = ArgumentMap(path=path)
+    make_id = IdMaker()
+    ids: dict[str, str] = {}
+    explicit = True
+    for raw, fields, line, col in nodes:
+        if raw in ids:
+            p.error(f"duplicate node id '{raw}'", line, col, code=DUPLICATE)
+            continue
+        node_id = ids[raw] = make_id(raw)
+        text = fields.get("text") or fields.get("label") or raw
+        attrs: dict[str, Any] = {"kind": "claim", "text": text}
+        kind = fields.get("kind")
+        if kind is None:
+            explicit = False
+        elif kind not in KINDS:
+            p.error(f"node '{raw}' has unknown kind '{kind}'", line, col,
+                    hint="kind is one of: " + ", ".join(KINDS), node=node_id)
+        else:
+            attrs["kind"] = kind
+        conf = fields.get("confidence")
+        if conf is not None:
+            if conf in CONFIDENCES:
+                attrs["confidence"] = conf
+            else:
+                p.error(f"node '{raw}' has unknown confidence '{conf}'", line, col, node=node_id)
+        for name in _TEXT_FIELDS:
+            if name in fields and (name != "label" or "text" in fields):
+                attrs[name] = fields[name]
+        for name in ("tags", "data"):
+            if name in fields:
+                value = _json(p, fields[name], name, line, col)
+                if value is not None:
+                    attrs[name] = value
+        amap.graph.add_node(node_id, **attrs)
+        amap.locations[node_id] = Location(path, line, col)
+    pending: list[tuple[str, str, str, dict[str, str], int, int]] = []
+    for src, dst, fields, line, col in edges:
+        missing = [x for x in (src, dst) if x not in ids]
+        if missing:
+            p.error(f"edge refers to unknown node '{missing[0]}'", line, col, code=UNKNOWN_REF)
+            continue
+        relation = fields.get("relation", "supports")
+        if relation not in RELATIONS:
+            p.error(f"edge has unknown relation '{relation}'", line, col,
+                    hint="relation is one of: " + ", ".join(RELATIONS))
+            continue
+        pending.append((ids[src], ids[dst], relation, fields, line, col))
+    for src, dst, relation, fields, line, col in pending:
+        premise = fields.get("premise")
+        if relation == "undercuts":
+            if premise not in ids:
+                p.error(f"undercut of '{dst}' names no known premise", line, col, code=UNKNOWN_REF)
+                continue
+            premise = ids[premise]
+        else:
+            premise = None
+        add_edge_once(amap, p, src, dst, relation, link=fields.get("link"), premise=premise,
+                      line=line, column=col)
+    if "title" in graph_fields:
+        amap.title = graph_fields["title"]
+    if "essay" in graph_fields:
+        amap.essay_path = graph_fields["essay"]
+    for name, target in (("kinds", amap.kind_names), ("check", amap.check_config), ("meta", amap.meta)):
+        if name in graph_fields:
+            value = _json(p, graph_fields[name], name, 1, 1)
+            if isinstance(value, dict):
+                target.update(value)
+    p.raise_if_any()
+    if not explicit:
+        assign_kinds(amap, roots(amap))
+    return p.finish(amap)
+
+
+def _json(p: Problems, text: str, name: str, line: int, col: int) -> Any:
+    try:
+        value = json.loads(text)
+    except (ValueError, RecursionError):
+        value = None
+    if not isinstance(value, _JSON_FIELDS[name]):
+        p.error(f"'{name}' must be JSON text of a {_JSON_FIELDS[name].__name__}", line, col)
+        return None
+    return value

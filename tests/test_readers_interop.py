@@ -1,0 +1,156 @@
+"""The readers of other tools' formats: small exact cases and errors with positions for bad input."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import argmap
+from argmap.errors import ArgmapError
+
+READERS = ["microtexts", "aif", "argdown", "kialo", "graphml", "gexf"]
+
+MICRO = """<?xml version='1.0' encoding='UTF-8'?>
+<arggraph id="t1" topic_id="bins" stance="pro">
+  <edu id="e1"><![CDATA[Bins smell.]]></edu>
+  <edu id="e2"><![CDATA[We should sort waste.]]></edu>
+  <edu id="e3"><![CDATA[Sorting saves resources]]></edu>
+  <edu id="e4"><![CDATA[and landfill is full.]]></edu>
+  <adu id="a1" type="opp"/>
+  <adu id="a2" type="pro"/>
+  <adu id="a3" type="pro"/>
+  <adu id="a4" type="pro"/>
+  <edge id="c1" src="e1" trg="a1" type="seg"/>
+  <edge id="c2" src="e2" trg="a2" type="seg"/>
+  <edge id="c3" src="e3" trg="a3" type="seg"/>
+  <edge id="c4" src="e4" trg="a4" type="seg"/>
+  <edge id="c5" src="a1" trg="a2" type="reb"/>
+  <edge id="c6" src="a3" trg="a2" type="sup"/>
+  <edge id="c7" src="a4" trg="c6" type="add"/>
+</arggraph>
+"""
+
+
+def test_microtexts_linked_support() -> None:
+    amap = argmap.loads(MICRO, format="microtexts", path="t1.xml")
+    assert amap.nodes_of("thesis") == ["a2"]
+    assert amap.kind("a1") == "objection" and amap.kind("a3") == "reason"
+    assert amap.graph.edges["a3", "a2"] == {"relation": "supports", "link": "c6"}
+    assert amap.graph.edges["a4", "a2"] == {"relation": "supports", "link": "c6"}
+    assert amap.essay == "Bins smell. We should sort waste. Sorting saves resources and landfill is full."
+
+
+@pytest.mark.parametrize(("text", "line", "message"), [
+    (MICRO.replace('trg="c6"', 'trg="c99"'), 17, "must point at an argumentative edge"),
+    (MICRO.replace('type="reb"', 'type="zap"'), 15, "unknown type 'zap'"),
+    (MICRO.replace("</arggraph>", ""), 19, "XML syntax error"),  # at the end of the text
+    (MICRO.replace('id="a4"', 'id="a3"'), 10, "duplicate id"),
+    ('<?xml version="1.0"?><!DOCTYPE a [<!ENTITY x "y">]><arggraph id="a"/>', 1, "entity"),
+])
+def test_microtexts_errors(text: str, line: int, message: str) -> None:
+    with pytest.raises(ArgmapError) as err:
+        argmap.loads(text, format="microtexts", path="t.xml")
+    assert err.value.line == line and message in err.value.message
+
+
+def test_microtexts_und_cycle_is_an_error() -> None:
+    text = MICRO.replace('<edge id="c7" src="a4" trg="c6" type="add"/>',
+                         '<edge id="c7" src="a4" trg="c8" type="und"/>'
+                         '<edge id="c8" src="a1" trg="c7" type="und"/>')
+    with pytest.raises(ArgmapError, match="circle"):
+        argmap.loads(text, format="microtexts")
+
+
+def test_aif_errors_have_positions() -> None:
+    bad = '{"nodes": [{"nodeID": "1", "type": "I", "text": "x"}],\n "edges": [{"fromID": "1", "toID": "9"}]}'
+    with pytest.raises(ArgmapError) as err:
+        argmap.loads(bad, format="aif")
+    assert err.value.line == 2 and "unknown node '9'" in err.value.message
+    with pytest.raises(ArgmapError) as err:
+        argmap.loads('{"nodes": [}', format="aif")
+    assert err.value.first.code == "AM001"
+
+
+def test_aif_ids_are_sanitised_and_undercut_of_linked_ra() -> None:
+    doc = """{"nodes": [
+      {"nodeID": "t 1", "type": "I", "text": "T"}, {"nodeID": "p/1", "type": "I", "text": "P1"},
+      {"nodeID": "p2", "type": "I", "text": "P2"}, {"nodeID": "u", "type": "I", "text": "U"},
+      {"nodeID": "ra", "type": "RA", "text": "Default Inference"},
+      {"nodeID": "ca", "type": "CA", "text": "Default Conflict"}],
+     "edges": [{"fromID": "p/1", "toID": "ra"}, {"fromID": "p2", "toID": "ra"},
+               {"fromID": "ra", "toID": "t 1"},
+               {"fromID": "u", "toID": "ca"}, {"fromID": "ca", "toID": "ra"}]}"""
+    amap = argmap.loads(doc, format="aif")
+    assert list(amap) == ["t_1", "p_1", "p2", "u"]
+    assert amap.graph.edges["p_1", "t_1"] == {"relation": "supports", "link": "ra"}
+    assert amap.graph.edges["u", "t_1"] == {"relation": "undercuts", "premise": "p_1"}
+    assert amap.kind("u") == "objection" and amap.kind("p2") == "reason"
+
+
+ARGDOWN = """===
+title: Cars
+===
+
+# Section
+
+[Ban]: Cities should ban cars. #policy
+  + <Air>: Cars pollute
+    the air. {source: WHO}
+  - <Jobs>: Jobs depend on cars.
+    _ [Shift]: Jobs shift to transit.
+
+<Air>
+
+(1) Cars emit NO2.
+(2) NO2 harms lungs.
+----
+(3) [Ban]
+"""
+
+
+def test_argdown_reads_structure() -> None:
+    amap = argmap.loads(ARGDOWN, format="argdown", path="cars.argdown")
+    assert amap.title == "Cars"
+    assert amap.nodes_of("thesis") == ["Ban"]
+    assert amap.node("Ban")["tags"] == ["policy"] and amap.node("Ban")["group"] == "Section"
+    assert amap.node("Air")["text"] == "Cars pollute the air."
+    assert amap.node("Air")["data"] == {"source": "WHO"}
+    assert amap.relation("Air", "Ban") == "supports" and amap.relation("Jobs", "Ban") == "attacks"
+    assert amap.graph.edges["Shift", "Ban"] == {"relation": "undercuts", "premise": "Jobs"}
+    premises = [u for u, _, e in amap.edges() if e.get("link") == "Air"]
+    assert len(premises) == 2 and amap.kind("Jobs") == "objection" and amap.kind("Shift") == "rebuttal"
+    assert amap.location("Jobs").line == 10
+
+
+def test_argdown_errors() -> None:
+    with pytest.raises(ArgmapError) as err:
+        argmap.loads("===\ntitle: [unclosed\n===\n[A]: a\n", format="argdown")
+    assert err.value.line in (2, 3)  # libyaml reports the unclosed flow where the input ends
+    with pytest.raises(ArgmapError) as err:
+        argmap.loads("[A]: text {not: [valid\n", format="argdown")
+    assert err.value.line == 1 and "YAML" in err.value.message
+
+
+def test_kialo() -> None:
+    text = ("Discussion Title: Ban cars?\n\n1. Ban cars.\n1.1. Pro: They pollute\nthe air.\n"
+            "1.1.1. Con: Electric cars do not.\n1.2. Con: Deliveries.\n1.2.1. Pro: -> See 1.1.1.\n")
+    amap = argmap.loads(text, format="kialo")
+    assert amap.title == "Ban cars?"
+    assert amap.node("1_1")["text"] == "They pollute the air."
+    assert [amap.kind(n) for n in amap] == ["thesis", "reason", "objection", "objection"]
+    assert amap.relation("1_1_1", "1_2") == "supports"  # the reused claim
+    with pytest.raises(ArgmapError) as err:
+        argmap.loads("Discussion Title: x\n\n1. T\n1.1. Pro: -> See 9.9.\n", format="kialo")
+    assert err.value.line == 4
+
+
+@pytest.mark.parametrize("fmt", READERS)
+@settings(max_examples=150, deadline=None)
+@given(data=st.binary(max_size=300) | st.text(alphabet="<>/=\"'[]{}()#:+-_ \n1.aP", max_size=300).map(
+    lambda s: s.encode()))
+def test_readers_raise_only_argmap_errors(fmt: str, data: bytes) -> None:
+    try:
+        argmap.loads(data, format=fmt)
+    except ArgmapError as exc:
+        assert all(d.line >= 1 and d.column >= 1 and d.code for d in exc.diagnostics)
