@@ -22,6 +22,9 @@ class Format:
     description: str
     reader: str | None = None  # "module:function" under argmap.readers
     writer: str | None = None  # "module:function" under argmap.writers
+    #: extensions this format shares with another, and a reader-module function telling its content
+    #: apart, e.g. AIF files named ``*.json``
+    sniff: tuple[tuple[str, ...], str] | None = None
 
     def load_reader(self) -> Callable[..., Any]:
         return _resolve("argmap.readers", self.reader)
@@ -44,7 +47,8 @@ FORMATS: dict[str, Format] = {
         Format("html", (".html", ".htm"), "interactive page (vis-network)", None, "html:write_html"),
         Format("microtexts", (".xml",), "arg-microtexts corpus XML (<arggraph>)",
                "microtexts:read_microtexts", None),
-        Format("aif", (".aif.json", ".aif"), "AIF JSON (AIFdb, OVA, xAIF)", "aif:read_aif", "aif:write_aif"),
+        Format("aif", (".aif.json", ".aif"), "AIF JSON (AIFdb, OVA, xAIF)", "aif:read_aif", "aif:write_aif",
+               sniff=((".json",), "aif:looks_like_aif")),
         Format("argdown", (".argdown", ".ad"), "Argdown source", "argdown:read_argdown",
                "argdown:write_argdown"),
         Format("kialo", (".kialo", ".kialo.txt"), "Kialo discussion text export", "kialo:read_kialo", None),
@@ -87,6 +91,10 @@ def guess(path: str, *, purpose: str, content: bytes | None = None) -> Format:
     """The format for ``path`` by its extension (``.argdown``, ``.yaml``, ...)."""
     lower = path.lower()
     usable = reader_formats() if purpose == "read" else writer_formats()
+    if content is not None:
+        for f in usable:
+            if f.sniff and lower.endswith(f.sniff[0]) and _resolve("argmap.readers", f.sniff[1])(content):
+                return f
     matches = [(ext, f) for f in usable for ext in f.extensions if lower.endswith(ext)]
     if matches:
         return max(matches, key=lambda m: len(m[0]))[1]  # ".aif.json" before ".json"

@@ -69,7 +69,7 @@ NODE_FIELDS: dict[str, Field] = {
         Field(
             "undercuts",
             "inference-list",
-            "Inference(s) this one argues against: {from: premise id, to: conclusion id}.",
+            "Inference(s) this one argues against: {from: premise id, to: conclusion id, link: name}.",
         ),
         Field("data", "mapping", "Free-form data kept from other tools; argmap ignores it."),
     )
@@ -77,7 +77,7 @@ NODE_FIELDS: dict[str, Field] = {
 
 RELATION_FIELDS: tuple[str, ...] = ("supports", "attacks")
 TARGET_KEYS: tuple[str, ...] = ("to", "link")
-INFERENCE_KEYS: tuple[str, ...] = ("from", "to")
+INFERENCE_KEYS: tuple[str, ...] = ("from", "to", "link")
 CHECK_KEYS: tuple[str, ...] = ("ignore", "select")
 
 
@@ -103,7 +103,11 @@ def json_schema() -> dict[str, Any]:
     }
     inference = {
         "type": "object",
-        "properties": {"from": id_schema, "to": id_schema},
+        "properties": {
+            "from": id_schema,
+            "to": id_schema,
+            "link": {"type": "string", "description": "Objections sharing a link name undercut jointly."},
+        },
         "required": ["from", "to"],
         "additionalProperties": False,
     }

@@ -126,7 +126,7 @@ def test_every_aif_file_matches_expected_and_its_xml_twin(corpora: Path) -> None
     assert len(files) == 20
     for path in files:
         row = expected[path.name]
-        amap = argmap.load(path, format="aif")
+        amap = argmap.load(path)  # an AIF file named *.json is recognised by its content
         assert amap.diagnostics == []
         assert len(amap) == int(row["I"])
         count = schemes(amap)
@@ -137,7 +137,7 @@ def test_every_aif_file_matches_expected_and_its_xml_twin(corpora: Path) -> None
 
 
 def test_xaif_ova3_keeps_dialogue_as_metadata(corpora: Path) -> None:
-    amap = argmap.load(corpora / "aif-xaif-ova3" / "xaif.json", format="aif")
+    amap = argmap.load(corpora / "aif-xaif-ova3" / "xaif.json")
     assert [amap.node(n)["text"] for n in amap] == ["A", "B"]
     assert amap.nodes_of("thesis") == ["2_164926129380455983"]
     assert list(amap.edges()) == [("15_164926162804546033", "2_164926129380455983",

@@ -173,12 +173,14 @@ def test_linked_and_undercut_relations(tmp_path: Path) -> None:
         "nodes:\n  t:\n    kind: thesis\n    text: a\n"
         "  p1:\n    kind: reason\n    text: b\n    supports: [{to: t, link: L}]\n"
         "  p2:\n    kind: reason\n    text: c\n    supports: [{to: t, link: L}]\n"
-        "  u:\n    kind: objection\n    text: d\n    undercuts: {from: p1, to: t}\n",
+        "  u:\n    kind: objection\n    text: d\n    undercuts: {from: p1, to: t, link: U}\n"
+        "  w:\n    kind: objection\n    text: e\n    undercuts: [{from: p1, to: t, link: U}]\n",
         encoding="utf-8",
     )
     amap = argmap.load(path)
     assert amap.graph.edges["p1", "t"]["link"] == "L"
-    assert amap.graph.edges["u", "t"] == {"relation": "undercuts", "premise": "p1"}
+    assert amap.graph.edges["u", "t"] == {"relation": "undercuts", "premise": "p1", "link": "U"}
+    assert amap.graph.edges["w", "t"]["link"] == "U"
     again = argmap.loads(write_yaml(amap), path=str(path))
     assert document(again) == document(amap)
 

@@ -44,6 +44,12 @@ _NODE_FIELDS = ("label", "confidence", "source", "quote", "tags", "note", "group
 _TOP_FIELDS = ("title", "essay", "kinds", "check", "meta")
 
 
+def looks_like_aif(data: bytes) -> bool:
+    """Whether a ``.json`` file is AIF rather than argmap's own JSON (AIFdb names files *.json)."""
+    head = data[:65536].lstrip()
+    return head[:1] == b"{" and (b'"nodeID"' in head or b'"AIF"' in head)
+
+
 def read_aif(data: bytes, path: str, options: LoadOptions | None = None) -> ArgumentMap:
     options = options or LoadOptions()
     doc = JsonDocument(decode(data, path), path, limits=options.limits)

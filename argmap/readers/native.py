@@ -106,7 +106,7 @@ class _Builder:
         self.key_marks: dict[str, Mark | _Lazy] = {}
         # (source, relation, target, link, mark-of-target) and undercut references
         self.refs: list[tuple[str, str, str, str | None, Mark]] = []
-        self.undercuts: list[tuple[str, str, str, Mark]] = []
+        self.undercuts: list[tuple[str, str, str, str | None, Mark]] = []
         self.quotes: list[tuple[str, str, Mark]] = []
         self.count = 0
 
@@ -272,7 +272,7 @@ class _Builder:
 
     def _undercuts(self, node_id: str, value: Any, at: MarkFn) -> None:
         for item, sub in self._one_or_list(value):
-            if not isinstance(item, dict) or not all(isinstance(item.get(k), str) for k in INFERENCE_KEYS):
+            if not isinstance(item, dict) or not all(isinstance(item.get(k), str) for k in ("from", "to")):
                 self.error(at(("undercuts", *sub)), "AM006",
                            "'undercuts' takes {from: premise id, to: conclusion id} or a list of them",
                            node=node_id)
@@ -282,7 +282,11 @@ class _Builder:
                     self.error(at(("undercuts", *sub, key, KEY)), "AM106",
                                f"unknown field '{key}' in an 'undercuts' entry"
                                + self.suggest(key, INFERENCE_KEYS), node=node_id)
-            self.undercuts.append((node_id, item["from"], item["to"], at(("undercuts", *sub))))
+            link = item.get("link")
+            if link is not None:
+                link = self.expect_str(link, at(("undercuts", *sub, "link")), "link", node_id)
+            self.undercuts.append((node_id, str(item["from"]), str(item["to"]), link,
+                                   at(("undercuts", *sub))))
 
     # -- the whole map -------------------------------------------------------------------------
     def finish(self, doc: Any, at: MarkFn) -> ArgumentMap:
@@ -393,7 +397,7 @@ class _Builder:
             if link:
                 attrs["link"] = link
             graph.add_edge(source, target, **attrs)
-        for source, premise, conclusion, mark in self.undercuts:
+        for source, premise, conclusion, link, mark in self.undercuts:
             if source not in graph:
                 continue
             missing = [i for i in (premise, conclusion) if i not in known]
@@ -413,7 +417,10 @@ class _Builder:
                            "an undercut and a support/attack of the same node cannot be combined",
                            node=source)
                 continue
-            graph.add_edge(source, conclusion, relation="undercuts", premise=premise)
+            attrs = {"relation": "undercuts", "premise": premise}
+            if link:
+                attrs["link"] = link
+            graph.add_edge(source, conclusion, **attrs)
 
     def _essay(self, at: MarkFn) -> None:
         opts = self.options

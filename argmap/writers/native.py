@@ -36,7 +36,10 @@ def document(amap: ArgumentMap) -> dict[str, Any]:
         for v, e in graph.succ[n].items():
             rel = e["relation"]
             if rel == "undercuts":
-                out[rel].append({"from": e["premise"], "to": v})
+                entry = {"from": e["premise"], "to": v}
+                if e.get("link") is not None:
+                    entry["link"] = e["link"]
+                out[rel].append(entry)
             elif e.get("link") is not None:
                 out[rel].append({"to": v, "link": e["link"]})
             else:
