@@ -48,7 +48,7 @@ _FORWARD = {"+>": "supports", "->": "attacks", "_>": "undercuts", "><": "contrad
 _BACKWARD = {"+": "supports", "<+": "supports", "-": "attacks", "<-": "attacks", "_": "undercuts",
              "<_": "undercuts"}
 ARGMAP_KEYS = ("kind", "label", "confidence", "source", "quote", "note", "group", "text", "data",
-               "links", "undercuts")
+               "links", "undercuts", "tags")
 
 
 def strip_comments(text: str) -> str:
@@ -354,6 +354,8 @@ class _Reader:
                 attrs["confidence"] = ours["confidence"]
             if isinstance(ours.get("data"), dict):
                 attrs["data"] = ours["data"]
+            if isinstance(ours.get("tags"), list):  # tags Argdown's #(...) syntax cannot hold
+                attrs["tags"] = [str(t) for t in ours["tags"]]
             for target, link in (ours.get("links") or {}).items():
                 target_node = self.statements.get(str(target))
                 if target_node and graph.has_edge(node, target_node) and isinstance(link, str):

@@ -59,6 +59,8 @@ def write_argdown(amap: ArgumentMap, options: RenderOptions | None = None) -> st
         if under:
             ours["undercuts"] = under
         tags = "".join(f" #({escape(t).replace(')', ' ')})" for t in d.get("tags") or [])
+        if any(escape(t) != t or ")" in t or " ".join(t.split()) != t for t in d.get("tags") or []):
+            ours["tags"] = list(d["tags"])
         out.append(f"[{n}]: {escape(d['text'])}{tags}")
         out.append(f"  {_flow({'argmap': ours})}")
         for v, e in graph.succ[n].items():
