@@ -307,6 +307,194 @@ def formats(output_format: str) -> None:
                    f"{r['description']}")
 
 
+def _echo_text(text: str, *, bold_lines: int = 0) -> None:
+    """Print ``text`` on stdout, its first ``bold_lines`` lines bold on a colour terminal."""
+    color = _color(sys.stdout)
+    lines = text.rstrip("\n").split("\n")
+    for i, line in enumerate(lines):
+        click.echo(click.style(line, bold=True) if i < bold_lines and line else line, color=color)
+
+
+@cli.command()
+@click.argument("source", metavar="MAP")
+@click.argument("node", required=False)
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="json: the table (or tree) as data, for scripts.")
+@load_options
+@user_errors
+def evidence(source: str, node: str | None, output_format: str, from_format: str | None,
+             **kwargs: Any) -> None:
+    """Show which reasons rest on which evidence, with a strength score.
+
+    Without NODE: a table of every reason (then claim) with the evidence it rests on, directly
+    or via other statements, its confidence and source. With NODE: everything that supports or
+    attacks that statement, as a tree. The strength score is explained under the table and in
+    docs/checks.md.
+
+    \b
+    Examples:
+      argmap evidence graphs/stalin_purges.yaml
+      argmap evidence graphs/stalin_purges.yaml rivals
+    """
+    from argmap.evidence import render as render_evidence
+
+    amap = argmap.load(source, format=from_format, options=make_load_options(kwargs))
+    text = render_evidence(amap, node, output_format)
+    if output_format == "json":
+        click.echo(text, nl=False)
+    else:
+        _echo_text(text, bold_lines=1)
+
+
+@cli.command()
+@click.argument("source", metavar="MAP")
+@click.option("-o", "--output", default="-", show_default=True, metavar="PATH",
+              help="Where to write the plan ('-' for stdout).")
+@click.option("--format", "output_format", type=click.Choice(["markdown", "text"]), default="markdown",
+              show_default=True, help="markdown, or plain text for printing.")
+@click.option("-q", "--quiet", is_flag=True, help="Do not report the file written.")
+@load_options
+@user_errors
+def outline(source: str, output: str, output_format: str, quiet: bool, from_format: str | None,
+            **kwargs: Any) -> None:
+    """Turn MAP into an essay plan: introduction, one paragraph per reason, conclusion.
+
+    Paragraphs come strongest first, each with its topic sentence, its evidence (with sources
+    and confidence) and the objections to answer; the plan ends with the gaps `argmap check`
+    finds, as a to-do list.
+
+    \b
+    Example:
+      argmap outline graphs/stalin_purges.yaml -o plan.md
+    """
+    from argmap.io import atomic_write
+    from argmap.outline import outline as make_outline
+
+    amap = argmap.load(source, format=from_format, options=make_load_options(kwargs))
+    atomic_write(output, make_outline(amap, output_format))
+    if output != "-" and not quiet:
+        click.echo(f"wrote {output}", err=True)
+
+
+@cli.command()
+@click.option("-o", "--output", default="-", show_default=True, metavar="FILE",
+              help="The new map file ('-' for stdout).")
+@click.option("--question", help="The essay question (the map's title).")
+@click.option("--thesis", help="Your answer to the question, in one sentence.")
+@click.option("--reason", "reasons", multiple=True, metavar="TEXT",
+              help="A reason for the thesis; repeat for each reason.")
+@click.option("--reason-name", metavar="WORD", help="What the essay calls its reasons, e.g. Motive, Cause.")
+@click.option("-i", "--interactive", is_flag=True,
+              help="Ask for the question, thesis and reasons (the default on a terminal).")
+@click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
+@click.option("-q", "--quiet", is_flag=True, help="Do not report the file written.")
+@user_errors
+def new(output: str, question: str | None, thesis: str | None, reasons: tuple[str, ...],
+        reason_name: str | None, interactive: bool, force: bool, quiet: bool) -> None:
+    """Start an essay plan: a map with your thesis and reasons and placeholders to fill in.
+
+    On a terminal it asks for the question, the thesis and the reasons (an empty answer ends
+    the reasons); with --question/--thesis/--reason it asks nothing. `argmap check FILE` then
+    lists what is still to do: the TODOs, the missing evidence and sources.
+
+    \b
+    Examples:
+      argmap new -o plan.yaml
+      argmap new -o plan.yaml --question "Why did Stalin carry out the purges?" \\
+          --thesis "To remove anyone who might oppose him." --reason "Remove rivals" --reason Fear
+    """
+    from argmap.scaffold import write_new_map
+
+    given = question is not None or thesis is not None or bool(reasons)
+    if interactive or (not given and sys.stdin.isatty()):
+        question = question or click.prompt("Essay question", default="", show_default=False)
+        thesis = thesis or click.prompt("Your answer (the thesis)", default="", show_default=False)
+        if not reasons:
+            asked: list[str] = []
+            while True:
+                answer = click.prompt(f"Reason {len(asked) + 1} (empty to finish)", default="",
+                                      show_default=False)
+                if not answer.strip():
+                    break
+                asked.append(answer)
+            reasons = tuple(asked)
+    write_new_map(output, question, thesis, reasons, reason_name=reason_name, force=force)
+    if output != "-" and not quiet:
+        click.echo(f"wrote {output}: replace the TODOs, then run: argmap check {output}", err=True)
+
+
+@cli.command()
+@click.argument("source", metavar="MAP")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="json: the numbers as data, for scripts.")
+@load_options
+@user_errors
+def stats(source: str, output_format: str, from_format: str | None, **kwargs: Any) -> None:
+    """Count MAP's statements and links, the depth of its support, and how hedged its evidence is.
+
+    \b
+    Example:
+      argmap stats graphs/stalin_purges.yaml --format json
+    """
+    from argmap.stats import render as render_stats
+
+    amap = argmap.load(source, format=from_format, options=make_load_options(kwargs))
+    text = render_stats(amap, output_format)
+    if output_format == "json":
+        click.echo(text, nl=False)
+    else:
+        _echo_text(text, bold_lines=1 if amap.title else 0)
+
+
+@cli.command()
+@click.argument("essay", metavar="ESSAY")
+@click.option("-o", "--output", metavar="PATH",
+              help="Where to write the draft ('-' for stdout). Default: ESSAY.draft.yaml beside the essay.")
+@click.option("--format", "output_format", type=click.Choice(["yaml", "json"]), default=None,
+              help="Format of the draft (default: from the output's extension, else yaml).")
+@click.option("--min-confidence", type=click.Choice(["certain", "likely", "possible", "doubtful"]),
+              help="Leave out statements the essay sounds less sure of than this.")
+@click.option("--max-bytes", type=click.IntRange(1), default=DEFAULT_LIMITS.max_bytes,
+              show_default=True, help="Refuse essays larger than this.")
+@user_errors
+def extract(essay: str, output: str | None, output_format: str | None, min_confidence: str | None,
+            max_bytes: int) -> None:
+    """Draft a map from the text of ESSAY (UTF-8), for you to correct.
+
+    Every statement of the draft quotes the essay word for word; its note says which words
+    (\"another reason\", \"for example\", \"however\") made it a reason, evidence or objection.
+    The draft's essay: points at ESSAY, relative to where the draft is written.
+
+    \b
+    Example:
+      argmap extract graphs/stalin_purges.txt -o graphs/stalin_draft.yaml
+      argmap render graphs/stalin_draft.yaml --open
+    """
+    from argmap.extract import extract as draft_map
+    from argmap.io import atomic_write, read_bytes
+    from argmap.readers._source import decode
+
+    if essay == "-":
+        raise click.UsageError("ESSAY must be a file: the draft's essay: field names it")
+    fmt = output_format or ("json" if output and output.lower().endswith(".json") else "yaml")
+    if output is None:
+        output = os.path.splitext(essay)[0] + ".draft." + fmt
+    text = decode(read_bytes(essay, max_bytes), essay)
+    base = os.getcwd() if output == "-" else os.path.dirname(os.path.abspath(output))
+    try:
+        essay_name = os.path.relpath(os.path.abspath(essay), base)
+    except ValueError:  # another drive (Windows)
+        essay_name = os.path.abspath(essay)
+    amap = draft_map(text, essay_name=essay_name.replace(os.sep, "/"), min_confidence=min_confidence)
+    atomic_write(output, argmap.convert(amap, fmt))
+    if output != "-":
+        click.echo(f"wrote {output} ({len(amap)} nodes): a draft, check each node against the essay",
+                   err=True)
+    if essay_name.startswith("..") or os.path.isabs(essay_name):
+        click.echo("note: the essay is outside the draft's folder; read the draft with "
+                   "--allow-outside-paths, or move it beside the essay", err=True)
+
+
 def main() -> None:
     cli(prog_name="argmap")
 

@@ -1,14 +1,27 @@
 """Findings about an argument's shape, with stable codes (AM2xx), shared by the CLI and the page.
 
-A check is a function ``(amap) -> Iterable[Diagnostic]`` registered in ``CHECKS`` under its code.
+A check is a function ``(amap) -> Iterable[Diagnostic]`` registered in ``CHECKS`` under its code;
+``docs/checks.md`` documents every code. Checks only say what is literally true of the map (a
+missing link, a missing source, a hedge the map itself records), never guess at the history, so a
+finding is something a student can act on.
+
+Every check is linear (or ``k`` times linear) in the map's size: "what rests on which evidence"
+comes from one multi-source walk (``evidence.reaching``), not one walk per statement, and duplicate
+texts are found by bucketing, not by comparing every pair.
 """
 
 from __future__ import annotations
 
+import difflib
+import re
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 
-from .analysis import support_cycles
+import networkx as nx
+
+from .analysis import SUPPORTS, support_cycles
 from .errors import Diagnostic
+from .evidence import ROW_KINDS, hedged, reaching
 from .model import ArgumentMap
 
 Check = Callable[[ArgumentMap], Iterable[Diagnostic]]
@@ -19,6 +32,18 @@ def finding(amap: ArgumentMap, node: str, code: str, message: str, hint: str) ->
     return Diagnostic(loc.path, loc.line, loc.column, code, message, hint, "warning", node)
 
 
+def _name(amap: ArgumentMap, node: str) -> str:
+    """``motive 'Remove rivals'``: the map's own word for the kind, and the short title."""
+    return f"{amap.kind_name(amap.kind(node)).lower()} '{amap.label(node)}'"
+
+
+def _quoted(amap: ArgumentMap, nodes: Iterable[str], limit: int = 3) -> str:
+    nodes = list(nodes)
+    shown = ", ".join(f"'{amap.label(n)}'" for n in nodes[:limit])
+    return shown + (f" and {len(nodes) - limit} more" if len(nodes) > limit else "")
+
+
+# -- AM201 ------------------------------------------------------------------------------------------
 def circular_support(amap: ArgumentMap) -> Iterable[Diagnostic]:
     for cycle in support_cycles(amap):
         path = " -> ".join(cycle + [cycle[0]])
@@ -31,8 +56,298 @@ def circular_support(amap: ArgumentMap) -> Iterable[Diagnostic]:
         )
 
 
+# -- AM202 / AM203 ----------------------------------------------------------------------------------
+def no_evidence(amap: ArgumentMap) -> Iterable[Diagnostic]:
+    found = reaching(amap, amap.nodes_of("evidence"), 1)
+    for node in amap.nodes_of(*ROW_KINDS):
+        if node not in found:
+            yield finding(amap, node, "AM202", f"{_name(amap, node)} has no evidence beneath it",
+                          "add evidence (a fact, figure, example or quotation) that supports it, "
+                          "or present it as speculation")
+
+
+def hedged_only(amap: ArgumentMap) -> Iterable[Diagnostic]:
+    graph = amap.graph
+    evidence = amap.nodes_of("evidence")
+    firm = reaching(amap, [e for e in evidence if not hedged(graph.nodes[e].get("confidence"))], 1)
+    shaky = reaching(amap, [e for e in evidence if hedged(graph.nodes[e].get("confidence"))], 3)
+    for node in amap.nodes_of(*ROW_KINDS):
+        if node in shaky and node not in firm:
+            detail = ", ".join(f"'{amap.label(e)}' ({graph.nodes[e]['confidence']})" for e in shaky[node])
+            yield finding(amap, node, "AM203",
+                          f"{_name(amap, node)} rests only on hedged evidence: {detail}",
+                          "find firmer evidence (certain or likely), or present it as a possibility")
+
+
+# -- AM204 / AM205 / AM214: sources -----------------------------------------------------------------
+_NUMBER_WORDS = (
+    r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|"
+    r"thousands?|millions?|billions?|dozens?|half|quarter|percent|per\s+cent"
+)
+_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
+           "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+# years (1000-2199, 1930s) and day-of-month dates are not figures anyone needs a source for
+_NOT_A_FIGURE = re.compile(
+    rf"\b(1\d{{3}}|20\d{{2}}|21\d{{2}})s?\b|\b\d{{1,2}}(st|nd|rd|th)?\s+({_MONTHS})\b|"
+    rf"\b({_MONTHS})\s+\d{{1,2}}(st|nd|rd|th)?\b", re.IGNORECASE)
+_FIGURE = re.compile(r"\d|%|\b(" + _NUMBER_WORDS + r")\b", re.IGNORECASE)
+
+
+def is_figure(text: str) -> bool:
+    """Does the statement give a number (a count, amount or share) rather than only a date?"""
+    return bool(_FIGURE.search(_NOT_A_FIGURE.sub(" ", text)))
+
+
+def _unsourced(amap: ArgumentMap) -> Iterable[tuple[str, bool]]:
+    for node in amap.nodes_of("evidence"):
+        data = amap.node(node)
+        if not (data.get("source") or "").strip() and not _placeholder(amap, node):
+            yield node, is_figure(data["text"])
+
+
+def unsourced_figure(amap: ArgumentMap) -> Iterable[Diagnostic]:
+    for node, figure in _unsourced(amap):
+        if figure:
+            yield finding(amap, node, "AM204", f"statistic '{amap.label(node)}' has no source",
+                          "a figure needs a source: add source: with who counted it, where and when")
+
+
+def unsourced_evidence(amap: ArgumentMap) -> Iterable[Diagnostic]:
+    for node, figure in _unsourced(amap):
+        if not figure:
+            doubt = hedged(amap.node(node).get("confidence"))
+            yield finding(
+                amap, node, "AM205", f"{_name(amap, node)} has no source",
+                "uncertain evidence most of all needs a source: say who claims it (source:)" if doubt
+                else "add source: (author, book or website, date) so a reader can check it")
+
+
+_VAGUE = re.compile(
+    r"^\s*(some|many|several|various|certain|most|numerous|other|unnamed|anonymous|unknown)\b|"
+    r"\b(not named|unnamed|anonymous|unknown author)\b|"
+    r"^\s*(the\s+)?(historians|experts|writers|scholars|researchers|studies|sources|people|critics|"
+    r"internet|the internet|online|google|wikipedia|books?)\s*$",
+    re.IGNORECASE,
+)
+
+
+def vague_source(amap: ArgumentMap) -> Iterable[Diagnostic]:
+    for node in amap.nodes_of("evidence"):
+        source = amap.node(node).get("source") or ""
+        if source.strip() and _VAGUE.search(source):
+            yield finding(amap, node, "AM214",
+                          f"the source of {_name(amap, node)} names no one: '{source}'",
+                          "name the author and work (e.g. author, title, year) so a reader can check it")
+
+
+# -- AM206 / AM207: statements cut off from the thesis ----------------------------------------------
+def orphans(amap: ArgumentMap) -> Iterable[Diagnostic]:
+    if not amap.nodes_of("thesis"):
+        return
+    graph = amap.graph
+    for node in graph:
+        if graph.out_degree(node) == 0 and graph.nodes[node]["kind"] != "thesis":
+            verb = "attacks" if graph.nodes[node]["kind"] in ("objection", "rebuttal") else "supports"
+            yield finding(amap, node, "AM206", f"{_name(amap, node)} {verb} nothing",
+                          f"connect it ({verb}: ID) to the statement it is about, or delete it")
+
+
+def unreachable(amap: ArgumentMap) -> Iterable[Diagnostic]:
+    """Groups of statements that argue only about each other (a loop with no way out to the thesis).
+
+    Chains that end in an orphan are already reported there (AM206), so only what is left is
+    reported: once per group, at its first statement.
+    """
+    theses = amap.nodes_of("thesis")
+    if not theses:
+        return
+    graph = amap.graph
+    from .analysis import reachable_from
+
+    connected = reachable_from(amap, theses)
+    ends = [n for n in graph if graph.out_degree(n) == 0 and n not in connected]
+    covered = reachable_from(amap, ends) if ends else set()
+    left = [n for n in graph if n not in connected and n not in covered]
+    if not left:
+        return
+    order = {n: i for i, n in enumerate(graph)}
+    for group in nx.weakly_connected_components(graph.subgraph(left)):
+        first = min(group, key=order.__getitem__)
+        others = len(group) - 1
+        yield finding(amap, first, "AM207",
+                      f"{_name(amap, first)}"
+                      + (f" and {others} statement{'s' * (others != 1)} linked to it" if others else "")
+                      + " do not lead to the thesis",
+                      "link this group to the thesis (or a reason) with supports:, or delete it")
+
+
+# -- AM208: objections ------------------------------------------------------------------------------
+def unanswered(amap: ArgumentMap) -> Iterable[Diagnostic]:
+    graph = amap.graph
+    for node in amap.nodes_of("objection"):
+        if not any(d["relation"] != SUPPORTS for d in graph.pred[node].values()):
+            targets = [v for v in graph.succ[node]]
+            about = f" (against {_quoted(amap, targets)})" if targets else ""
+            yield finding(amap, node, "AM208", f"{_name(amap, node)} has no rebuttal{about}",
+                          f"answer it with a rebuttal (attacks: {node}), or concede the point in the essay")
+
+
+# -- AM209: single point of failure -----------------------------------------------------------------
+def single_point(amap: ArgumentMap) -> Iterable[Diagnostic]:
+    found = reaching(amap, amap.nodes_of("evidence"), 2)
+    sole: dict[str, list[str]] = defaultdict(list)
+    for node in amap.nodes_of("reason"):
+        if len(found.get(node, ())) == 1:
+            sole[found[node][0]].append(node)
+    for ev in amap.nodes_of("evidence"):
+        dependants = sole.get(ev, [])
+        if len(dependants) >= 2:
+            word = amap.kind_name("reason", plural=True).lower()
+            yield finding(amap, ev, "AM209",
+                          f"{_name(amap, ev)} is the only evidence for {len(dependants)} {word}: "
+                          f"{_quoted(amap, dependants)}",
+                          "if this one piece of evidence falls, all of them fall: "
+                          "find independent evidence for each")
+
+
+# -- AM210: thesis with too few reasons -------------------------------------------------------------
+def few_reasons(amap: ArgumentMap) -> Iterable[Diagnostic]:
+    graph = amap.graph
+    word = amap.kind_name("reason", plural=True).lower()
+    for node in amap.nodes_of("thesis"):
+        count = sum(d["relation"] == SUPPORTS for d in graph.pred[node].values())
+        if count < 2:
+            have = "no" if count == 0 else "only one"
+            one = word[:-1] if word.endswith("s") and count == 1 else word
+            yield finding(amap, node, "AM210", f"{_name(amap, node)} has {have} {one}",
+                          f"an essay needs at least two {word} for its thesis, a paragraph each")
+
+
+# -- AM211: duplicates ------------------------------------------------------------------------------
+_STOP = frozenset((
+    "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with", "from",
+    "as", "is", "are", "was", "were", "be", "been", "being", "it", "its", "this", "that", "these",
+    "those", "he", "she", "they", "them", "his", "her", "their", "him", "who", "whom", "which", "what",
+    "so", "not", "no",
+))
+_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+BUCKET_CAP = 64  # candidate buckets larger than this are skipped (common words, not duplicates)
+NEAR_JACCARD = 0.7
+NEAR_RATIO = 0.85
+
+
+def _tokens(text: str) -> tuple[str, frozenset[str]]:
+    words = _TOKEN.findall(text.casefold())
+    return " ".join(words), frozenset(w for w in words if w not in _STOP)
+
+
+def duplicates(amap: ArgumentMap) -> Iterable[Diagnostic]:
+    """Statements with the same words (in any order, any case or punctuation), or nearly so.
+
+    Exact: one dictionary keyed by the set of content words. Near: each statement goes into the
+    buckets of its two rarest words; only pairs sharing a (small) bucket are compared, by word
+    overlap (Jaccard) and then ``difflib`` on the normalised text. Linear in the map's text.
+    """
+    graph = amap.graph
+    norm: dict[str, str] = {}
+    words: dict[str, frozenset[str]] = {}
+    for node, text in graph.nodes(data="text"):
+        if _placeholder(amap, node):
+            continue
+        norm[node], words[node] = _tokens(text)
+    first_with: dict[frozenset[str], str] = {}
+    twin_of: dict[str, str] = {}
+    for node, ws in words.items():
+        if len(ws) < 2:
+            continue
+        if ws in first_with:
+            twin_of[node] = first_with[ws]
+        else:
+            first_with[ws] = node
+    df: dict[str, int] = defaultdict(int)
+    for node in first_with.values():
+        for w in words[node]:
+            df[w] += 1
+    buckets: dict[str, list[str]] = defaultdict(list)
+    for node in first_with.values():
+        if len(words[node]) >= 3:
+            for w in sorted(words[node], key=lambda w: (df[w], w))[:2]:
+                buckets[w].append(node)
+    order = {n: i for i, n in enumerate(graph)}
+    near_of: dict[str, str] = {}
+    for members in buckets.values():
+        if len(members) < 2 or len(members) > BUCKET_CAP:
+            continue
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                first, later = (a, b) if order[a] < order[b] else (b, a)
+                if later in near_of and order[near_of[later]] <= order[first]:
+                    continue
+                wa, wb = words[a], words[b]
+                if len(wa & wb) / len(wa | wb) < NEAR_JACCARD:
+                    continue
+                if difflib.SequenceMatcher(None, norm[a], norm[b], autojunk=False).ratio() >= NEAR_RATIO:
+                    near_of[later] = first
+    for node in graph:
+        if node in twin_of:
+            other, how = twin_of[node], "repeats"
+        elif node in near_of:
+            other, how = near_of[node], "nearly repeats"
+        else:
+            continue
+        line = amap.location(other).line
+        other_kind = amap.kind_name(amap.kind(other)).lower()
+        yield finding(amap, node, "AM211",
+                      f"{_name(amap, node)} {how} {other_kind} '{other}' (line {line})",
+                      "say it once: keep one of them and point the other's links at it")
+
+
+# -- AM212 / AM213 ----------------------------------------------------------------------------------
+def quotes_without_essay(amap: ArgumentMap) -> Iterable[Diagnostic]:
+    if amap.essay is not None or amap.essay_path is not None:
+        return
+    quoted = [n for n, q in amap.graph.nodes(data="quote") if q]
+    if quoted:
+        many = len(quoted) != 1
+        yield finding(amap, quoted[0], "AM212",
+                      f"{len(quoted)} statement{'s' * many} quote{'s' * (not many)} the essay, "
+                      "but the map names no essay",
+                      "add 'essay: FILE' at the top of the map so every quote is checked against it")
+
+
+_TODO = re.compile(r"\b(TODO|FIXME)\b")
+
+
+def _placeholder(amap: ArgumentMap, node: str) -> bool:
+    data = amap.node(node)
+    return bool(_TODO.search(data["text"]) or _TODO.search(data.get("label") or "")
+                or _TODO.search(data.get("source") or ""))
+
+
+def placeholders(amap: ArgumentMap) -> Iterable[Diagnostic]:
+    for node in amap.graph:
+        if _placeholder(amap, node):
+            yield finding(amap, node, "AM213", f"{_name(amap, node)} is still a placeholder",
+                          "replace each TODO with your own words (and a source for evidence)")
+
+
+#: code -> (title, check); titles are the rows of docs/checks.md
 CHECKS: dict[str, tuple[str, Check]] = {
     "AM201": ("circular support", circular_support),
+    "AM202": ("reason or claim with no evidence beneath it", no_evidence),
+    "AM203": ("reason or claim resting only on hedged evidence", hedged_only),
+    "AM204": ("statistic without a source", unsourced_figure),
+    "AM205": ("evidence without a source", unsourced_evidence),
+    "AM206": ("statement that supports or attacks nothing (orphan)", orphans),
+    "AM207": ("statements that do not lead to the thesis", unreachable),
+    "AM208": ("objection with no rebuttal", unanswered),
+    "AM209": ("single point of failure: one piece of evidence carrying several reasons", single_point),
+    "AM210": ("thesis with fewer than two reasons", few_reasons),
+    "AM211": ("duplicate or near-duplicate statement", duplicates),
+    "AM212": ("quotes but no essay to check them against", quotes_without_essay),
+    "AM213": ("placeholder still to be filled in", placeholders),
+    "AM214": ("vague source that names no one", vague_source),
 }
 
 
@@ -57,6 +372,7 @@ def filter_codes(
     ign = tuple(ignore) if ignore else ()
     out = []
     for d in diagnostics:
-        if d.severity == "error" or (sel is None or d.code.startswith(sel)) and not (ign and d.code.startswith(ign)):
+        selected = sel is None or d.code.startswith(sel)
+        if d.severity == "error" or selected and not (ign and d.code.startswith(ign)):
             out.append(d)
     return out

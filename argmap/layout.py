@@ -1,15 +1,26 @@
 """Layered top-down positions computed in Python, so the browser does no layout work at all.
 
-A Sugiyama-style layout in linear-ish time: (1) circular support is broken by ignoring the edges
-that close a cycle in a depth-first walk; (2) each node's layer is at least one below everything it
-argues about and at least its kind's usual layer (thesis 0, reasons 1, claims and evidence 2+);
-(3) nodes in a layer are ordered by a few barycentre sweeps to reduce crossings; (4) x positions
-are spread evenly and centred. Ties are broken by reading order, so the result is deterministic.
+A Sugiyama-style layout in O(sweeps * (nodes + edges) + nodes * log(nodes)) time:
+
+1. circular support is broken by ignoring the edges that close a cycle in an iterative depth-first
+   walk (no recursion, so a 100 000-statement chain is fine). The walk starts from the last
+   statement written and goes up towards the thesis, so a cycle is entered from below and the
+   edge ignored is the one pointing back down (e.g. a thesis "supporting" a reason of its own);
+2. each node's layer is at least one below everything it argues about (longest path from the top)
+   and at least its kind's usual layer (thesis 0, reasons and objections 1, the rest 2+);
+3. nodes in a layer are ordered by a few barycentre sweeps (down, then up) to reduce crossings;
+4. x positions are spread evenly, ``X_SPACING`` apart, and each layer is centred.
+
+Ties are broken by reading order, so the result is deterministic. Everything runs on integer
+indexes and plain lists built in one pass over the edges (no per-node networkx look-ups, no
+membership tests in lists, no re-scans).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from .model import ArgumentMap
 
@@ -21,88 +32,147 @@ SWEEPS = 4
 KIND_LAYER = {"thesis": 0, "reason": 1, "objection": 1, "claim": 2, "rebuttal": 2, "evidence": 2}
 
 
-def layers(amap: ArgumentMap) -> dict[str, int]:
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """The layout allocates a few hundred thousand small lists and tuples and frees no cycles:
+    with a large map in memory, every generation-2 collection they trigger would re-scan the whole
+    map (that alone made the layout of 100 000 nodes several times slower than linear)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _structure(amap: ArgumentMap) -> tuple[list[str], list[list[int]], list[int]]:
+    """Nodes in reading order, each one's successors as indexes, and each one's least layer."""
     graph = amap.graph
     nodes = list(graph)
     index = {n: i for i, n in enumerate(nodes)}
-    succ = [[index[v] for v in graph.succ[n]] for n in nodes]
+    succ: list[list[int]] = [[] for _ in nodes]
+    for u, targets in graph.adjacency():
+        if targets:
+            succ[index[u]] = [index[v] for v in targets]
+    least = [KIND_LAYER.get(k, 1) for _, k in graph.nodes(data="kind")]
+    return nodes, succ, least
+
+
+def _layers(succ: list[list[int]], least: list[int]) -> list[int]:
+    n = len(succ)
     # (1) iterative DFS following edges upward; an edge to a node still on the stack closes a cycle
-    state = [0] * len(nodes)  # 0 new, 1 on stack, 2 done
-    order: list[int] = []  # post-order: targets before the nodes that argue about them
+    state = bytearray(n)  # 0 new, 1 on the stack, 2 done
+    order: list[int] = []  # post-order: the nodes argued about before the nodes arguing about them
     back: set[tuple[int, int]] = set()
-    for start in range(len(nodes)):
+    for start in range(n - 1, -1, -1):
         if state[start]:
             continue
         state[start] = 1
-        stack = [(start, 0)]
+        stack = [(start, iter(succ[start]))]
         while stack:
-            u, i = stack[-1]
-            if i < len(succ[u]):
-                stack[-1] = (u, i + 1)
-                v = succ[u][i]
-                if state[v] == 0:
+            u, it = stack[-1]
+            for v in it:
+                s = state[v]
+                if s == 0:
                     state[v] = 1
-                    stack.append((v, 0))
-                elif state[v] == 1:
+                    stack.append((v, iter(succ[v])))
+                    break
+                if s == 1:
                     back.add((u, v))
             else:
                 state[u] = 2
                 order.append(u)
                 stack.pop()
     # (2) longest path from the top, with each kind's least layer
-    layer = [0] * len(nodes)
-    kinds = [graph.nodes[n]["kind"] for n in nodes]
-    for u in order:
-        least = KIND_LAYER.get(kinds[u], 1)
-        above = [layer[v] + 1 for v in succ[u] if (u, v) not in back]
-        layer[u] = max(least, max(above, default=0))
-    return {n: layer[i] for i, n in enumerate(nodes)}
+    layer = least[:]
+    if back:
+        for u in order:
+            best = layer[u]
+            for v in succ[u]:
+                if layer[v] >= best and (u, v) not in back:
+                    best = layer[v] + 1
+            layer[u] = best
+    else:
+        for u in order:
+            best = layer[u]
+            for v in succ[u]:
+                if layer[v] >= best:
+                    best = layer[v] + 1
+            layer[u] = best
+    return layer
+
+
+def layers(amap: ArgumentMap) -> dict[str, int]:
+    """Each node's layer: 0 on top (the thesis), growing downwards."""
+    with _gc_paused():
+        nodes, succ, least = _structure(amap)
+        return dict(zip(nodes, _layers(succ, least)))
 
 
 def layered(amap: ArgumentMap) -> dict[str, tuple[int, int]]:
-    """``{node: (x, y)}`` in pixels, layer 0 at y = 0."""
-    graph = amap.graph
-    layer_of = layers(amap)
-    rows: dict[int, list[str]] = defaultdict(list)
-    for n in graph:  # reading order is the first ordering
-        rows[layer_of[n]].append(n)
-    depth = max(rows, default=-1) + 1
-    grid = [rows.get(i, []) for i in range(depth)]
-    neighbours_up: dict[str, list[str]] = {}
-    neighbours_down: dict[str, list[str]] = {}
-    for n in graph:
-        ln = layer_of[n]
-        ups = [v for v in graph.succ[n] if layer_of[v] < ln]
-        ups += [v for v in graph.pred[n] if layer_of[v] < ln]
-        downs = [v for v in graph.pred[n] if layer_of[v] > ln]
-        downs += [v for v in graph.succ[n] if layer_of[v] > ln]
-        neighbours_up[n] = ups
-        neighbours_down[n] = downs
-    x: dict[str, float] = {}
+    """``{node: (x, y)}`` in pixels, the top row (layer 0 when there is a thesis) at y = 0."""
+    with _gc_paused():
+        return _layered(amap)
 
-    def place(row: list[str]) -> None:
+
+def _layered(amap: ArgumentMap) -> dict[str, tuple[int, int]]:
+    nodes, succ, least = _structure(amap)
+    n = len(nodes)
+    layer = _layers(succ, least)
+    top = min(layer, default=0)
+    if top:  # no thesis: the first row in use goes on top
+        layer = [li - top for li in layer]
+    depth = max(layer, default=-1) + 1
+    grid: list[list[int]] = [[] for _ in range(depth)]
+    for i in range(n):  # reading order is the first ordering
+        grid[layer[i]].append(i)
+    # neighbours in the layers above and below (an edge may skip layers; it still pulls)
+    ups: list[list[int]] = [[] for _ in range(n)]
+    downs: list[list[int]] = [[] for _ in range(n)]
+    for u in range(n):
+        lu = layer[u]
+        for v in succ[u]:
+            lv = layer[v]
+            if lv < lu:
+                ups[u].append(v)
+                downs[v].append(u)
+            elif lv > lu:  # an edge that closes a cycle points down
+                downs[u].append(v)
+                ups[v].append(u)
+    pos = [0.0] * n
+
+    def place(row: list[int]) -> None:
         offset = (len(row) - 1) / 2
-        for i, n in enumerate(row):
-            x[n] = i - offset
+        for i, node in enumerate(row):
+            pos[node] = i - offset
 
     for row in grid:
         place(row)
-    # (3) barycentre sweeps, down then up; a node with no neighbours keeps its place
+    # (3) barycentre sweeps, down then up; a node with no neighbours there keeps its place
     for sweep in range(SWEEPS):
         downward = sweep % 2 == 0
+        near = ups if downward else downs
         sequence = range(1, depth) if downward else range(depth - 2, -1, -1)
         for li in sequence:
             row = grid[li]
-            near = neighbours_up if downward else neighbours_down
-            keys = {}
-            for pos, n in enumerate(row):
-                ns = near[n]
-                keys[n] = (sum(x[v] for v in ns) / len(ns)) if ns else x[n]
-                keys[n] = (keys[n], pos)
-            row.sort(key=keys.__getitem__)
+            keyed = []
+            for rank, node in enumerate(row):
+                ns = near[node]
+                if not ns:
+                    key = pos[node]
+                elif len(ns) == 1:
+                    key = pos[ns[0]]
+                else:
+                    key = sum([pos[v] for v in ns]) / len(ns)
+                keyed.append((key, rank, node))
+            keyed.sort()
+            row[:] = [node for _, _, node in keyed]
             place(row)
-    return {
-        n: (round(x[n] * X_SPACING), li * Y_SPACING)
-        for li, row in enumerate(grid)
-        for n in row
-    }
+    # (4) pixels
+    out: dict[str, tuple[int, int]] = {}
+    for li, row in enumerate(grid):
+        y = li * Y_SPACING
+        for node in row:
+            out[nodes[node]] = (round(pos[node] * X_SPACING), y)
+    return out

@@ -6,6 +6,18 @@ its ``Network`` adds nodes through a list membership test (quadratic) and a temp
 titles as raw HTML. The page here is our own Jinja template with autoescape; map data travels as
 one JSON document inside ``<script type="application/json">`` with ``<``, ``>``, ``&`` and the
 JavaScript line separators escaped, and the page's script fills every panel with ``textContent``.
+
+Everything the page shows that is an *analysis* (traces are mirrored in ``app.js`` and tested node
+by node; weak spots come from :func:`argmap.check`, the evidence matrix from
+:mod:`argmap.evidence`, essay passages from :class:`argmap.text.Essay`) is computed here in Python
+and embedded as data, so the page and the CLI cannot disagree.
+
+Data layout (compact arrays, no per-node style objects; see ``page_data``)::
+
+    nodes: [id, kind, x, y, label, text, confidence, source, quote, tags, note, group, data]
+           trailing empty slots are dropped; label 0 = none of its own: the page shortens the text
+           exactly as ``ArgumentMap.label`` does (tests compare both)
+    edges: [from, to, relation(, link, premise)]        (node indexes; relation index)
 """
 
 from __future__ import annotations
@@ -25,6 +37,11 @@ from ..style import CONFIDENCE_STYLE, KIND_STYLE, RELATION_STYLE
 VIS_VERSION = "9.1.2"
 _JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026",
                  0x2028: "\\u2028", 0x2029: "\\u2029"}
+#: the page's scripts, inlined in this order (one IIFE split over several files)
+APP_SCRIPTS = ("app.js",)
+THEMES = ("light", "dark")
+LAYOUTS = ("layered", "force")
+LABEL_WIDTH = 48
 
 
 @functools.lru_cache(maxsize=1)
@@ -54,7 +71,7 @@ def _page_assets() -> tuple[Any, str, str]:
                              keep_trailing_newline=True)
     env.filters["json_script"] = json_for_script
     template = env.from_string((page / "template.html.j2").read_text(encoding="utf-8"))
-    app_js = _inline_script((page / "app.js").read_text(encoding="utf-8"))
+    app_js = "\n".join(_inline_script((page / name).read_text(encoding="utf-8")) for name in APP_SCRIPTS)
     css = (page / "style.css").read_text(encoding="utf-8").replace("</", "<\\/")
     return template, app_js, css
 
@@ -67,10 +84,91 @@ def json_for_script(value: Any) -> Any:
     return Markup(text.translate(_JSON_ESCAPES))
 
 
+def _level(value: Any) -> Any:
+    """A confidence as the page stores it: index into CONFIDENCES, a number, or -1 (not rated)."""
+    value = getattr(value, "value", value)
+    if value is None:
+        return -1
+    if isinstance(value, str):
+        return CONFIDENCES.index(value) if value in CONFIDENCES else value
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, (int, float)):
+        return round(float(value), 4)
+    return str(value)
+
+
+def evidence_matrix(amap: ArgumentMap, index: dict[str, int]) -> dict[str, Any] | None:
+    """Reasons x evidence from :mod:`argmap.evidence` as index arrays, or None without that module."""
+    try:
+        from .. import evidence
+    except ImportError:
+        return None
+    rows = [r for r in evidence.rows(amap) if r in index]
+    links = []
+    for link in evidence.links(amap):
+        if link.reason not in index or link.evidence not in index:
+            continue
+        via = [index[v] for v in (link.via or ()) if v in index]
+        links.append([index[link.reason], index[link.evidence], 1 if link.direct else 0, via,
+                      _level(link.confidence)])
+    linked = {e for _, e, *_ in links}
+    cols = [index[n] for n in amap.nodes_of("evidence")]
+    cols += sorted(linked - set(cols))
+    return {
+        "rows": [index[r] for r in rows],
+        "cols": cols,
+        "links": links,
+        "strength": [round(float(evidence.strength(amap, r)), 4) for r in rows],
+    }
+
+
+def weak_spots(amap: ArgumentMap, index: dict[str, int]) -> dict[str, Any]:
+    """``argmap.check`` findings as {"hints": [...], "items": [[node or -1, code, severity, message,
+    hint index]]} (a code's hint is usually the same text for every finding: stored once)."""
+    from .. import check
+
+    hints: dict[str, int] = {}
+    items = []
+    for d in check(amap):
+        if d.severity == "error":
+            continue
+        node = index.get(d.node, -1) if d.node is not None else -1
+        hint = hints.setdefault(d.hint or "", len(hints))
+        items.append([node, d.code, d.severity, d.message, hint])
+    return {"hints": list(hints), "items": items}
+
+
+def essay_data(amap: ArgumentMap, index: dict[str, int]) -> dict[str, Any] | None:
+    """The essay text and each quoted passage as [node index, start, end] (offsets into the text)."""
+    if amap.essay is None:
+        return None
+    from ..text import Essay
+
+    essay = Essay(amap.essay)
+    marks = []
+    for n, quote in amap.graph.nodes(data="quote"):
+        if quote:
+            found = essay.find(quote)
+            if found is not None:
+                marks.append([index[n], found[0], found[1]])
+    return {"text": amap.essay, "marks": marks}
+
+
+def document_head(amap: ArgumentMap) -> dict[str, Any]:
+    """The native document's map-level fields (everything but ``nodes``), for the JSON download."""
+    from .native import document
+
+    doc = document(amap)
+    doc.pop("nodes", None)
+    return doc
+
+
 def page_data(amap: ArgumentMap, options: RenderOptions) -> dict[str, Any]:
     """Everything the page's script needs, as compact arrays (no per-node style objects)."""
     graph = amap.graph
-    positions = layered(amap) if options.layout == "layered" else None
+    layout = options.layout if options.layout in LAYOUTS else "layered"
+    positions = layered(amap) if layout == "layered" else None
     index = {n: i for i, n in enumerate(graph)}
     kind_index = {k: i for i, k in enumerate(KINDS)}
     conf_index = {c: i for i, c in enumerate(CONFIDENCES)}
@@ -83,21 +181,30 @@ def page_data(amap: ArgumentMap, options: RenderOptions) -> dict[str, Any]:
             kind_index[d["kind"]],
             x,
             y,
-            amap.label(n),
+            d["label"] if d.get("label") is not None else 0,  # 0: the page shortens the text
             d["text"],
             conf_index.get(d.get("confidence", ""), -1),
             d.get("source"),
             d.get("quote"),
-            d.get("tags"),
+            d.get("tags") or None,
             d.get("note"),
+            d.get("group"),
+            d.get("data") or None,
         ]
         while row[-1] is None:
             row.pop()
         nodes.append(row)
-    edges = [[index[u], index[v], rel_index[r]] for u, v, r in graph.edges(data="relation")]
+    edges = []
+    for u, v, d in graph.edges(data=True):
+        edge: list[Any] = [index[u], index[v], rel_index[d["relation"]]]
+        if d.get("link") is not None or d.get("premise") is not None:
+            edge += [d.get("link"), index.get(d.get("premise"), -1) if d.get("premise") else -1]
+        edges.append(edge)
+    essay = essay_data(amap, index) if options.include_essay else None
     return {
         "title": options.title or amap.title or "Argument map",
-        "layout": options.layout,
+        "layout": layout,
+        "theme": options.theme if options.theme in THEMES else "light",
         "kinds": [
             {"kind": k, "name": amap.kind_name(k), "plural": amap.kind_name(k, plural=True),
              **KIND_STYLE[k]}
@@ -107,6 +214,10 @@ def page_data(amap: ArgumentMap, options: RenderOptions) -> dict[str, Any]:
         "relations": [{"relation": r, **RELATION_STYLE[r]} for r in RELATIONS],
         "nodes": nodes,
         "edges": edges,
+        "checks": weak_spots(amap, index),
+        "matrix": evidence_matrix(amap, index),
+        "essay": essay,
+        "doc": document_head(amap),
     }
 
 
@@ -160,8 +271,11 @@ def write_html(amap: ArgumentMap, options: RenderOptions | None = None) -> str:
         data=data,
         kinds=data["kinds"],
         relations=data["relations"],
+        confidences=data["confidences"],
         outline=outline_events(amap) if len(amap) <= OUTLINE_MAX_NODES else None,
-        theme=options.theme,
+        theme=data["theme"],
+        has_essay=data["essay"] is not None,
+        has_matrix=data["matrix"] is not None,
         vis_js=vis_network_js(),
         app_js=app_js,
         css=css,

@@ -1,0 +1,340 @@
+"""Which reasons rest on which evidence: the one definition behind the CLI's evidence table, the
+essay outline, the checks and the page's evidence matrix.
+
+A reason (or claim) **rests on** a piece of evidence when a chain of ``supports`` edges leads from
+the evidence into it (``analysis.rests_on``, so the page's highlighting and this table never
+disagree). The link is **direct** when the evidence supports the reason itself, otherwise it runs
+**via** the statements on the shortest such chain.
+
+**Strength** of a statement (documented for students in ``docs/checks.md``)::
+
+    strength = sum over each distinct piece of evidence it rests on of
+                   confidence weight  x  (1 if direct, 0.5 if only via other statements)
+               - 0.5 for each unanswered objection to it or to anything it rests on
+    (never below 0, rounded to two decimals)
+
+Confidence weights come from :attr:`argmap.model.Confidence.weight` (certain 1, likely 0.75,
+possible 0.5, doubtful 0.25); evidence nobody rated counts 0.5, as "possible": until someone says
+how sure it is, it has not been shown to be firm. Each piece counts once however many paths lead
+from it, so repeating a fact does not make a reason stronger; an objection is answered when
+anything attacks (or undercuts) it.
+
+Every function here is deterministic: rows in reading order, evidence nearest first. Walks are
+iterative, so 100 000-statement chains are fine; ``links`` is linear in its own output.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from .analysis import SUPPORTS, rests_on
+from .model import ArgumentMap, Confidence, shorten
+
+#: weight of evidence with no confidence rating (as "possible")
+UNRATED_WEIGHT = 0.5
+#: factor for evidence reached only through other statements (claims, sub-reasons)
+INDIRECT_FACTOR = 0.5
+#: subtracted for each objection nobody answers
+UNANSWERED_PENALTY = 0.5
+
+ROW_KINDS = ("reason", "claim")
+
+
+@dataclass(frozen=True)
+class Link:
+    """One row of the evidence matrix: ``reason`` rests on ``evidence``."""
+
+    reason: str  # a reason (or claim) node id
+    evidence: str  # an evidence node id it rests on
+    direct: bool  # evidence supports the reason itself
+    via: tuple[str, ...]  # intermediate nodes on the shortest support path, evidence side first
+    confidence: str | None  # the evidence's confidence
+
+
+def rows(amap: ArgumentMap) -> list[str]:
+    """Reasons, then claims, each in reading order: the rows of the evidence table."""
+    return amap.nodes_of("reason") + amap.nodes_of("claim")
+
+
+def weight(confidence: str | None) -> float:
+    """How much one piece of evidence at this confidence counts towards strength."""
+    return Confidence(confidence).weight if confidence else UNRATED_WEIGHT
+
+
+def hedged(confidence: str | None) -> bool:
+    """Rated possible or doubtful (unrated evidence is *not* hedged: nobody has doubted it)."""
+    return bool(confidence) and Confidence(confidence).hedged  # type: ignore[arg-type]
+
+
+def is_evidence(amap: ArgumentMap, node: str) -> bool:
+    return amap.graph.nodes[node]["kind"] == "evidence"
+
+
+def links_of(amap: ArgumentMap, node: str) -> list[Link]:
+    """The evidence ``node`` rests on, nearest first, each with its shortest support path.
+
+    Built on ``analysis.rests_on``: its breadth-first order gives every node's parent on a
+    shortest path (the earliest-visited statement it supports), so no second walk is needed.
+    """
+    graph = amap.graph
+    order = rests_on(amap, node)
+    index = {n: i for i, n in enumerate(order)}
+    index[node] = -1
+    out: list[Link] = []
+    parent: dict[str, str] = {}
+    for n in order:
+        best = min((s for s, d in graph.succ[n].items() if d["relation"] == SUPPORTS and s in index),
+                   key=index.__getitem__)
+        parent[n] = best
+        if graph.nodes[n]["kind"] != "evidence":
+            continue
+        via: list[str] = []
+        step = best
+        while step != node:
+            via.append(step)
+            step = parent[step]
+        out.append(Link(node, n, not via, tuple(via), graph.nodes[n].get("confidence")))
+    return out
+
+
+def links(amap: ArgumentMap) -> list[Link]:
+    """Every (row, evidence) pair where the row rests on the evidence: rows in ``rows`` order,
+    evidence nearest first."""
+    return [link for row in rows(amap) for link in links_of(amap, row)]
+
+
+def unanswered_objections(amap: ArgumentMap, node: str, beneath: Iterable[str] = ()) -> list[str]:
+    """Objections to ``node`` (or to the statements ``beneath`` it) that nothing attacks."""
+    graph = amap.graph
+    out: dict[str, None] = {}
+    for target in (node, *beneath):
+        for u, d in graph.pred[target].items():
+            if d["relation"] != SUPPORTS and not any(
+                    e["relation"] != SUPPORTS for e in graph.pred[u].values()):
+                out[u] = None
+    return list(out)
+
+
+def strength(amap: ArgumentMap, node: str) -> float:
+    """The documented score (see the module docstring): confidence-weighted independent evidence,
+    halved when only reached through other statements, minus unanswered objections."""
+    return _strength(amap, node, links_of(amap, node))
+
+
+def _strength(amap: ArgumentMap, node: str, found: list[Link]) -> float:
+    total = sum(weight(lk.confidence) * (1.0 if lk.direct else INDIRECT_FACTOR) for lk in found)
+    open_objections = unanswered_objections(amap, node, rests_on(amap, node))
+    return round(max(0.0, total - UNANSWERED_PENALTY * len(open_objections)), 2)
+
+
+def reaching(amap: ArgumentMap, sources: Iterable[str], k: int) -> dict[str, list[str]]:
+    """For every node, up to ``k`` of ``sources`` it rests on (nearest first); nodes resting on
+    none are left out.
+
+    A node holds ``min(k, number of sources it rests on)`` of them, so the checks can tell "no
+    evidence", "only hedged evidence" and "exactly one piece of evidence" for all nodes at once in
+    O(k * (nodes + edges)) instead of one walk per node. A source never counts for itself.
+    """
+    graph = amap.graph
+    # each node keeps one label more than asked: a full predecessor may hold the node's own id,
+    # which does not count for it, and must still pass on k others
+    cap = k + 1
+    held: dict[str, list[str]] = {}
+    queue: deque[tuple[str, str]] = deque()
+    for s in sources:
+        for t, d in graph.succ[s].items():
+            if d["relation"] == SUPPORTS:
+                queue.append((t, s))
+    while queue:
+        node, label = queue.popleft()
+        have = held.setdefault(node, [])
+        if label == node or label in have or len(have) >= cap:
+            continue
+        have.append(label)
+        for t, d in graph.succ[node].items():
+            if d["relation"] == SUPPORTS:
+                queue.append((t, label))
+    return {n: v[:k] for n, v in held.items() if v}
+
+
+# -- the support tree -----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class TreeLine:
+    """One line of a support tree: ``node`` at ``depth``, ``relation`` to the line above it."""
+
+    depth: int
+    node: str
+    relation: str | None  # None for the root
+    repeat: bool = False  # already shown above (shared support or a cycle): not expanded again
+    last: bool = True  # the last child of its parent (for drawing the tree)
+
+
+def support_tree(amap: ArgumentMap, node: str) -> list[TreeLine]:
+    """Everything that argues about ``node``, transitively: supporters first, then objections (and
+    their rebuttals), each in reading order. Depth-first with an explicit stack; a statement met a
+    second time is listed with ``repeat=True`` and not expanded, so the tree stays finite and
+    linear in the map's size.
+    """
+    if node not in amap.graph:
+        raise KeyError(node)
+    graph = amap.graph
+    out: list[TreeLine] = []
+    expanded: set[str] = set()
+    stack: list[tuple[str, int, str | None, bool]] = [(node, 0, None, True)]
+    while stack:
+        current, depth, relation, last = stack.pop()
+        repeat = current in expanded
+        out.append(TreeLine(depth, current, relation, repeat, last))
+        if repeat:
+            continue
+        expanded.add(current)
+        children = sorted(graph.pred[current].items(), key=lambda kv: kv[1]["relation"] != SUPPORTS)
+        for i in range(len(children) - 1, -1, -1):
+            child, data = children[i]
+            stack.append((child, depth + 1, data["relation"], i == len(children) - 1))
+    return out
+
+
+# -- table and tree as data and as text ---------------------------------------------------------
+def _evidence_dict(amap: ArgumentMap, link: Link) -> dict[str, Any]:
+    data = amap.graph.nodes[link.evidence]
+    return {
+        "id": link.evidence,
+        "label": amap.label(link.evidence),
+        "direct": link.direct,
+        "via": list(link.via),
+        "confidence": link.confidence,
+        "source": data.get("source"),
+    }
+
+
+def table(amap: ArgumentMap) -> list[dict[str, Any]]:
+    """The evidence table as plain data (``argmap evidence --format json``): one entry per row."""
+    out = []
+    for row in rows(amap):
+        found = links_of(amap, row)
+        out.append({
+            "id": row,
+            "kind": amap.kind(row),
+            "label": amap.label(row),
+            "confidence": amap.node(row).get("confidence"),
+            "strength": _strength(amap, row, found),
+            "evidence": [_evidence_dict(amap, lk) for lk in found],
+        })
+    return out
+
+
+def _describe(amap: ArgumentMap, node: str) -> str:
+    data = amap.graph.nodes[node]
+    parts = [amap.kind_name(data["kind"]).lower()]
+    if data.get("confidence"):
+        parts.append(data["confidence"])
+    elif data["kind"] == "evidence":
+        parts.append("unrated")
+    if data["kind"] == "evidence":
+        parts.append(f"source: {data['source']}" if data.get("source") else "no source")
+    return ", ".join(parts)
+
+
+LEGEND = (
+    "strength = each piece of evidence once, weighted by confidence (certain 1, likely 0.75,\n"
+    "possible 0.5, doubtful 0.25, unrated 0.5), halved when reached only via other statements,\n"
+    "minus 0.5 per unanswered objection (docs/checks.md)."
+)
+
+
+def format_table(amap: ArgumentMap, *, width: int = 36) -> str:
+    """The evidence table as aligned plain text, one line per (row, evidence) pair."""
+    data = table(amap)
+    has_claims = any(r["kind"] == "claim" for r in data)
+    head = amap.kind_name("reason") + (" / " + amap.kind_name("claim").lower() if has_claims else "")
+    header = (head, "strength", "evidence", "link", "confidence", "source")
+    lines: list[tuple[str, ...]] = []
+    for r in data:
+        name = shorten(r["label"], width)
+        if r["kind"] == "claim" and has_claims:
+            name = shorten("claim: " + r["label"], width)
+        score = f"{r['strength']:.2f}"
+        if not r["evidence"]:
+            lines.append((name, score, "(no evidence)", "", "", ""))
+        for i, ev in enumerate(r["evidence"]):
+            how = "direct" if ev["direct"] else shorten(
+                "via " + " > ".join(amap.label(v) for v in ev["via"]), width)
+            lines.append((name if i == 0 else "", score if i == 0 else "", shorten(ev["label"], width),
+                          how, ev["confidence"] or "unrated", shorten(ev["source"] or "-", width)))
+    if not data:
+        return f"no {amap.kind_name('reason', plural=True).lower()} or claims in this map\n"
+    widths = [max(len(row[i]) for row in (header, *lines)) for i in range(len(header))]
+
+    def fmt(row: tuple[str, ...]) -> str:
+        cells = [row[0].ljust(widths[0]), row[1].rjust(widths[1])]
+        cells += [c.ljust(w) for c, w in zip(row[2:], widths[2:], strict=True)]
+        return "  ".join(cells).rstrip()
+
+    text = [fmt(header), fmt(tuple("-" * w for w in widths))]
+    for i, row in enumerate(lines):
+        if i and row[0]:
+            text.append("")
+        text.append(fmt(row))
+    return "\n".join(text + ["", LEGEND]) + "\n"
+
+
+def tree_data(amap: ArgumentMap, node: str) -> list[dict[str, Any]]:
+    """The support tree as plain data (``argmap evidence MAP NODE --format json``)."""
+    out = []
+    for line in support_tree(amap, node):
+        data = amap.graph.nodes[line.node]
+        out.append({
+            "depth": line.depth,
+            "id": line.node,
+            "kind": data["kind"],
+            "label": amap.label(line.node),
+            "relation": line.relation,
+            "confidence": data.get("confidence"),
+            "source": data.get("source"),
+            "repeat": line.repeat,
+        })
+    return out
+
+
+MAX_DRAWN_DEPTH = 24
+
+
+def format_tree(amap: ArgumentMap, node: str) -> str:
+    """The support tree drawn with box lines, the root's strength on top."""
+    lines = support_tree(amap, node)
+    text = [f"{amap.label(node, 60)}  [{node}; {_describe(amap, node)}; "
+            f"strength {strength(amap, node):.2f}]"]
+    open_levels: list[bool] = []  # per depth: does the parent at that depth have more children?
+    for line in lines[1:]:
+        del open_levels[line.depth - 1:]
+        if line.depth <= MAX_DRAWN_DEPTH:
+            prefix = "".join("│   " if more else "    " for more in open_levels)
+            prefix += "└── " if line.last else "├── "
+        else:  # deeper than a screen is wide: a level number instead of quadratic indentation
+            prefix = "    " * MAX_DRAWN_DEPTH + f"[level {line.depth}] "
+        open_levels.append(not line.last)
+        relation = "" if line.relation == SUPPORTS else f"{line.relation.upper()}: "  # type: ignore[union-attr]
+        tail = " (see above)" if line.repeat else f"  [{line.node}; {_describe(amap, line.node)}]"
+        text.append(f"{prefix}{relation}{amap.label(line.node, 60)}{tail}")
+    if len(lines) == 1:
+        text.append("    (nothing supports or attacks it)")
+    return "\n".join(text) + "\n"
+
+
+def render(amap: ArgumentMap, node: str | None = None, fmt: str = "text") -> str:
+    """``argmap evidence``: the table (or, for ``node``, its support tree) as text or JSON."""
+    import json
+
+    from .errors import ArgmapError, did_you_mean
+
+    if node is not None and node not in amap.graph:
+        raise ArgmapError.at(amap.path, f"unknown node '{node}'" + did_you_mean(node, amap.graph),
+                             code="AM101", hint="give the id of a statement in the map")
+    if fmt == "json":
+        data: Any = tree_data(amap, node) if node is not None else table(amap)
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return format_tree(amap, node) if node is not None else format_table(amap)

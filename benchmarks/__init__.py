@@ -1,0 +1,1 @@
+"""argmap's benchmark suite: ``python -m benchmarks.run`` (see benchmarks/RESULTS.md)."""

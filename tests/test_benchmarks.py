@@ -1,0 +1,93 @@
+"""The benchmark suite's own correctness: its maps are valid and its runner runs (not how fast)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+import argmap
+from benchmarks import generate
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize("n", [1, 7, 100, 1000])
+def test_generated_maps_load(n: int, tmp_path: Path) -> None:
+    paths = generate.write_all(generate.generate(n, seed=5), str(tmp_path / f"m{n}"))
+    amap = argmap.load(paths["yaml"])
+    assert len(amap) == n
+    from_json = argmap.load(paths["json"])
+    assert list(from_json.graph.nodes(data=True)) == list(amap.graph.nodes(data=True))
+    assert sorted(from_json.graph.edges(data=True)) == sorted(amap.graph.edges(data=True))
+    assert not [d for d in argmap.check(amap) if d.severity == "error"]
+
+
+def test_generated_maps_look_real() -> None:
+    amap = argmap.loads(generate.to_yaml(generate.generate(3000, seed=1)))
+    kinds = Counter(k for _, k in amap.graph.nodes(data="kind"))
+    assert kinds["thesis"] == 3
+    for kind in ("reason", "claim", "evidence", "objection", "rebuttal"):
+        assert kinds[kind] > 100, kind
+    relations = Counter(r for _, _, r in amap.graph.edges(data="relation"))
+    assert relations["supports"] > relations["attacks"] > relations["undercuts"] > 0
+    assert any(d.get("link") for _, _, d in amap.graph.edges(data=True))
+    data = dict(amap.graph.nodes(data=True))
+    assert sum(1 for d in data.values() if d.get("confidence")) > 0.7 * len(data)
+    evidence = [d for d in data.values() if d["kind"] == "evidence"]
+    assert sum(1 for d in evidence if d.get("source")) > 0.6 * len(evidence)
+    assert any(d.get("quote") for d in data.values()) and any(d.get("tags") for d in data.values())
+    words = [len(d["text"].split()) for d in data.values()]
+    assert 12 <= sum(words) / len(words) <= 40
+    # cross-links: some statements support two others
+    assert sum(1 for n in amap.graph if amap.graph.out_degree(n) > 1) > 0.02 * len(data)
+
+
+def test_large_maps_have_a_few_support_cycles() -> None:
+    amap = argmap.loads(generate.to_yaml(generate.generate(10_000, seed=1)))
+    cycles = [d for d in argmap.check(amap) if d.code == "AM201"]
+    assert 1 <= len(cycles) <= 2
+
+
+def test_deterministic_by_seed() -> None:
+    assert generate.to_yaml(generate.generate(500, seed=4)) == generate.to_yaml(generate.generate(500, seed=4))
+    assert generate.to_yaml(generate.generate(500, seed=4)) != generate.to_yaml(generate.generate(500, seed=5))
+
+
+def test_argdown_has_every_statement_and_relation() -> None:
+    doc = generate.generate(800, seed=2)
+    text = generate.to_argdown(doc)
+    amap = argmap.loads(generate.to_yaml(doc))
+    defined = re.findall(r"^\[([^\]]+)\]: \S", text, re.M)
+    assert defined == list(amap.graph)
+    relations = re.findall(r"^  ([+-]) \[([^\]]+)\]$", text, re.M)
+    assert len(relations) == amap.graph.number_of_edges()
+    assert Counter(sign for sign, _ in relations)["+"] == sum(
+        1 for *_, r in amap.graph.edges(data="relation") if r == "supports")
+
+
+def test_stalin_as_a_document(stalin: argmap.ArgumentMap) -> None:
+    doc = generate.document_of(stalin)
+    again = argmap.loads(generate.to_yaml(doc), path=str(ROOT / "graphs" / "x.yaml"))
+    assert list(again.graph) == list(stalin.graph)
+    assert sorted(again.graph.edges(data="relation")) == sorted(stalin.graph.edges(data="relation"))
+
+
+def test_quick_run_end_to_end(tmp_path: Path) -> None:
+    results = tmp_path / "RESULTS.md"
+    r = subprocess.run([sys.executable, "-m", "benchmarks.run", "--quick", "--no-argdown", "--no-browser",
+                        "--results", str(results)], cwd=ROOT, capture_output=True, text=True, timeout=300,
+                       env={**os.environ, "NO_COLOR": "1"})
+    assert r.returncode == 0, r.stderr[-3000:]
+    text = results.read_text(encoding="utf-8")
+    assert "| target |" in text and "lazy imports" in text and "## Reproduce" in text
+    assert "| 1,000 |" in text
+    raw = json.loads((ROOT / "benchmarks" / "out" / "results-quick.json").read_text(encoding="utf-8"))
+    assert raw["argmap"]["1000"]["stages"]["nodes"] == 1000
+    assert raw["startup"]["imports"]["check"]["forbidden"] == []

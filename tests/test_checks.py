@@ -1,0 +1,272 @@
+"""Each weak-spot check fires on a map made for it, stays silent on a clean map, and finds exactly
+the real weak spots of the bundled maps."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+import argmap
+from argmap.checks import CHECKS, is_figure, run_checks
+
+CLEAN = """
+    title: Clean
+    nodes:
+      t:
+        kind: thesis
+        text: Uniforms should be required in secondary schools.
+      r1:
+        kind: reason
+        text: Uniforms reduce the pressure pupils feel about clothes.
+        supports: t
+      e1:
+        kind: evidence
+        text: Pupils surveyed said they worried less about how they looked on school days.
+        confidence: likely
+        source: Student council survey, spring term
+        supports: r1
+      r2:
+        kind: reason
+        text: Uniforms save families money over a school year.
+        supports: t
+      c2:
+        kind: claim
+        text: Plain uniform items cost less than fashionable clothing.
+        supports: r2
+      e2:
+        kind: evidence
+        text: Government guidance limits branded items so that cheap shops can supply uniforms.
+        confidence: certain
+        source: Department for Education guidance (2021)
+        supports: c2
+      o1:
+        kind: objection
+        text: Clothes are a way for young people to express themselves.
+        attacks: r1
+      b1:
+        kind: rebuttal
+        text: The uniform applies only in school hours, leaving evenings and weekends free.
+        attacks: o1
+"""
+
+# one minimal map per code: (yaml, node ids the finding must name)
+CASES: dict[str, tuple[str, list[str]]] = {
+    "AM201": ("""
+        nodes:
+          t: {kind: thesis, text: Thesis statement here}
+          a: {kind: reason, text: First reason here, supports: [t, b]}
+          b: {kind: reason, text: Second reason here, supports: a}
+          e: {kind: evidence, text: Some fact about it, source: A book, supports: a}
+        """, ["a"]),
+    "AM202": ("""
+        nodes:
+          t: {kind: thesis, text: Thesis statement here}
+          r: {kind: reason, text: A reason with nothing under it, supports: t}
+          c: {kind: claim, text: A claim with nothing under it, supports: t}
+        """, ["r", "c"]),
+    "AM203": ("""
+        nodes:
+          t: {kind: thesis, text: Thesis statement here}
+          r: {kind: reason, text: A shaky reason, supports: t}
+          e: {kind: evidence, text: A rumour about it, confidence: doubtful, source: A diary, supports: r}
+          f: {kind: evidence, text: A guess about it, confidence: possible, source: A letter, supports: r}
+        """, ["r"]),
+    "AM204": ("""
+        nodes:
+          t: {kind: thesis, text: Thesis statement here}
+          r: {kind: reason, text: A reason, supports: t}
+          e: {kind: evidence, text: Over a million people died in 1935., confidence: certain, supports: r}
+        """, ["e"]),
+    "AM205": ("""
+        nodes:
+          t: {kind: thesis, text: Thesis statement here}
+          r: {kind: reason, text: A reason, supports: t}
+          e: {kind: evidence, text: The general was shot in June 1937., confidence: certain, supports: r}
+        """, ["e"]),
+    "AM206": ("""
+        nodes:
+          t: {kind: thesis, text: Thesis statement here}
+          r: {kind: reason, text: A reason, supports: t}
+          e: {kind: evidence, text: A fact that goes nowhere, source: A book}
+          o: {kind: objection, text: An objection about nothing}
+        """, ["e", "o"]),
+    "AM207": ("""
+        nodes:
+          t: {kind: thesis, text: Thesis statement here}
+          o: {kind: objection, text: An objection in a loop, attacks: b}
+          b: {kind: rebuttal, text: A rebuttal in a loop, attacks: o}
+        """, ["o"]),
+    "AM208": ("""
+        nodes:
+          t: {kind: thesis, text: Thesis statement here}
+          r: {kind: reason, text: A reason, supports: t}
+          o: {kind: objection, text: Nobody answers this objection, attacks: r}
+        """, ["o"]),
+    "AM209": ("""
+        nodes:
+          t: {kind: thesis, text: Thesis statement here}
+          r1: {kind: reason, text: First reason, supports: t}
+          r2: {kind: reason, text: Second reason, supports: t}
+          e: {kind: evidence, text: The only fact, source: A book, supports: [r1, r2]}
+        """, ["e"]),
+    "AM210": ("""
+        nodes:
+          t: {kind: thesis, text: Thesis statement here}
+          r: {kind: reason, text: The only reason, supports: t}
+        """, ["t"]),
+    "AM211": ("""
+        nodes:
+          t: {kind: thesis, text: Thesis statement here}
+          a: {kind: reason, text: "Stalin feared the army's generals.", supports: t}
+          b: {kind: reason, text: "stalin FEARED the army's generals!", supports: t}
+          c:
+            kind: reason
+            text: The purges removed Stalin's rivals from positions of power in the party.
+            supports: t
+          d:
+            kind: reason
+            text: The purges removed Stalin's rivals from important positions of power in the party.
+            supports: t
+        """, ["b", "d"]),
+    "AM212": ("""
+        nodes:
+          t: {kind: thesis, text: Thesis statement here, quote: some words}
+        """, ["t"]),
+    "AM213": ("""
+        nodes:
+          t: {kind: thesis, text: "TODO: your answer"}
+        """, ["t"]),
+    "AM214": ("""
+        nodes:
+          t: {kind: thesis, text: Thesis statement here}
+          r: {kind: reason, text: A reason, supports: t}
+          e: {kind: evidence, text: A fact, confidence: certain, source: some historians, supports: r}
+        """, ["e"]),
+}
+
+
+def test_every_check_has_a_case_and_docs(root: Path) -> None:
+    assert set(CASES) == set(CHECKS)
+    docs = (root / "docs" / "checks.md").read_text(encoding="utf-8")
+    for code in CHECKS:
+        assert f"| {code} |" in docs, code
+
+
+def test_clean_map_is_silent(write_map: Callable[..., Path]) -> None:
+    amap = argmap.load(write_map(CLEAN))
+    assert run_checks(amap) == []
+
+
+@pytest.mark.parametrize("code", sorted(CASES))
+def test_check_fires(code: str, write_map: Callable[..., Path]) -> None:
+    text, nodes = CASES[code]
+    path = write_map(text)
+    amap = argmap.load(path)
+    found = [d for d in run_checks(amap) if d.code == code]
+    assert [d.node for d in found] == nodes
+    for d in found:
+        assert d.severity == "warning"
+        assert d.hint
+        assert d.path == str(path)
+        assert d.line == amap.location(d.node).line
+        assert d.format().startswith(f"{path}:{d.line}:{d.column}: {code} ")
+
+
+def test_messages_read_well(write_map: Callable[..., Path]) -> None:
+    amap = argmap.load(write_map(CASES["AM209"][0]))
+    (d,) = [d for d in run_checks(amap) if d.code == "AM209"]
+    assert d.message == ("evidence 'The only fact' is the only evidence for 2 reasons: "
+                         "'First reason', 'Second reason'")
+    amap = argmap.load(write_map(CASES["AM211"][0]))
+    msgs = [d.message for d in run_checks(amap) if d.code == "AM211"]
+    assert msgs[0] == "reason 'stalin FEARED the army's generals!' repeats reason 'a' (line 3)"
+    assert msgs[1] == "reason 'The purges removed Stalin's rivals from…' nearly repeats reason 'c' (line 5)"
+
+
+def test_figures_and_dates() -> None:
+    assert is_figure("Seven more generals were shot.")
+    assert is_figure("About half of the officers.")
+    assert is_figure("12 per cent of the harvest")
+    assert not is_figure("In June 1914 the Archduke was shot.")
+    assert not is_figure("He was killed on 28 June 1914.")
+    assert not is_figure("The purges of the 1930s")
+
+
+def test_no_duplicate_false_positives_on_similar_topics(write_map: Callable[..., Path]) -> None:
+    amap = argmap.load(write_map("""
+        nodes:
+          t: {kind: thesis, text: Stalin purged the party}
+          a:
+            {kind: evidence, text: They knew Stalin had played only a minor part in the 1917 revolution.,
+             source: x, supports: t}
+          b:
+            {kind: evidence, text: They knew that Stalin and Lenin had been less close than Stalin claimed.,
+             source: x, supports: t}
+        """))
+    assert [d for d in run_checks(amap) if d.code == "AM211"] == []
+
+
+EXPECTED = {
+    "stalin_purges.yaml": {
+        ("AM202", "superiority"), ("AM202", "snowball"), ("AM202", "five_year_plans"),
+        ("AM203", "paranoia"),
+        ("AM204", "generals_shot"), ("AM204", "officers_purged"), ("AM204", "executions_1935"),
+        ("AM205", "kirov_murder"), ("AM205", "tukhachevsky"), ("AM205", "role_in_1917"),
+        ("AM205", "lenin_relationship"), ("AM205", "gulag_work"), ("AM205", "show_trials"),
+        ("AM205", "informing"),
+        ("AM214", "persecution_complex"),
+    },
+    "first_world_war.yaml": {
+        ("AM202", "imperial_rivalry"), ("AM208", "shared_blame"),
+        ("AM205", "two_camps"), ("AM205", "chain_of_war"), ("AM205", "naval_race"),
+        ("AM205", "schlieffen_plan"), ("AM205", "blank_cheque"), ("AM205", "sarajevo"),
+    },
+    "school_uniforms.yaml": {
+        ("AM203", "belonging"), ("AM203", "better_behaviour"), ("AM208", "weak_behaviour_evidence"),
+        ("AM205", "other_changes"),
+    },
+}
+
+
+def test_bundled_maps_give_only_their_real_weak_spots(bundled_maps: list[Path]) -> None:
+    for path in bundled_maps:
+        if path.name not in EXPECTED:
+            continue
+        found = {(d.code, d.node) for d in argmap.check(argmap.load(path))}
+        assert found == EXPECTED[path.name], path.name
+
+
+def test_stalin_weak_spots_are_named(stalin: argmap.ArgumentMap) -> None:
+    messages = [d.message for d in argmap.check(stalin)]
+    assert "motive 'Vanity and jealousy' has no evidence beneath it" in messages
+    assert "motive 'Paranoia' rests only on hedged evidence: 'Persecution complex' (possible)" in messages
+    assert "statistic 'A million executed (1935)' has no source" in messages
+    # the unrated Old Bolsheviks motive, with two certain facts, is not a weak spot
+    assert not [d for d in argmap.check(stalin) if d.node == "old_bolsheviks"]
+
+
+def test_checks_scale_linearly() -> None:
+    """100 000 statements: every check together in seconds, not the hours of pairwise work."""
+    amap = argmap.ArgumentMap()
+    amap.add_node("t", "thesis", "The thesis of a very large map")
+    n = 0
+    for r in range(2_100):
+        amap.add_node(f"r{r}", "reason", f"reason number {r} about topic {r % 97} and theme {r % 13}")
+        amap.add_edge(f"r{r}", "t")
+        for _claim in range(12):
+            n += 1
+            amap.add_node(f"c{n}", "claim", f"claim {n} concerning subject {n % 101} in area {n % 7}")
+            amap.add_edge(f"c{n}", f"r{r}")
+            claim = f"c{n}"
+            for _ in range(3):
+                n += 1
+                amap.add_node(f"e{n}", "evidence", f"observation {n} recorded at site {n % 89}",
+                              confidence="likely", source="an archive")
+                amap.add_edge(f"e{n}", claim)
+    assert len(amap) > 100_000
+    start = time.perf_counter()
+    run_checks(amap)
+    assert time.perf_counter() - start < 60

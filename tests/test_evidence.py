@@ -1,0 +1,167 @@
+"""The one definition of "which reasons rest on which evidence": agreement with analysis.rests_on
+on random graphs, the strength score's promises, the support tree, and the Stalin table's golden
+file."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import argmap
+from argmap import evidence
+from argmap.analysis import evidence_of, rests_on
+from argmap.evidence import Link, links, links_of, reaching, rows, strength, support_tree
+
+GOLDEN = Path(__file__).parent / "data" / "golden"
+UPDATE = bool(os.environ.get("ARGMAP_UPDATE_GOLDEN"))
+
+
+@st.composite
+def maps(draw: st.DrawFn) -> argmap.ArgumentMap:
+    n = draw(st.integers(1, 20))
+    amap = argmap.ArgumentMap()
+    for i in range(n):
+        kind = draw(st.sampled_from(argmap.model.KINDS))
+        conf = draw(st.sampled_from([None, *argmap.model.CONFIDENCES]))
+        amap.add_node(f"n{i}", kind, f"statement {i}", confidence=conf)
+    for _ in range(draw(st.integers(0, 3 * n))):
+        u, v = draw(st.integers(0, n - 1)), draw(st.integers(0, n - 1))
+        if u != v and not amap.graph.has_edge(f"n{u}", f"n{v}"):
+            amap.add_edge(f"n{u}", f"n{v}", draw(st.sampled_from(["supports", "supports", "attacks"])))
+    return amap
+
+
+def support_graph(amap: argmap.ArgumentMap) -> nx.DiGraph:
+    g = nx.DiGraph()
+    g.add_nodes_from(amap.graph)
+    g.add_edges_from((u, v) for u, v, r in amap.graph.edges(data="relation") if r == "supports")
+    return g
+
+
+@settings(max_examples=150, deadline=None)
+@given(maps())
+def test_links_agree_with_rests_on(amap: argmap.ArgumentMap) -> None:
+    g = support_graph(amap)
+    found = links(amap)
+    assert {(lk.reason, lk.evidence) for lk in found} == {
+        (r, e) for r in rows(amap) for e in evidence_of(amap, r)}
+    assert len(found) == len({(lk.reason, lk.evidence) for lk in found})
+    for lk in found:
+        chain = [lk.evidence, *lk.via, lk.reason]
+        assert all(g.has_edge(a, b) for a, b in zip(chain, chain[1:], strict=False))
+        assert len(chain) - 1 == nx.shortest_path_length(g, lk.evidence, lk.reason)
+        assert lk.direct == (not lk.via) == g.has_edge(lk.evidence, lk.reason)
+        assert lk.confidence == amap.node(lk.evidence).get("confidence")
+    # deterministic: rows in order, evidence nearest first (the order of rests_on)
+    for r in rows(amap):
+        assert [lk.evidence for lk in links_of(amap, r)] == list(evidence_of(amap, r))
+
+
+@settings(max_examples=150, deadline=None)
+@given(maps(), st.integers(0, 19), st.integers(1, 3))
+def test_strength_is_monotone_in_added_certain_evidence(amap: argmap.ArgumentMap, pick: int,
+                                                        times: int) -> None:
+    for node in rows(amap):
+        before = strength(amap, node)
+        assert before >= 0
+        targets = [node, *rests_on(amap, node)]
+        for t in range(times):
+            amap.add_node(f"new{node}{t}", "evidence", "a new certain fact", confidence="certain")
+            amap.add_edge(f"new{node}{t}", targets[pick % len(targets)])
+            after = strength(amap, node)
+            assert after >= before
+            before = after
+
+
+@settings(max_examples=150, deadline=None)
+@given(maps(), st.integers(1, 3))
+def test_reaching_holds_min_k_of_the_sources(amap: argmap.ArgumentMap, k: int) -> None:
+    sources = amap.nodes_of("evidence")
+    held = reaching(amap, sources, k)
+    for node in amap:
+        mine = set(evidence_of(amap, node))
+        got = held.get(node, [])
+        assert len(got) == len(set(got)) == min(k, len(mine))
+        assert set(got) <= mine
+
+
+@settings(max_examples=100, deadline=None)
+@given(maps())
+def test_support_tree_covers_everything_arguing_about_a_node(amap: argmap.ArgumentMap) -> None:
+    for node in amap:
+        lines = support_tree(amap, node)
+        assert lines[0].node == node and lines[0].depth == 0
+        shown = {line.node for line in lines}
+        assert shown == nx.ancestors(amap.graph, node) | {node}
+        expanded = [line.node for line in lines if not line.repeat]
+        assert len(expanded) == len(set(expanded))
+        assert len(lines) <= len(amap) + amap.graph.number_of_edges() + 1
+
+
+def test_stalin_links_and_strength(stalin: argmap.ArgumentMap) -> None:
+    assert rows(stalin) == stalin.nodes_of("reason")
+    assert links_of(stalin, "rivals")[0] == Link("rivals", "kirov_murder", True, (), "possible")
+    scores = {r: strength(stalin, r) for r in rows(stalin)}
+    assert scores == {"rivals": 3.5, "old_bolsheviks": 2.5, "cheap_labour": 1.0, "superiority": 0.0,
+                      "paranoia": 0.5, "snowball": 0.0, "five_year_plans": 0.0, "fear": 3.0}
+
+
+def test_indirect_evidence_and_objections_count_as_documented(bundled_maps: list[Path]) -> None:
+    amap = argmap.load(next(p for p in bundled_maps if p.name == "first_world_war.yaml"))
+    # blank cheque 1 + Fischer 0.5 + Article 231 0.25, minus the unanswered "everyone was to blame"
+    assert strength(amap, "german_choices") == 1.25
+    amap = argmap.load(next(p for p in bundled_maps if p.name == "school_uniforms.yaml"))
+    (link,) = links_of(amap, "pressure")
+    assert link == Link("pressure", "council_survey", False, ("no_brand_ranking",), "likely")
+    assert strength(amap, "pressure") == 0.38  # 0.75 halved: only via a claim
+
+
+def test_long_chain_has_no_recursion_limit() -> None:
+    amap = argmap.ArgumentMap()
+    n = 50_000
+    amap.add_node("e", "evidence", "fact", confidence="certain")
+    prev = "e"
+    for i in range(n):
+        amap.add_node(f"c{i}", "claim", "step")
+        amap.add_edge(prev, f"c{i}")
+        prev = f"c{i}"
+    (lk,) = links_of(amap, prev)
+    assert len(lk.via) == n - 1
+    assert len(support_tree(amap, prev)) == n + 1
+    assert evidence.format_tree(amap, prev).count("\n") == n + 1
+
+
+def test_unknown_node_is_a_user_error(stalin: argmap.ArgumentMap) -> None:
+    with pytest.raises(argmap.ArgmapError, match="unknown node 'rivalz' .did you mean 'rivals'"):
+        evidence.render(stalin, "rivalz")
+
+
+def test_json_table_and_tree(stalin: argmap.ArgumentMap) -> None:
+    data = json.loads(evidence.render(stalin, fmt="json"))
+    assert [r["id"] for r in data] == rows(stalin)
+    assert data[0]["evidence"][0] == {"id": "kirov_murder", "label": "Kirov's murder", "direct": True,
+                                      "via": [], "confidence": "possible", "source": None}
+    tree = json.loads(evidence.render(stalin, "purges", "json"))
+    assert tree[0]["id"] == "purges" and tree[0]["relation"] is None
+    assert {t["id"] for t in tree} == set(stalin)
+
+
+def check_golden(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if UPDATE:
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8"), f"{name} changed; ARGMAP_UPDATE_GOLDEN=1 to accept"
+
+
+def test_golden_stalin_evidence_table(stalin: argmap.ArgumentMap) -> None:
+    check_golden("stalin_evidence.txt", evidence.format_table(stalin))
+
+
+def test_golden_stalin_support_tree(stalin: argmap.ArgumentMap) -> None:
+    check_golden("stalin_tree_purges.txt", evidence.format_tree(stalin, "purges"))

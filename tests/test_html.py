@@ -1,0 +1,207 @@
+"""The page as text, without a browser: determinism, escaping, offline, size."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import argmap
+from argmap.model import ArgumentMap
+from argmap.options import RenderOptions
+from argmap.text import fold
+from argmap.writers.html import page_data, vis_network_js
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGE = ROOT / "argmap" / "page"
+
+PAYLOADS = [
+    "<script>alert(1)</script>",
+    "</script><script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "javascript:alert(1)",
+    "\"'><svg onload=alert(1)>",
+    "{{7*7}}",
+    "line\u2028sep\u2029para",
+]
+PAYLOAD = " ".join(PAYLOADS)
+
+
+def big_map(n: int = 10_000) -> ArgumentMap:
+    """A generated map: one thesis, reasons each with a claim and 18 pieces of evidence."""
+    words = ["grain", "harvest", "archive", "letter", "decree", "census", "railway", "treaty", "border",
+             "strike", "famine", "trial", "army", "factory", "quota", "election", "pamphlet", "speech",
+             "budget", "tariff", "river", "harbour", "mine"]
+
+    def text(seed: int, n_words: int) -> str:
+        out = []
+        for _ in range(n_words):
+            seed = (seed * 1103515245 + 12345) % 2147483648
+            out.append(words[seed % len(words)])
+        return " ".join(out)
+
+    a = ArgumentMap(title="Generated map")
+    a.add_node("t", "thesis", "The generated thesis that everything else argues about.")
+    conf = ["certain", "likely", "possible", "doubtful", None]
+    made, r = 1, 0
+    while made < n:
+        a.add_node(f"r{r}", "reason", f"Reason {r}: {text(r, 6)}.", confidence=conf[r % 5])
+        a.add_edge(f"r{r}", "t")
+        a.add_node(f"c{r}", "claim", f"Claim {r}: {text(r + 7919, 6)}.")
+        a.add_edge(f"c{r}", f"r{r}")
+        made += 2
+        for j in range(18):
+            if made >= n:
+                break
+            a.add_node(f"e{r}_{j}", "evidence", f"Evidence {r}.{j}: {text(r * 31 + j, 7)}.",
+                       confidence=conf[j % 5], source=f"doc {j}")
+            a.add_edge(f"e{r}_{j}", f"c{r}" if j % 3 == 0 else f"r{r}")
+            made += 1
+        r += 1
+    return a
+
+
+def payload_map() -> ArgumentMap:
+    """Every text field carries the payloads; ids use every allowed character class."""
+    essay = f"Intro {PAYLOAD} middle. The reason: R {PAYLOAD} end. Evidence E {PAYLOAD} here.\n"
+    a = ArgumentMap(title=PAYLOAD, essay=essay, kind_names={k: f"{k} {PAYLOAD}" for k in
+                                                              ("thesis", "reason", "evidence", "objection")})
+    a.add_node("Thesis_1", "thesis", PAYLOAD, label=PAYLOAD, quote=f"Intro {PAYLOAD}", note=PAYLOAD)
+    a.add_node("reason-2", "reason", PAYLOAD, label=PAYLOAD, confidence="possible", source=PAYLOAD,
+               quote=f"R {PAYLOAD}", tags=[PAYLOAD, "x"], note=PAYLOAD)
+    a.add_node("ev_3", "evidence", PAYLOAD, source=PAYLOAD, quote=f"E {PAYLOAD}", tags=PAYLOADS,
+               note=PAYLOAD)
+    a.add_node("obj-4", "objection", PAYLOAD)
+    a.add_edge("reason-2", "Thesis_1")
+    a.add_edge("ev_3", "reason-2")
+    a.add_edge("obj-4", "reason-2", "attacks")
+    return a
+
+
+def data_block(html: str) -> str:
+    m = re.search(r'<script type="application/json" id="argmap-data">(.*?)</script>', html, re.S)
+    assert m
+    return m.group(1)
+
+
+@pytest.fixture(scope="module")
+def stalin_html(stalin) -> str:
+    return argmap.render(stalin)
+
+
+def test_same_input_same_bytes(stalin):
+    assert argmap.render(stalin) == argmap.render(stalin)
+
+
+def test_deterministic_across_hash_seeds(stalin_path):
+    code = ("import argmap,hashlib,sys;"
+            f"print(hashlib.sha256(argmap.render(argmap.load({str(stalin_path)!r})).encode()).hexdigest())")
+    digests = set()
+    for seed in ("0", "1", "12345"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                             check=True, cwd=ROOT)
+        digests.add(out.stdout.strip())
+    assert len(digests) == 1
+    assert digests == {hashlib.sha256(argmap.render(argmap.load(stalin_path)).encode()).hexdigest()}
+
+
+def test_no_network_urls_in_src_or_href(bundled_maps):
+    for path in bundled_maps:
+        html = argmap.render(argmap.load(path))
+        assert not re.search(r"""(?:src|href|action)\s*=\s*["']?\s*(?:https?:)?//""", html, re.I), path
+        assert "default-src 'none'" in html
+        assert "connect-src 'none'" in html
+
+
+def test_page_script_never_parses_markup():
+    for name in ("app.js",):
+        js = (PAGE / name).read_text(encoding="utf-8")
+        for bad in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(",
+                    "new Function", "DOMParser", "createContextualFragment"):
+            assert bad not in js, (name, bad)
+
+
+def test_payloads_escaped_in_raw_html():
+    amap = payload_map()
+    html = argmap.render(amap)
+    block = data_block(html)
+    assert "<" not in block and ">" not in block and "&" not in block.replace("\\u0026", "")
+    assert "\u2028" not in block and "\u2029" not in block
+    assert "\\u2028" in block and "\\u2029" in block
+    # the only script elements are the page's own three
+    assert html.lower().count("</script") == 3
+    outside = re.sub(r"<script[^>]*>.*?</script>", "", html, flags=re.S)
+    assert "<script" not in outside.lower()
+    assert "<img" not in outside and "<svg" not in outside
+    # Jinja escaped the title, the outline and the kind names
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<title>" + PAYLOAD.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace(
+        '"', "&#34;").replace("'", "&#39;") + "</title>" in outside  # {{7*7}} stays literal
+    data = json.loads(block)  # JSON's \u escapes decode back to the original text
+    assert data["title"] == PAYLOAD
+    assert data["nodes"][0][5] == PAYLOAD
+    assert data["essay"]["text"] == amap.essay
+
+
+def test_essay_offsets_point_at_the_quotes(stalin):
+    data = page_data(stalin, RenderOptions())
+    ids = [row[0] for row in data["nodes"]]
+    marks = data["essay"]["marks"]
+    quoted = [n for n, q in stalin.graph.nodes(data="quote") if q]
+    assert sorted(ids[m[0]] for m in marks) == sorted(quoted)
+    for node, start, end in marks:
+        quote = stalin.node(ids[node])["quote"]
+        assert fold(stalin.essay[start:end]) == fold(quote)
+
+
+def test_no_essay_option(stalin):
+    data = page_data(stalin, RenderOptions(include_essay=False))
+    assert data["essay"] is None
+    html = argmap.render(stalin, RenderOptions(include_essay=False))
+    assert 'id="essay-panel"' not in html
+    assert "Kirov\u2019s murder was actually ordered" not in html.split('id="outline"')[0]
+
+
+def test_render_options_reach_the_page(stalin):
+    html = argmap.render(stalin, RenderOptions(title="My <title>", theme="dark", layout="force"))
+    assert '<html lang="en" data-theme="dark">' in html
+    assert "<title>My &lt;title&gt;</title>" in html
+    data = json.loads(data_block(html))
+    assert data["layout"] == "force" and data["theme"] == "dark"
+    assert all(row[2] == 0 and row[3] == 0 for row in data["nodes"])
+
+
+def test_weak_spots_are_argmap_check(bundled_maps):
+    for path in bundled_maps:
+        amap = argmap.load(path)
+        data = page_data(amap, RenderOptions())
+        ids = [row[0] for row in data["nodes"]]
+        want = [(d.node, d.code, d.message) for d in argmap.check(amap) if d.severity != "error"]
+        got = [(ids[c[0]] if c[0] >= 0 else None, c[1], c[3]) for c in data["checks"]["items"]]
+        assert got == want
+
+
+def test_matrix_is_argmap_evidence(stalin):
+    evidence = pytest.importorskip("argmap.evidence")
+    data = page_data(stalin, RenderOptions())
+    ids = [row[0] for row in data["nodes"]]
+    m = data["matrix"]
+    assert [ids[r] for r in m["rows"]] == evidence.rows(stalin)
+    assert [(ids[r], ids[e], bool(d), tuple(ids[v] for v in via)) for r, e, d, via, _ in m["links"]] == [
+        (lk.reason, lk.evidence, lk.direct, tuple(lk.via)) for lk in evidence.links(stalin)]
+    assert m["strength"] == [round(evidence.strength(stalin, r), 4) for r in evidence.rows(stalin)]
+
+
+def test_page_weight_at_10k_nodes():
+    amap = big_map(10_000)
+    html = argmap.render(amap)
+    vis = len(vis_network_js().encode())
+    per_node = (len(html.encode()) - vis) / len(amap)
+    assert per_node <= 200, per_node

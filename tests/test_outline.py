@@ -1,0 +1,72 @@
+"""The essay plan: its shape for the Stalin map (golden file), ordering by strength, plain text."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+import argmap
+from argmap.outline import outline, paragraphs
+
+GOLDEN = Path(__file__).parent / "data" / "golden"
+UPDATE = bool(os.environ.get("ARGMAP_UPDATE_GOLDEN"))
+
+
+def test_golden_stalin_outline(stalin: argmap.ArgumentMap) -> None:
+    text = outline(stalin)
+    path = GOLDEN / "stalin_outline.md"
+    if UPDATE:
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8"), "outline changed; ARGMAP_UPDATE_GOLDEN=1 to accept"
+
+
+def test_stalin_plan_reads_like_a_plan(stalin: argmap.ArgumentMap) -> None:
+    text = outline(stalin)
+    heads = [line for line in text.splitlines() if line.startswith("#")]
+    assert heads[0] == "# Essay plan: Why did Stalin carry out the purges?"
+    assert heads[1] == "## Introduction"
+    assert heads[2] == "### Paragraph 1: Remove rivals"  # the essay's main motive is also the strongest
+    assert heads[-2:] == ["## Conclusion", "## Gaps to fill"]
+    assert sum(h.startswith("### Paragraph") for h in heads) == 8
+    assert "**Thesis**: Stalin used the purges" in text
+    assert "(possible; source: the photograph of Stalin and Lenin together)" in text
+    assert "- [ ] Line 112: motive 'Vanity and jealousy' has no evidence beneath it" in text
+    order = [p.node for p in paragraphs(stalin, "purges")]
+    assert order == ["rivals", "fear", "old_bolsheviks", "cheap_labour", "paranoia", "superiority",
+                     "snowball", "five_year_plans"]
+
+
+def test_objections_and_claims(bundled_maps: list[Path]) -> None:
+    amap = argmap.load(next(p for p in bundled_maps if p.name == "school_uniforms.yaml"))
+    text = outline(amap)
+    assert "**Objections to answer**:" in text
+    assert "    - Answer: The uniform" not in text
+    assert "  - Claim: If pupils all dress alike" in text
+    assert "    - **Student council survey**:" in text
+    assert "no answer yet: rebut it" in text  # the behaviour objection is unanswered
+    # what backs an objection is not listed as the paragraph's own evidence
+    para = next(p for p in paragraphs(amap, "uniforms") if p.node == "belonging")
+    assert "brunsma_study" not in [n for _, n in para.support]
+    assert [o for o, _ in para.objections] == ["weak_behaviour_evidence"]
+
+
+def test_plain_text(stalin: argmap.ArgumentMap) -> None:
+    text = outline(stalin, "text")
+    assert "**" not in text and "#" not in text
+    assert text.startswith("ESSAY PLAN: WHY DID STALIN CARRY OUT THE PURGES?\n=====")
+    assert "[ ] Line 112:" in text
+    with pytest.raises(ValueError):
+        outline(stalin, "html")
+
+
+def test_map_config_silences_gaps(write_map: Callable[..., Path]) -> None:
+    amap = argmap.load(write_map("""
+        check: {ignore: [AM202, AM210]}
+        nodes:
+          t: {kind: thesis, text: A thesis}
+          r: {kind: reason, text: A reason, supports: t}
+        """))
+    assert "None: `argmap check` finds no weak spots." in outline(amap)

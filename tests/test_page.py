@@ -1,0 +1,500 @@
+"""The page in a real headless Chromium: every feature driven by mouse and keyboard, checked against
+the map's own graph computed in Python; no network request and no script from map text anywhere."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from test_html import PAYLOAD, payload_map
+
+import argmap
+from argmap.analysis import evidence_of, rests_on, trace
+from argmap.options import LoadOptions, RenderOptions
+from argmap.writers.native import write_json
+
+pytestmark = pytest.mark.browser
+ROOT = Path(__file__).resolve().parent.parent
+SHOTS = ROOT / "build" / "screenshots"
+DIM = 0.18
+
+
+def render(amap, tmp_path: Path, name: str = "page.html", **opts) -> Path:
+    path = tmp_path / name
+    path.write_text(argmap.render(amap, RenderOptions(**opts)), encoding="utf-8")
+    return path
+
+
+def clean(page) -> None:
+    """Nothing reached the network, no dialog opened, no script error happened."""
+    assert page.requests == []
+    assert page.dialogs == []
+    assert page.errors == []
+
+
+def opacity(page) -> dict[str, float]:
+    """Each node's opacity: its own value in the DataSet, else the network-wide one it inherits
+    (the page dims by changing the network-wide value and writes own values only where a node
+    differs). Checked against what vis-network itself will draw."""
+    got = page.js("""() => { const a = window.argmap, dflt = a.network.nodesHandler.options.opacity ?? 1;
+        return a.nodes.get().map(n => [n.id, n.opacity ?? dflt,
+                                        a.network.body.nodes[n.id].options.opacity ?? 1]); }""")
+    for node, mine, drawn in got:
+        assert mine == pytest.approx(drawn), node
+    return {node: round(mine, 4) for node, mine, _ in got}
+
+
+def visible(page) -> set[str]:
+    """The nodes the page shows, checked against the nodes vis-network draws."""
+    mine, drawn = page.js("() => [window.argmap.visible(), window.argmap.network.body.nodeIndices.slice()]")
+    assert set(mine) == set(drawn)
+    return set(mine)
+
+
+def highlighted_in_dataset(page) -> set[str]:
+    return {n for n, o in opacity(page).items() if o == 1}
+
+
+def click_node(page, node_id: str, double: bool = False) -> None:
+    x, y = page.js("""id => { const n = window.argmap.network, p = n.getPositions([id])[id];
+        const d = n.canvasToDOM(p), r = document.getElementById('map').getBoundingClientRect();
+        return [r.left + d.x, r.top + d.y]; }""", node_id)
+    if double:
+        page.mouse.dblclick(x, y)
+    else:
+        page.mouse.click(x, y)
+
+
+@pytest.fixture
+def stalin_page(stalin, tmp_path, open_page):
+    return open_page(render(stalin, tmp_path))
+
+
+# -- issue 2: the foundation's page ----------------------------------------------------------------
+def test_draws_every_node(bundled_maps, tmp_path, open_page):
+    for path in bundled_maps:
+        amap = argmap.load(path)
+        page = open_page(render(amap, tmp_path, path.stem + ".html"))
+        assert page.js("() => window.argmap.nodes.getIds()") == list(amap.graph)
+        assert page.js("() => window.argmap.edges.length") == amap.graph.number_of_edges()
+        labels = page.js("() => window.argmap.nodes.get().map(n => n.label)")
+        for label, node in zip(labels, amap.graph, strict=True):
+            assert amap.label(node) in label
+        clean(page)
+
+
+def test_select_equals_python_trace_for_every_node(bundled_maps, tmp_path, open_page):
+    for path in bundled_maps:
+        amap = argmap.load(path)
+        page = open_page(render(amap, tmp_path, path.stem + ".html"))
+        got = page.js("ids => ids.map(id => window.argmap.select(id))", list(amap.graph))
+        for node, ids in zip(amap.graph, got, strict=True):
+            assert ids == list(trace(amap, node).highlighted), (path.name, node)
+            t = trace(amap, node)
+        assert highlighted_in_dataset(page) == set(t.highlighted)
+        clean(page)
+
+
+def test_clicking_each_motive_highlights_exactly_its_evidence(stalin, stalin_page):
+    page = stalin_page
+    for motive in stalin.nodes_of("reason"):
+        click_node(page, motive)
+        assert page.js("() => window.argmap.selected()") == motive
+        t = trace(stalin, motive)
+        op = opacity(page)
+        assert {n for n, o in op.items() if o == 1} == set(t.highlighted)
+        assert all(o == DIM for n, o in op.items() if n not in t.highlighted)
+        listed = page.eval_on_selector_all("#rests-on [data-node]", "els => els.map(e => e.dataset.node)")
+        assert listed == list(t.rests_on)
+        lit_evidence = {n for n in t.highlighted if stalin.kind(n) == "evidence"}
+        assert lit_evidence == set(evidence_of(stalin, motive))
+        # background click resets
+        page.mouse.click(*page.js("""() => { const r = document.getElementById('map').getBoundingClientRect();
+            return [r.left + 8, r.bottom - 8]; }"""))
+        assert page.js("() => window.argmap.selected()") is None
+        assert highlighted_in_dataset(page) == set(stalin.graph)
+    clean(page)
+
+
+# -- issue 5, 1: evidence matrix -------------------------------------------------------------------
+def test_matrix(stalin, stalin_page):
+    evidence = pytest.importorskip("argmap.evidence")
+    page = stalin_page
+    page.click("#tab-matrix")
+    assert page.is_visible("#matrix") and not page.is_visible("#map")
+    rows = page.eval_on_selector_all("#matrix tbody tr", "els => els.map(e => e.dataset.row)")
+    assert rows == evidence.rows(stalin)
+    links = evidence.links(stalin)
+    cells = page.eval_on_selector_all(
+        "#matrix button.cell",
+        "els => els.map(e => [e.dataset.reason, e.dataset.evidence, e.classList.contains('cell-direct')])")
+    assert sorted(map(tuple, cells)) == sorted((lk.reason, lk.evidence, lk.direct) for lk in links)
+    linked = {lk.reason for lk in links}
+    empty = page.eval_on_selector_all("#matrix tr.empty-row", "els => els.map(e => e.dataset.row)")
+    assert empty == [r for r in evidence.rows(stalin) if r not in linked]
+    assert "snowball" in empty and "superiority" in empty
+    totals = page.eval_on_selector_all("#matrix tbody tr",
+                                       "els => els.map(e => +e.lastElementChild.textContent)")
+    assert totals == [sum(1 for lk in links if lk.reason == r) for r in evidence.rows(stalin)]
+    assert page.text_content("#matrix tfoot td:last-child") == str(len(links))
+    # a cell shows that path on the map
+    lk = next(lk for lk in links if lk.reason == "rivals" and lk.evidence == "kirov_murder")
+    page.click('#matrix button.cell[data-reason="rivals"][data-evidence="kirov_murder"]')
+    assert page.is_visible("#map")
+    path = {lk.reason, lk.evidence, *lk.via}
+    assert highlighted_in_dataset(page) == path
+    assert page.eval_on_selector_all("#path-list [data-node]", "els => els.map(e => e.dataset.node)") == [
+        lk.reason, *reversed(lk.via), lk.evidence]
+    # the matrix by keyboard: the tab, then Enter on a cell
+    page.focus("#tab-map")
+    page.keyboard.press("ArrowRight")
+    assert page.get_attribute("body", "data-view") == "matrix"
+    page.focus('#matrix button.cell[data-reason="fear"][data-evidence="informing"]')
+    page.keyboard.press("Enter")
+    assert highlighted_in_dataset(page) == {"fear", "informing"}
+    clean(page)
+
+
+# -- 2: essay side by side -------------------------------------------------------------------------
+def test_essay_side_by_side(stalin, stalin_page):
+    page = stalin_page
+    assert page.text_content("#essay-text") == stalin.essay
+    marked = set(page.eval_on_selector_all("#essay-text mark", "els => els.map(e => e.dataset.node)"))
+    assert marked == {n for n, q in stalin.graph.nodes(data="quote") if q}
+    page.click('#essay-text mark[data-node="kirov_murder"]')
+    assert page.js("() => window.argmap.selected()") == "kirov_murder"
+    assert highlighted_in_dataset(page) == set(trace(stalin, "kirov_murder").highlighted)
+    # selecting a node scrolls the essay to its passage
+    page.js("() => { document.getElementById('essay-text').scrollTop = 0; "
+            "window.argmap.network.fit({animation: false}); }")
+    click_node(page, "executions_1935")
+    mark = '#essay-text mark.current[data-node="executions_1935"]'
+    assert page.query_selector(mark)
+    inside = page.js("""sel => { const m = document.querySelector(sel).getBoundingClientRect(),
+        b = document.getElementById('essay-text').getBoundingClientRect();
+        return m.top >= b.top && m.bottom <= b.bottom; }""", mark)
+    assert inside
+    # keyboard: Enter on a passage
+    page.focus('#essay-text mark[data-node="gulag_work"]')
+    page.keyboard.press("Enter")
+    assert page.js("() => window.argmap.selected()") == "gulag_work"
+    page.click("#toggle-essay")
+    assert not page.is_visible("#essay-panel")
+    clean(page)
+
+
+# -- 3: search -------------------------------------------------------------------------------------
+def python_search(amap, query):
+    words = query.lower().split()
+    out = []
+    for n, d in amap.graph.nodes(data=True):
+        fields = [amap.label(n), d["text"], d.get("source") or "", " ".join(d.get("tags") or [])]
+        hay = "\n".join(fields).lower()
+        if all(w in hay for w in words):
+            out.append(n)
+    return out
+
+
+def test_search_by_keyboard(stalin, stalin_page):
+    page = stalin_page
+    page.keyboard.press("/")
+    assert page.js("() => document.activeElement.id") == "search"
+    for query in ("kirov", "military", "lenin photo", "1917", "writers"):
+        page.fill("#search", "")
+        page.keyboard.type(query)
+        want = python_search(stalin, query)
+        assert want, query
+        page.wait_for_function("w => document.body.dataset.match === w", arg=want[0])
+        assert highlighted_in_dataset(page) == set(want)
+        seen = []
+        for _ in range(len(want)):  # Enter moves to the next match and cycles back to the first
+            page.keyboard.press("Enter")
+            seen.append(page.get_attribute("body", "data-match"))
+        assert seen == want[1:] + want[:1]
+    page.keyboard.press("Escape")
+    assert page.input_value("#search") == ""
+    assert highlighted_in_dataset(page) == set(stalin.graph)
+    clean(page)
+
+
+# -- 4: filters ------------------------------------------------------------------------------------
+def test_filters_hide_without_moving(tmp_path, open_page):
+    amap = argmap.load(ROOT / "graphs" / "first_world_war.yaml")
+    page = open_page(render(amap, tmp_path))
+    before = page.js("() => window.argmap.network.getPositions()")
+    page.click("#sec-filters summary")
+    page.uncheck('.f-kind[value="3"]')  # evidence
+    assert visible(page) == {n for n in amap.graph if amap.kind(n) != "evidence"}
+    page.check('.f-kind[value="3"]')
+    page.uncheck('.f-conf[value="2"]')  # possible
+    assert visible(page) == {
+        n for n, c in amap.graph.nodes(data="confidence") if c != "possible"}
+    page.check('.f-conf[value="2"]')
+    page.uncheck("#f-attacks")
+    hidden_edges = page.js("() => window.argmap.edges.get().filter(e => e.hidden).map(e => [e.from, e.to])")
+    attacks = sorted((u, v) for u, v, r in amap.edges() if r["relation"] != "supports")
+    assert sorted(map(tuple, hidden_edges)) == attacks
+    page.check("#f-attacks")
+    node = amap.nodes_of("reason")[0]
+    click_node(page, node)
+    page.check("#f-connected")
+    assert visible(page) == set(trace(amap, node).highlighted)
+    page.uncheck("#f-connected")
+    assert visible(page) == set(amap.graph)
+    assert page.js("() => window.argmap.network.getPositions()") == before
+    clean(page)
+
+
+# -- 5: weak spots ---------------------------------------------------------------------------------
+def test_weak_spots_panel_and_badges(bundled_maps, tmp_path, open_page):
+    for path in bundled_maps:
+        amap = argmap.load(path)
+        findings = [d for d in argmap.check(amap) if d.severity != "error"]
+        page = open_page(render(amap, tmp_path, path.stem + ".html"))
+        listed = page.eval_on_selector_all("#weak-list li", "els => els.map(e => e.textContent)")
+        assert len(listed) == len(findings)
+        for text, d in zip(listed, findings, strict=True):
+            assert d.code in text and d.message in text
+        labels = dict(page.js("() => window.argmap.nodes.get().map(n => [n.id, n.label])"))
+        flagged = {d.node for d in findings if d.node}
+        assert {n for n, lab in labels.items() if "\u26a0" in lab} == flagged
+        buttons = page.query_selector_all("#weak-list button[data-node]")
+        for button in buttons[:5]:
+            node = button.get_attribute("data-node")
+            button.click()
+            assert page.js("() => window.argmap.selected()") == node
+        clean(page)
+
+
+# -- 6: focus mode ---------------------------------------------------------------------------------
+def test_focus_mode_and_breadcrumb(stalin, stalin_page):
+    page = stalin_page
+    before = page.js("() => window.argmap.network.getPositions()")
+    click_node(page, "rivals", double=True)
+    tree = {"rivals", *rests_on(stalin, "rivals")}
+    assert visible(page) == tree
+    assert page.is_visible("#breadcrumb")
+    assert page.text_content("#crumbs [aria-current]") == stalin.label("rivals")
+    moved = page.js("() => window.argmap.network.getPositions()")
+    assert moved["rivals"] != before["rivals"]  # laid out on its own
+    page.click('#breadcrumb button[data-depth="0"]')
+    assert visible(page) == set(stalin.graph)
+    assert page.js("() => window.argmap.network.getPositions()") == before
+    # by keyboard: select the thesis, F, then Escape twice
+    page.js("() => window.argmap.select('purges')")
+    page.focus("#map")
+    page.keyboard.press("f")
+    assert visible(page) == {"purges", *rests_on(stalin, "purges")}
+    page.keyboard.press("Escape")
+    page.keyboard.press("Escape")
+    assert page.js("() => window.argmap.focusPath()") == []
+    clean(page)
+
+
+# -- 7: export and print ---------------------------------------------------------------------------
+def test_export_png_and_json(stalin, stalin_page, tmp_path):
+    page = stalin_page
+    with page.expect_download() as dl:
+        page.click("#export-png")
+    png = Path(dl.value.path()).read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 5000
+    with page.expect_download() as dl:
+        page.click("#export-json")
+    assert dl.value.suggested_filename.endswith(".json")
+    assert Path(dl.value.path()).read_text(encoding="utf-8") == write_json(stalin)
+    clean(page)
+
+
+def test_json_export_round_trips_every_bundled_map_and_payloads(bundled_maps, tmp_path, open_page):
+    maps = [argmap.load(p) for p in bundled_maps] + [payload_map()]
+    for i, amap in enumerate(maps):
+        page = open_page(render(amap, tmp_path, f"m{i}.html"))
+        assert page.js("() => window.argmap.mapJSON()") == write_json(amap)
+        clean(page)
+
+
+def test_print_stylesheet(stalin_page):
+    page = stalin_page
+    page.emulate_media(media="print")
+    assert page.is_visible("#map") and page.is_visible("#outline")
+    assert not page.is_visible("#panel") and not page.is_visible("#essay-panel")
+    assert not page.is_visible(".tools")
+    page.emulate_media(media="screen")
+
+
+# -- 8: accessible ---------------------------------------------------------------------------------
+def test_everything_by_keyboard(stalin, stalin_page):
+    page = stalin_page
+    page.focus("#sec-nodes summary")
+    page.keyboard.press("Enter")
+    page.focus("#node-tree [role=treeitem]")
+    order = page.eval_on_selector_all("#node-tree [role=treeitem]", "els => els.map(e => e.dataset.node)")
+    assert sorted(order) == sorted(stalin.graph) and order[0] == "purges"
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    assert page.js("() => window.argmap.selected()") == order[1]
+    assert highlighted_in_dataset(page) == set(trace(stalin, order[1]).highlighted)
+    page.keyboard.press("End")
+    page.keyboard.press("Enter")
+    assert page.js("() => window.argmap.selected()") == order[-1]
+    page.keyboard.press("Escape")
+    assert page.js("() => window.argmap.selected()") is None
+    # every button and passage can take the keyboard focus
+    untabbable = page.js("""() => [...document.querySelectorAll('button, mark[data-node], input')]
+        .filter(e => e.offsetParent !== null && e.tabIndex < 0 && !e.closest('[role=tablist]')).length""")
+    assert untabbable == 0
+    clean(page)
+
+
+def test_outline_for_screen_readers_and_no_script(stalin, tmp_path, browser_context):
+    path = render(stalin, tmp_path)
+    page = browser_context.new_page()
+    try:
+        page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:")
+                   else route.abort())
+        cdp = page.context.new_cdp_session(page)
+        cdp.send("Emulation.setScriptExecutionDisabled", {"value": True})
+        page.goto(path.as_uri())
+        items = page.eval_on_selector_all("#outline li[data-node]", "els => els.map(e => e.dataset.node)")
+        assert sorted(items) == sorted(stalin.graph)
+        assert page.is_visible("#outline")
+        assert not page.is_visible("#panel")
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("size", [(375, 740), (1024, 700), (1920, 1080)])
+def test_phone_to_projector(stalin, tmp_path, open_page, size):
+    page = open_page(render(stalin, tmp_path), viewport={"width": size[0], "height": size[1]})
+    assert page.js("() => document.documentElement.scrollWidth") <= size[0] + 1
+    box = page.query_selector("#map").bounding_box()
+    assert box["width"] >= min(300, size[0] - 40) and box["height"] >= 250
+    clean(page)
+
+
+# -- 9: render options -----------------------------------------------------------------------------
+def test_render_options(stalin, stalin_path, tmp_path, open_page):
+    page = open_page(render(stalin, tmp_path, "dark.html", theme="dark", title="Other title"))
+    assert page.get_attribute("html", "data-theme") == "dark"
+    assert page.title() == "Other title" and page.text_content("#map-title") == "Other title"
+    bg = page.js("() => getComputedStyle(document.body).backgroundColor")
+    assert bg == "rgb(21, 23, 26)"
+    page = open_page(render(stalin, tmp_path, "noessay.html", include_essay=False))
+    assert page.query_selector("#essay-panel") is None
+    page = open_page(render(stalin, tmp_path, "force.html", layout="force"))
+    positions = page.js("() => window.argmap.network.getPositions()")
+    assert len(positions) == len(stalin)
+    assert len({(p["x"], p["y"]) for p in positions.values()}) == len(stalin)
+    other = tmp_path / "other.txt"
+    other.write_text(stalin.essay.replace("These purges", "THESE PURGES"), encoding="utf-8")
+    attached = argmap.load(stalin_path, options=LoadOptions(essay=str(other)))
+    page = open_page(render(attached, tmp_path, "essay.html"))
+    assert "THESE PURGES" in page.text_content("#essay-text")
+    clean(page)
+
+
+# -- safety ----------------------------------------------------------------------------------------
+def test_payloads_stay_inert_in_every_view(tmp_path, open_page):
+    amap = payload_map()
+    for opts in ({}, {"layout": "force", "theme": "dark"}):
+        page = open_page(render(amap, tmp_path, f"p{len(opts)}.html", title=None, **opts))
+        scripts = page.js("() => document.scripts.length")
+        assert page.text_content("#map-title") == PAYLOAD
+        assert page.title() == PAYLOAD
+        for node in amap.graph:
+            page.js("id => window.argmap.select(id)", node)
+            assert page.text_content("#d-text") == PAYLOAD
+            click_node(page, node)
+        assert page.text_content("#d-source") in (PAYLOAD, "")
+        page.js("() => window.argmap.select('reason-2')")
+        assert page.text_content("#d-tags") == PAYLOAD + ", x"
+        assert page.text_content("#d-note") == PAYLOAD
+        page.click("#tab-matrix")
+        page.click("#matrix button.cell")
+        page.click("#sec-nodes summary")
+        page.click("#sec-filters summary")
+        page.fill("#search", PAYLOAD)
+        page.keyboard.press("Enter")
+        page.keyboard.press("Escape")
+        page.click('#essay-text mark[data-node="ev_3"]')
+        assert page.text_content("#essay-text") == amap.essay
+        page.js("() => window.argmap.focus('Thesis_1')")
+        page.click('#breadcrumb button[data-depth="0"]')
+        page.hover("#map")
+        injected = page.js("""() => ({
+            scripts: document.scripts.length,
+            bad: document.querySelectorAll('img, svg, iframe, object, embed').length,
+            handlers: [...document.querySelectorAll('*')]
+                .filter(e => [...e.attributes].some(a => /^on/i.test(a.name))).length,
+            js_links: [...document.querySelectorAll('[href], [src]')]
+                .filter(e => /^\\s*javascript:/i.test(e.getAttribute('href') || e.getAttribute('src') || ''))
+                .length
+        })""")
+        assert injected == {"scripts": scripts, "bad": 0, "handlers": 0, "js_links": 0}
+        assert "{{7*7}}" in page.text_content("#outline")
+        clean(page)
+
+
+def test_zero_requests_in_every_view(stalin_page):
+    page = stalin_page
+    page.click("#tab-matrix")
+    page.click("#tab-map")
+    page.click("#toggle-essay")
+    page.click("#toggle-essay")
+    page.js("() => window.argmap.focus('rivals')")
+    page.js("() => window.argmap.unfocus(0)")
+    page.emulate_media(media="print")
+    page.emulate_media(media="screen")
+    page.wait_for_timeout(200)
+    clean(page)
+
+
+# -- screenshots for the README --------------------------------------------------------------------
+def test_screenshots(stalin, stalin_page):
+    page = stalin_page
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    docs = ROOT / "docs"
+    docs.mkdir(exist_ok=True)
+    page.js("() => window.argmap.select('rivals', {camera: true})")
+    page.wait_for_timeout(200)
+    page.screenshot(path=str(SHOTS / "page.png"))
+    page.locator("#essay-panel").screenshot(path=str(SHOTS / "essay.png"))
+    page.click("#tab-matrix")
+    page.wait_for_timeout(100)
+    page.screenshot(path=str(SHOTS / "matrix.png"))
+    for name in ("page.png", "matrix.png", "essay.png"):
+        assert (SHOTS / name).stat().st_size > 10_000
+        shutil.copyfile(SHOTS / name, docs / name)
+    clean(page)
+
+
+# -- speed at 10 000 nodes -------------------------------------------------------------------------
+def test_click_latency_at_10k_nodes(tmp_path, open_page):
+    from test_html import big_map
+
+    amap = big_map(10_000)
+    page = open_page(render(amap, tmp_path, "big.html"))
+    timings = page.js("""async () => {
+        const a = window.argmap;
+        const frame = () => new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
+        const out = [];
+        for (const id of ['r5', 'e10_3', 'c7', 'r100', 'e200_4']) {
+            const t0 = performance.now(); a.select(id); const t1 = performance.now(); await frame();
+            out.push([t1 - t0, performance.now() - t0]);
+        }
+        return out; }""")
+    assert highlighted_in_dataset(page) == set(trace(amap, "e200_4").highlighted)
+    print("select ms (script, to next frame):", [[round(a), round(b)] for a, b in timings])
+    # the script's part of a click; drawing 10 000 nodes afterwards is vis-network's canvas time
+    assert max(t[0] for t in timings) < 100
+    opacity(page)  # DataSet and vis-network agree after the quiet updates
+    page.js("() => window.argmap.setFilter('kind', 'evidence', false)")
+    assert visible(page) == {n for n in amap.graph if amap.kind(n) != "evidence"}
+    page.js("() => window.argmap.focus('r5')")
+    assert visible(page) == {"r5", *(n for n in rests_on(amap, "r5") if amap.kind(n) != "evidence")}
+    page.js("() => window.argmap.setFilter('kind', 'evidence', true)")
+    assert visible(page) == {"r5", *rests_on(amap, "r5")}
+    page.js("() => window.argmap.unfocus(0)")
+    assert visible(page) == set(amap.graph)
+    clean(page)
