@@ -183,3 +183,38 @@ def test_outside_essay_is_refused(tmp_path: Path) -> None:
         link.symlink_to(tmp_path / "secret.txt")
         m.write_text("essay: link.txt\nnodes:\n  t:\n    kind: thesis\n    text: a\n", encoding="utf-8")
         assert invoke("check", str(m)).exit_code == 1
+
+
+def test_folder_of_good_and_hostile_maps(tmp_path: Path, payloads: list[str]) -> None:
+    maps = tmp_path / "class"
+    maps.mkdir()
+    good = "nodes:\n  t:\n    kind: thesis\n    text: fine\n"
+    (maps / "good1.yaml").write_text(good, encoding="utf-8")
+    import yaml
+
+    hostile_doc = {"title": payloads[0], "nodes": {"t": {"kind": "thesis", "text": "fine"}}}
+    for i, p in enumerate(payloads):
+        hostile_doc["nodes"][f"n{i}"] = {"kind": "reason", "text": p, "label": p, "supports": "t"}
+    (maps / "good2_payloads.yaml").write_text(yaml.safe_dump(hostile_doc), encoding="utf-8")
+    (maps / "good3.json").write_text('{"nodes": {"t": {"kind": "thesis", "text": "json"}}}', encoding="utf-8")
+    bomb = ['a0: &a0 ["x","x","x","x","x","x","x","x","x"]']
+    bomb += [f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]
+    (maps / "bomb.yaml").write_text("\n".join(bomb) + "\nnodes: {}\n", encoding="utf-8")
+    (maps / "latin1.yaml").write_bytes("nodes:\n  t: {kind: thesis, text: caf\u00e9}\n".encode("latin-1"))
+    (maps / "escape.yaml").write_text("essay: ../../etc/passwd\n" + good, encoding="utf-8")
+    (maps / "deep.json").write_text('{"nodes": ' + "[" * 5000 + "]" * 5000 + "}", encoding="utf-8")
+    (maps / "notes.txt").write_text("not a map", encoding="utf-8")
+    before = {p.name: p.read_bytes() for p in maps.iterdir()}
+    out = tmp_path / "pages"
+    out.mkdir()
+    result = invoke("render", str(maps), "-o", str(out))
+    assert result.exit_code == 1
+    assert "4 of 7 maps failed" in result.output
+    for name, code in (("bomb.yaml", "AM009"), ("latin1.yaml", "AM002"), ("escape.yaml", "AM111"),
+                       ("deep.json", "AM009")):
+        assert f"{maps / name}:" in result.output and code in result.output, name
+    assert "Traceback" not in result.output
+    assert sorted(p.name for p in out.iterdir()) == ["good1.html", "good2_payloads.html", "good3.html"]
+    page = (out / "good2_payloads.html").read_text(encoding="utf-8")
+    assert "<script>alert" not in page
+    assert {p.name: p.read_bytes() for p in maps.iterdir()} == before  # inputs untouched
