@@ -9,7 +9,13 @@ A Sugiyama-style layout in O(sweeps * (nodes + edges) + nodes * log(nodes)) time
 2. each node's layer is at least one below everything it argues about (longest path from the top)
    and at least its kind's usual layer (thesis 0, reasons and objections 1, the rest 2+);
 3. nodes in a layer are ordered by a few barycentre sweeps (down, then up) to reduce crossings;
-4. x positions are spread evenly, ``X_SPACING`` apart, and each layer is centred.
+4. x positions are spread evenly, ``X_SPACING`` apart, and each layer is centred. A layer wider
+   than ``row_cap(n)`` nodes (thousands of evidence in one row would force a browser to zoom out
+   so far that nothing is readable) is wrapped into several rows, one band of rows per layer:
+   the k-th node of a layer wrapped into R rows goes to row ``k % R`` of its band, at an x
+   proportional to k, so a row still holds nodes ``X_SPACING`` apart, the layer keeps its
+   barycentre order from left to right, and every layer keeps the width its order implies.
+   Bands are stacked in layer order, so an edge still points from a lower band to a higher one.
 
 Ties are broken by reading order, so the result is deterministic. Everything runs on integer
 indexes and plain lists built in one pass over the edges (no per-node networkx look-ups, no
@@ -19,6 +25,7 @@ membership tests in lists, no re-scans).
 from __future__ import annotations
 
 import gc
+import math
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -27,6 +34,11 @@ from .model import ArgumentMap
 X_SPACING = 220
 Y_SPACING = 170
 SWEEPS = 4
+#: a layer of more nodes than this (at any map size) may be wrapped into several rows ...
+MIN_ROW = 40
+#: ... and at n nodes, one of more than ``ROW_FACTOR * sqrt(n)``: the whole map then comes out
+#: roughly as wide as a screen's proportions want (rows 220 px apart, layers 170 px apart)
+ROW_FACTOR = 1.1
 
 #: the least layer each kind sits on (a thesis on top, evidence at least two layers below)
 KIND_LAYER = {"thesis": 0, "reason": 1, "objection": 1, "claim": 2, "rebuttal": 2, "evidence": 2}
@@ -103,6 +115,11 @@ def _layers(succ: list[list[int]], least: list[int]) -> list[int]:
     return layer
 
 
+def row_cap(n: int) -> int:
+    """The most nodes one row holds in a map of ``n`` nodes (wider layers wrap)."""
+    return max(MIN_ROW, math.ceil(ROW_FACTOR * math.sqrt(n)))
+
+
 def layers(amap: ArgumentMap) -> dict[str, int]:
     """Each node's layer: 0 on top (the thesis), growing downwards."""
     with _gc_paused():
@@ -169,10 +186,17 @@ def _layered(amap: ArgumentMap) -> dict[str, tuple[int, int]]:
             keyed.sort()
             row[:] = [node for _, _, node in keyed]
             place(row)
-    # (4) pixels
+    # (4) pixels: each layer a band of rows; a layer of L nodes wrapped into R rows puts its
+    # k-th node on row k % R at x = (k - (L - 1) / 2) * X_SPACING / R (exact integers: the
+    # floor keeps nodes of one row exactly X_SPACING apart; R = 1 is the unwrapped layout)
+    cap = row_cap(n)
     out: dict[str, tuple[int, int]] = {}
-    for li, row in enumerate(grid):
-        y = li * Y_SPACING
-        for node in row:
-            out[nodes[node]] = (round(pos[node] * X_SPACING), y)
+    top_row = 0
+    for row in grid:
+        size = len(row)
+        wrap = -(-size // cap) if size > cap else 1
+        span = size - 1
+        for k, node in enumerate(row):
+            out[nodes[node]] = ((2 * k - span) * X_SPACING // (2 * wrap), (top_row + k % wrap) * Y_SPACING)
+        top_row += wrap  # an empty layer (a kind's floor skipped it) keeps its gap, as before
     return out

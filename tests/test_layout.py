@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from argmap.layout import X_SPACING, Y_SPACING, layered, layers
+from argmap.layout import MIN_ROW, X_SPACING, Y_SPACING, layered, layers, row_cap
 from argmap.model import KINDS, ArgumentMap
 
 
@@ -43,12 +43,38 @@ def assert_valid_layout(amap: ArgumentMap, pos: dict[str, tuple[int, int]]) -> N
     for xs in rows.values():
         xs.sort()
         assert all(b - a >= X_SPACING for a, b in zip(xs, xs[1:]))
-        assert abs(xs[0] + xs[-1]) <= 1, "a row is centred"
+    assert_bands(amap, pos)
     # theses that argue about nothing are on top, and nothing is above the top row
     assert min(y for _, y in pos.values()) == 0
     for n, kind in graph.nodes(data="kind"):
         if kind == "thesis" and graph.out_degree(n) == 0:
             assert pos[n][1] == 0
+
+
+def assert_bands(amap: ArgumentMap, pos: dict[str, tuple[int, int]]) -> None:
+    """Each layer is one band of consecutive rows (one row unless it holds more than ``row_cap``
+    nodes, then as few rows as fit), centred, and the bands keep the layers' order: every row of a
+    layer lies below every row of the layer above and above every row of the layer below."""
+    lay = layers(amap)
+    top = min(lay.values(), default=0)
+    cap = row_cap(len(amap))
+    band: dict[int, list[str]] = {}
+    for n, li in lay.items():
+        band.setdefault(li - top, []).append(n)
+    expected_top = 0
+    for li in range(max(band, default=-1) + 1):
+        members = band.get(li, [])
+        want_rows = max(1, -(-len(members) // cap))
+        ys = sorted({pos[n][1] for n in members})
+        if members:
+            assert ys == [(expected_top + r) * Y_SPACING for r in range(want_rows)], (li, ys)
+            xs = [pos[n][0] for n in members]
+            assert abs(min(xs) + max(xs)) <= 1 or (want_rows > 1 and abs(min(xs) + max(xs)) < X_SPACING), \
+                "a layer is centred"
+            if want_rows == 1:
+                assert abs(min(xs) + max(xs)) <= 1, "a row is centred"
+            assert all(len([n for n in members if pos[n][1] == y]) <= cap for y in ys)
+        expected_top += want_rows
 
 
 def test_stalin_layers(stalin: Any) -> None:
@@ -161,6 +187,7 @@ def test_random_graphs(amap: ArgumentMap) -> None:
     assert layered(amap) == pos
     lay = layers(amap)
     top = min(lay.values())
+    assert len(amap) <= MIN_ROW  # no layer wraps: one row per layer, as before wrapping existed
     for n, (_, y) in pos.items():
         assert y == (lay[n] - top) * Y_SPACING
 
@@ -173,6 +200,36 @@ def test_kind_floors(amap: ArgumentMap) -> None:
     lay = layers(amap)
     for n, kind in amap.graph.nodes(data="kind"):
         assert lay[n] >= KIND_LAYER[kind]
+
+
+def test_wide_layers_wrap_into_bands() -> None:
+    # a thesis, 3 reasons, 1 000 evidence under them and 150 claims under the evidence's reasons
+    nodes = [("t", "thesis")] + [(f"r{i}", "reason") for i in range(3)]
+    edges = [(f"r{i}", "t", "supports") for i in range(3)]
+    nodes += [(f"e{i}", "evidence") for i in range(1000)]
+    edges += [(f"e{i}", f"r{i % 3}", "supports") for i in range(1000)]
+    nodes += [(f"q{i}", "objection") for i in range(150)]
+    edges += [(f"q{i}", f"e{i * 6}", "attacks") for i in range(150)]
+    amap = build(nodes, edges)
+    pos = layered(amap)
+    assert_valid_layout(amap, pos)
+    cap = row_cap(len(amap))
+    assert cap < 1000
+    ev_rows = {pos[f"e{i}"][1] for i in range(1000)}
+    assert len(ev_rows) == -(-1000 // cap) > 1
+    # between the reasons above and the objections below, nothing else in the band
+    assert max(pos[f"r{i}"][1] for i in range(3)) < min(ev_rows)
+    assert max(ev_rows) < min(pos[f"q{i}"][1] for i in range(150))
+    # the band is about as wide as a row of cap nodes, not of 1 000
+    xs = [pos[f"e{i}"][0] for i in range(1000)]
+    assert max(xs) - min(xs) <= cap * X_SPACING
+    # the layer's order runs left to right through the band: the k-th node from the left is on
+    # the band's row k % R, so each row holds every R-th node, X_SPACING apart
+    order = sorted(range(1000), key=lambda i: pos[f"e{i}"][0])
+    top_row = min(ev_rows) // Y_SPACING
+    wrap = len(ev_rows)
+    assert [pos[f"e{i}"][1] // Y_SPACING - top_row for i in order] == [k % wrap for k in range(1000)]
+    assert layered(amap) == pos
 
 
 @pytest.mark.parametrize("seed", [1, 2])

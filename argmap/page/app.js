@@ -165,10 +165,13 @@
   var visEdges = new Array(E);
   for (e = 0; e < E; e++) {
     var rel = RELS[edgeRel[e]], c = relColor(rel);
-    visEdges[e] = { id: e, from: ids[edgeFrom[e]], to: ids[edgeTo[e]],
-                    arrows: { to: { enabled: true, type: rel.arrow } }, dashes: rel.dashes, width: rel.width,
-                    color: { color: c, highlight: c, hover: c }, title: rel.relation };
+    // the first relation's look (supports: most edges) is the network-wide default, not an own option
+    visEdges[e] = edgeRel[e] === SUPPORTS ? { id: e, from: ids[edgeFrom[e]], to: ids[edgeTo[e]], title: rel.relation } :
+      { id: e, from: ids[edgeFrom[e]], to: ids[edgeTo[e]],
+        arrows: { to: { enabled: true, type: rel.arrow } }, dashes: rel.dashes, width: rel.width,
+        color: { color: c, highlight: c, hover: c }, title: rel.relation };
   }
+  var supportLook = RELS[SUPPORTS], supportColor = relColor(supportLook);
 
   var nodes = new vis.DataSet(visNodes);
   var edges = new vis.DataSet(visEdges);
@@ -178,13 +181,19 @@
     physics: positioned ? { enabled: false } :
       { enabled: true, solver: "forceAtlas2Based", stabilization: { iterations: 200, updateInterval: 50 } },
     layout: { improvedLayout: false },
-    edges: { smooth: false, selectionWidth: 1.5 },
+    edges: { smooth: false, selectionWidth: 1.5, arrows: { to: { enabled: true, type: supportLook.arrow } },
+             dashes: supportLook.dashes, width: supportLook.width,
+             color: { color: supportColor, highlight: supportColor, hover: supportColor } },
     nodes: { chosen: false },
     interaction: { hover: N <= 5000, tooltipDelay: 150, hideEdgesOnDrag: N > 2000,
                    hideEdgesOnZoom: N > 2000, keyboard: { enabled: true, bindToWindow: false },
                    multiselect: false, navigationButtons: false, zoomView: true }
   };
-  var network = new vis.Network(container, { nodes: nodes, edges: edges }, options);
+  /* A big map gets its data after the page has set up its own drawing and view (see the level of
+   * detail below): given the data at once, vis-network fits the view itself, which first measures
+   * every label and draws once at scale 1 (over a second at 10 000 nodes). */
+  var BIG = N > 1500, deferData = BIG && positioned;
+  var network = new vis.Network(container, deferData ? {} : { nodes: nodes, edges: edges }, options);
   /* Several DataSet updates, one redraw: with physics off vis-network redraws synchronously after
    * every update call (~0.2 s at 10 000 nodes); block that and ask for one redraw on the next frame. */
   var batching = 0;
@@ -215,15 +224,146 @@
     ctx.fillStyle = BG; ctx.fillRect(0, 0, ctx.canvas.width, ctx.canvas.height);
     ctx.restore();
   });
-  // weak-spot badges: a yellow "!" disc at the node's top right corner
+  /* Level of detail for big maps. Zoomed out on thousands of nodes, vis-network's own drawing
+   * costs seconds a frame (each node strokes a border of borderWidth / scale canvas units, each edge
+   * its dashes and arrow head) for shapes a few pixels wide whose labels it does not draw anyway.
+   * Below LOD_SCALE the page draws the same picture in a handful of canvas calls instead: the edges
+   * as one plain path per relation and state, the nodes as one path of boxes per kind and state,
+   * in the kind's colour, dimmed and hidden exactly as vis-network would. Zoomed in (labels
+   * readable) vis-network draws as usual, only the nodes in view. Nodes vis-network has not measured
+   * yet get their label's box in the background, a slice at a time, after the first frame. */
+  var LOD_SCALE = 0.3;           // 14 px labels are under 5 px here: vis-network stops drawing them
+  var LOD_W = 180, LOD_H = 44;   // a node's box before vis-network has measured its label
+  var renderer = network.renderer;
+  var lodReady = BIG && renderer && typeof renderer._drawNodes === "function" &&
+    typeof renderer._drawEdges === "function" && typeof renderer._drawArrows === "function" &&
+    network.body && network.body.nodes && network.body.nodeIndices && network.body.edgeIndices;
+  function lod() { return lodReady && network.getScale() < LOD_SCALE; }
+  var kindColor = KINDS.map(function (kd) { return kd.color; });
+  var edgeColor = RELS.map(function (r) { return relColor(r); });
+  function boxOf(node) {
+    var sh = node.shape, w = sh && sh.width, h = sh && sh.height;
+    return w > 0 && h > 0 ? [w, h] : [LOD_W, LOD_H];
+  }
+  function drawEdgesLOD(ctx) {
+    var live = network.body.edges, list = network.body.edgeIndices, scale = network.getScale();
+    var paths = [], j, m, ed;
+    for (j = 0; j < 2 * RELS.length; j++) { paths.push(null); }
+    for (j = 0; j < list.length; j++) {
+      ed = live[list[j]];
+      if (!ed || ed.connected !== true || !ed.from || !ed.to || ed.options.hidden || ed.from.options.hidden || ed.to.options.hidden) { continue; }
+      m = +ed.id;
+      var at = 2 * edgeRel[m] + (edgeDimmed[m] ? 0 : 1), path = paths[at] || (paths[at] = new Path2D());
+      path.moveTo(ed.from.x, ed.from.y); path.lineTo(ed.to.x, ed.to.y);
+    }
+    ctx.save();
+    for (var pass = 0; pass < 2; pass++) {   // dimmed first, the highlighted ones over them
+      for (var rel = 0; rel < RELS.length; rel++) {
+        var pth = paths[2 * rel + pass];
+        if (!pth) { continue; }
+        ctx.globalAlpha = pass ? 1 : EDGE_DIM;
+        ctx.strokeStyle = edgeColor[rel];
+        ctx.lineWidth = Math.max(RELS[rel].width, 0.75 / scale);
+        ctx.stroke(pth);
+      }
+    }
+    ctx.restore();
+  }
+  function drawNodesLOD(ctx) {
+    var live = network.body.nodes, list = network.body.nodeIndices, scale = network.getScale();
+    var paths = [], selected = [], j, node, x, box;
+    for (j = 0; j < 2 * KINDS.length; j++) { paths.push(null); }
+    var badgeLit = new Path2D(), badgeDim = new Path2D(), r = Math.max(9, 2.5 / scale), anyLit = false, anyDim = false;
+    for (j = 0; j < list.length; j++) {
+      node = live[list[j]];
+      if (!node || node.options.hidden) { continue; }
+      x = index[node.id];
+      if (x === undefined) { continue; }
+      box = boxOf(node);
+      var at = 2 * kindOf[x] + (dimmed[x] ? 0 : 1), path = paths[at] || (paths[at] = new Path2D());
+      path.rect(node.x - box[0] / 2, node.y - box[1] / 2, box[0], box[1]);
+      if (weakCount[x]) {
+        var bx = node.x + box[0] / 2, by = node.y - box[1] / 2;
+        if (dimmed[x]) { badgeDim.rect(bx - r, by - r, 2 * r, 2 * r); anyDim = true; }
+        else { badgeLit.rect(bx - r, by - r, 2 * r, 2 * r); anyLit = true; }
+      }
+      if (node.selected) { selected.push([node, box]); }
+    }
+    ctx.save();
+    for (var pass = 0; pass < 2; pass++) {   // dimmed kinds first, then the highlighted ones
+      for (j = 0; j < KINDS.length; j++) {
+        var pth = paths[2 * j + pass];
+        if (!pth) { continue; }
+        ctx.globalAlpha = pass ? 1 : DIM;
+        ctx.fillStyle = kindColor[j];
+        ctx.fill(pth);
+        ctx.lineWidth = 0.75 / scale; ctx.strokeStyle = DARK ? "#e0e0e0" : "#1a1a1a";
+        ctx.globalAlpha *= 0.6;
+        ctx.stroke(pth);
+      }
+      var badges = pass ? badgeLit : badgeDim;
+      if (pass ? anyLit : anyDim) {
+        ctx.globalAlpha = pass ? 1 : 0.25;
+        ctx.fillStyle = "#F0E442"; ctx.fill(badges);
+        ctx.lineWidth = 1 / scale; ctx.strokeStyle = "#1a1a1a"; ctx.stroke(badges);
+      }
+    }
+    ctx.globalAlpha = 1;
+    ctx.strokeStyle = DARK ? "#ffffff" : "#000000";
+    ctx.lineWidth = 3 / scale;
+    selected.forEach(function (sb) {
+      ctx.strokeRect(sb[0].x - sb[1][0] / 2, sb[0].y - sb[1][1] / 2, sb[1][0], sb[1][1]);
+    });
+    ctx.restore();
+    return { drawExternalLabels: null };
+  }
+  if (lodReady) {
+    var visDrawNodes = renderer._drawNodes, visDrawEdges = renderer._drawEdges, visDrawArrows = renderer._drawArrows;
+    renderer._drawEdges = function (ctx) { return lod() ? drawEdgesLOD(ctx) : visDrawEdges.apply(this, arguments); };
+    renderer._drawArrows = function () { return lod() ? undefined : visDrawArrows.apply(this, arguments); };
+    renderer._drawNodes = function (ctx, always) { return lod() && !always ? drawNodesLOD(ctx) : visDrawNodes.apply(this, arguments); };
+  }
+  /* The node under a canvas point when vis-network cannot tell (it has not measured that node's box
+   * yet): the nearest shown node whose LOD box contains the point. */
+  function nodeAtPoint(pt) {
+    if (!pt) { return null; }
+    var live = network.body.nodes, list = network.body.nodeIndices, best = null, bestD = Infinity;
+    for (var j = 0; j < list.length; j++) {
+      var node = live[list[j]];
+      if (!node || node.options.hidden) { continue; }
+      var box = boxOf(node), dx = Math.abs(pt.x - node.x), dy = Math.abs(pt.y - node.y);
+      if (dx <= box[0] / 2 && dy <= box[1] / 2 && dx + dy < bestD) { bestD = dx + dy; best = node.id; }
+    }
+    return best;
+  }
+  function clickedNode(params) {
+    if (params.nodes.length) { return params.nodes[0]; }
+    return lodReady ? nodeAtPoint(params.pointer && params.pointer.canvas) : null;
+  }
+  /* vis-network measures every label the first time it fits the view or draws all nodes; a big map
+   * is measured in slices after the first frame instead, so clicks and tooltips find every node. */
+  var measureAt = 0;
+  function measureSlice() {
+    var live = network.body.nodes, ctx = network.canvas.getContext(), end = Math.min(N, measureAt + 400);
+    for (; measureAt < end; measureAt++) {
+      var node = live[ids[measureAt]];
+      if (node && !(node.shape && node.shape.width > 0)) { node.updateBoundingBox(ctx, node.selected); }
+    }
+    if (measureAt < N) { setTimeout(measureSlice, 0); }
+  }
+
+  // weak-spot badges: a yellow "!" disc at the node's top right corner (the LOD frame draws its own)
   var weakNodes = [];
   for (k = 0; k < N; k++) { if (weakCount[k]) { weakNodes.push(k); } }
   network.on("afterDrawing", function (ctx) {
+    if (lod()) { return; }
+    var view = BIG ? viewArea() : null;
     for (var j = 0; j < weakNodes.length; j++) {
       var w = weakNodes[j];
       if (hiddenN[w]) { continue; }
       var box = network.getBoundingBox(ids[w]);
       if (!box) { continue; }
+      if (view && (box.right < view.left || box.left > view.right || box.bottom < view.top || box.top > view.bottom)) { continue; }
       ctx.save();
       ctx.globalAlpha = dimmed[w] ? 0.25 : 1;
       ctx.beginPath(); ctx.arc(box.right, box.top, 9, 0, 2 * Math.PI);
@@ -233,7 +373,39 @@
       ctx.restore();
     }
   });
-
+  function viewArea() {
+    var c = container.querySelector("canvas"), a = network.DOMtoCanvas({ x: -20, y: -20 });
+    var b = network.DOMtoCanvas({ x: (c ? c.clientWidth : 0) + 20, y: (c ? c.clientHeight : 0) + 20 });
+    return { left: a.x, top: a.y, right: b.x, bottom: b.y };
+  }
+  /* The whole map in view without vis-network's fit, which measures every label first (a third of a
+   * second at 10 000 nodes): the bounds come from the positions, with a node's usual box around each. */
+  function fitAll() {
+    var c = container.querySelector("canvas"), w = c ? c.clientWidth : 0, h = c ? c.clientHeight : 0;
+    if (!BIG || !w || !h) { network.fit({ animation: false }); return; }
+    var live = network.body.nodes, list = network.body.nodeIndices, j, x, y;
+    var minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
+    function add(px, py) {
+      if (px < minX) { minX = px; } if (px > maxX) { maxX = px; }
+      if (py < minY) { minY = py; } if (py > maxY) { maxY = py; }
+    }
+    if (list.length) {
+      for (j = 0; j < list.length; j++) { var node = live[list[j]]; if (node) { add(node.x, node.y); } }
+    } else if (home) {   // before the data reaches vis-network: the layout's positions
+      for (j = 0; j < N; j++) { x = home[2 * j]; y = home[2 * j + 1]; add(x, y); }
+    }
+    if (minX > maxX) { network.fit({ animation: false }); return; }
+    minX -= LOD_W / 2; maxX += LOD_W / 2; minY -= LOD_H / 2; maxY += LOD_H / 2;
+    var scale = Math.min(w / (1.1 * (maxX - minX)), h / (1.1 * (maxY - minY)));
+    network.moveTo({ position: { x: (minX + maxX) / 2, y: (minY + maxY) / 2 }, scale: scale, animation: false });
+  }
+  /* The deferred data: the view is already fitted and the level of detail in place, and vis-network's
+   * own fit on new data is held back for the call (its listeners are put back afterwards). */
+  function loadData() {
+    var em = network.body.emitter, emit = em.emit;
+    em.emit = function (name) { return name === "fit" ? undefined : emit.apply(this, arguments); };
+    try { network.setData({ nodes: nodes, edges: edges }); } finally { em.emit = emit; }
+  }
 
   /* Apply DataSet changes without vis-network's whole-map pass. A public `DataSet.update` makes
    * vis-network re-run its data pass over every node (value ranges, which re-measures every label
@@ -413,7 +585,7 @@
     renderBreadcrumb();
     doc.body.classList.toggle("focused", focusStack.length > 0);
     fitHeight();
-    network.fit({ animation: false });
+    if (focusStack.length) { network.fit({ animation: false }); } else { fitAll(); }
   }
   function focusOn(id) { var self = this, a = arguments; return batch(function () { return focusOn_.apply(self, a); }); }
   function focusOn_(id) {
@@ -590,10 +762,12 @@
   }
 
   network.on("click", function (params) {
-    if (params.nodes.length) { select(params.nodes[0]); } else { reset(); }
+    var hit = clickedNode(params);
+    if (hit !== null && hit !== undefined) { select(hit); } else { reset(); }
   });
   network.on("doubleClick", function (params) {
-    if (params.nodes.length) { focusOn(params.nodes[0]); }
+    var hit = clickedNode(params);
+    if (hit !== null && hit !== undefined) { focusOn(hit); }
   });
   $("panel").addEventListener("click", function (ev) {
     var target = ev.target.closest("[data-node]");
@@ -620,12 +794,18 @@
     if (c[4]) { holder.appendChild(el("span", "weak-hint", c[4])); }
     return li;
   }
-  (function buildWeak() {
-    var ul = $("weak-list");
-    CHECKS.forEach(function (c, j) { ul.appendChild(weakItem(j, true)); });
-    setText("n-weak", "(" + CHECKS.length + ")");
-    $("weak-none").hidden = CHECKS.length > 0;
-  })();
+  /* The weak-spot list; past the first WEAK_FIRST items (thousands on a big map) the rest is added
+   * after the map's first frame, a slice at a time, so it does not hold up the first draw. */
+  var WEAK_FIRST = 200, weakBuilt = 0;
+  function buildWeak(upTo) {
+    var ul = $("weak-list"), frag = doc.createDocumentFragment(), end = Math.min(CHECKS.length, upTo);
+    for (; weakBuilt < end; weakBuilt++) { frag.appendChild(weakItem(weakBuilt, true)); }
+    ul.appendChild(frag);
+    if (weakBuilt < CHECKS.length && upTo > WEAK_FIRST) { setTimeout(function () { buildWeak(weakBuilt + 500); }, 0); }
+  }
+  buildWeak(WEAK_FIRST);
+  setText("n-weak", "(" + CHECKS.length + ")");
+  $("weak-none").hidden = CHECKS.length > 0;
 
   // -- search -----------------------------------------------------------------------------------
   var hay = null, matches = [], matchAt = -1;
@@ -1082,8 +1262,13 @@
   }
   fitHeight();
   window.addEventListener("resize", fitHeight);
-  network.once("afterDrawing", function () { doc.body.setAttribute("data-drawn", "1"); });
-  if (positioned) { network.fit({ animation: false }); }
+  if (deferData) { fitAll(); loadData(); }
+  network.once("afterDrawing", function () {
+    doc.body.setAttribute("data-drawn", "1");
+    if (BIG) { setTimeout(measureSlice, 0); }
+    if (weakBuilt < CHECKS.length) { setTimeout(function () { buildWeak(weakBuilt + 500); }, 0); }
+  });
+  if (positioned && !deferData) { fitAll(); }
   refreshVisibility();
   doc.body.setAttribute("data-view", "map");
 
