@@ -11,7 +11,11 @@ Everything the ``argmap`` command does is a function here; errors in a user's fi
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
+import threading
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from .errors import ArgmapError, Diagnostic
@@ -43,6 +47,34 @@ __all__ = [
 ]
 
 
+_gc_lock = threading.Lock()
+_gc_depth = 0
+_gc_was_enabled = False
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """The cyclic garbage collector, paused for one call (nested and threaded calls included).
+
+    Loading, checking and rendering a large map allocate millions of objects that live as long
+    as the map (or the call) and form no garbage cycles; every generation-2 collection they set
+    off would re-scan the whole map again, which at 100 000 nodes costs a third of the time.
+    """
+    global _gc_depth, _gc_was_enabled
+    with _gc_lock:
+        if _gc_depth == 0:
+            _gc_was_enabled = gc.isenabled()
+            gc.disable()
+        _gc_depth += 1
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_depth -= 1
+            if _gc_depth == 0 and _gc_was_enabled:
+                gc.enable()
+
+
 def load(path: str | os.PathLike[str], *, format: str | None = None,
          options: LoadOptions | None = None) -> ArgumentMap:
     """Read a map file (any readable format; ``-`` is standard input)."""
@@ -55,7 +87,9 @@ def load(path: str | os.PathLike[str], *, format: str | None = None,
     name = "<stdin>" if path == "-" else path
     fmt = formats.get(format, purpose="read") if format else formats.guess(
         name, purpose="read", content=data)
-    return fmt.load_reader()(data, name, options)  # type: ignore[no-any-return]
+    reader = fmt.load_reader()
+    with _gc_paused():
+        return reader(data, name, options)  # type: ignore[no-any-return]
 
 
 def loads(data: str | bytes, *, format: str = "yaml", path: str = "<string>",
@@ -64,21 +98,26 @@ def loads(data: str | bytes, *, format: str = "yaml", path: str = "<string>",
     from . import formats
 
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    return formats.get(format, purpose="read").load_reader()(raw, path, options or LoadOptions())  # type: ignore[no-any-return]
+    reader = formats.get(format, purpose="read").load_reader()
+    with _gc_paused():
+        return reader(raw, path, options or LoadOptions())  # type: ignore[no-any-return]
 
 
 def check(amap: ArgumentMap) -> list[Diagnostic]:
     """Warnings about the argument (circular support, weak spots), in file order."""
     from .checks import run_checks
 
-    return [*amap.diagnostics, *run_checks(amap)]
+    with _gc_paused():
+        return [*amap.diagnostics, *run_checks(amap)]
 
 
 def convert(amap: ArgumentMap, format: str, options: RenderOptions | None = None) -> str | bytes:
     """The map in another format (``argmap.formats.FORMATS`` lists them)."""
     from . import formats
 
-    return formats.get(format, purpose="write").load_writer()(amap, options or RenderOptions())  # type: ignore[no-any-return]
+    writer = formats.get(format, purpose="write").load_writer()
+    with _gc_paused():
+        return writer(amap, options or RenderOptions())  # type: ignore[no-any-return]
 
 
 def render(amap: ArgumentMap, options: RenderOptions | None = None) -> str:
@@ -94,7 +133,10 @@ def write(amap: ArgumentMap, path: str | os.PathLike[str], *, format: str | None
 
     path = os.fspath(path)
     fmt = formats.get(format, purpose="write") if format else formats.guess(path, purpose="write")
-    atomic_write(path, fmt.load_writer()(amap, options or RenderOptions()))
+    writer = fmt.load_writer()
+    with _gc_paused():
+        out = writer(amap, options or RenderOptions())
+    atomic_write(path, out)
 
 
 def trace(amap: ArgumentMap, node: str) -> Trace:

@@ -40,18 +40,24 @@ class Trace:
 
 
 def _walk(graph: nx.DiGraph, start: str, forward: bool) -> tuple[str, ...]:
-    adj = graph.succ if forward else graph.pred
+    # the graph's own adjacency dicts (``graph.succ`` wraps each in a read-only view per access)
+    adj = graph._succ if forward else graph._pred
+    if start not in adj:
+        raise KeyError(start)
     seen = {start}
     order: list[str] = []
-    queue = deque([start])
-    while queue:
-        current = queue.popleft()
+    append = order.append
+    i = -1
+    current = start
+    while True:
         for other, data in adj[current].items():
             if data["relation"] == SUPPORTS and other not in seen:
                 seen.add(other)
-                order.append(other)
-                queue.append(other)
-    return tuple(order)
+                append(other)
+        i += 1
+        if i == len(order):
+            return tuple(order)
+        current = order[i]
 
 
 def rests_on(amap: ArgumentMap, node: str) -> tuple[str, ...]:
@@ -63,7 +69,7 @@ def relied_on_by(amap: ArgumentMap, node: str) -> tuple[str, ...]:
 
 
 def objections(amap: ArgumentMap, node: str) -> tuple[str, ...]:
-    return tuple(u for u, d in amap.graph.pred[node].items() if d["relation"] != SUPPORTS)
+    return tuple(u for u, d in amap.graph._pred[node].items() if d["relation"] != SUPPORTS)
 
 
 def trace(amap: ArgumentMap, node: str) -> Trace:
@@ -78,12 +84,51 @@ def evidence_of(amap: ArgumentMap, node: str) -> tuple[str, ...]:
     return tuple(n for n in rests_on(amap, node) if kinds[n]["kind"] == "evidence")
 
 
+def _on_support_cycles(graph: nx.DiGraph) -> list[str]:
+    """The nodes (in reading order) left after repeatedly removing every node with no incoming or
+    no outgoing ``supports`` edge: a superset of the nodes on support cycles, usually tiny."""
+    succ, pred = graph._succ, graph._pred
+    ins: dict[str, int] = {}
+    outs: dict[str, int] = {}
+    for u, nbrs in succ.items():
+        n = 0
+        for v, d in nbrs.items():
+            if d["relation"] == SUPPORTS:
+                n += 1
+                ins[v] = ins.get(v, 0) + 1
+        if n:
+            outs[u] = n
+    gone = [n for n in succ if n not in ins or n not in outs]
+    removed = set(gone)
+    while gone:
+        n = gone.pop()
+        for v, d in succ[n].items():
+            if d["relation"] == SUPPORTS and v not in removed:
+                ins[v] -= 1
+                if not ins[v]:
+                    removed.add(v)
+                    gone.append(v)
+        for u, d in pred[n].items():
+            if d["relation"] == SUPPORTS and u not in removed:
+                outs[u] -= 1
+                if not outs[u]:
+                    removed.add(u)
+                    gone.append(u)
+    return [n for n in graph if n not in removed]
+
+
 def support_cycles(amap: ArgumentMap) -> list[list[str]]:
     """One cycle of ``supports`` edges per knot of circular support, in reading order."""
+    # every cycle lies among the nodes that survive trimming, so the support graph is built (in
+    # the map's order, which fixes the cycle found) for those few nodes only
+    core = _on_support_cycles(amap.graph)
     support = nx.DiGraph()
-    support.add_nodes_from(amap.graph)
-    support.add_edges_from((u, v) for u, v, r in amap.graph.edges(data="relation") if r == SUPPORTS)
-    order = {n: i for i, n in enumerate(amap.graph)}
+    support.add_nodes_from(core)
+    inside = set(core)
+    succ = amap.graph._succ
+    support.add_edges_from((u, v) for u in core for v, d in succ[u].items()
+                           if d["relation"] == SUPPORTS and v in inside)
+    order = {n: i for i, n in enumerate(amap.graph)} if core else {}
     cycles = []
     for component in nx.strongly_connected_components(support):
         if len(component) < 2:
@@ -104,12 +149,12 @@ def roots(amap: ArgumentMap) -> list[str]:
     theses = amap.nodes_of("thesis")
     if theses:
         return theses
-    return [n for n in amap.graph if amap.graph.out_degree(n) == 0]
+    return [n for n, nbrs in amap.graph._succ.items() if not nbrs]
 
 
 def reachable_from(amap: ArgumentMap, starts: Iterable[str]) -> set[str]:
     """Every node with a path of any relation into one of ``starts`` (plus the starts)."""
-    pred = amap.graph.pred
+    pred = amap.graph._pred
     seen = set(starts)
     queue = deque(seen)
     while queue:

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections import defaultdict
+import sys
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
+from itertools import chain
 
 import networkx as nx
 
@@ -69,8 +71,9 @@ def no_evidence(amap: ArgumentMap) -> Iterable[Diagnostic]:
 def hedged_only(amap: ArgumentMap) -> Iterable[Diagnostic]:
     graph = amap.graph
     evidence = amap.nodes_of("evidence")
-    firm = reaching(amap, [e for e in evidence if not hedged(graph.nodes[e].get("confidence"))], 1)
-    shaky = reaching(amap, [e for e in evidence if hedged(graph.nodes[e].get("confidence"))], 3)
+    nodes = graph._node
+    firm = reaching(amap, [e for e in evidence if not hedged(nodes[e].get("confidence"))], 1)
+    shaky = reaching(amap, [e for e in evidence if hedged(nodes[e].get("confidence"))], 3)
     for node in amap.nodes_of(*ROW_KINDS):
         if node in shaky and node not in firm:
             detail = ", ".join(f"'{amap.label(e)}' ({graph.nodes[e]['confidence']})" for e in shaky[node])
@@ -94,9 +97,23 @@ _NOT_A_FIGURE = re.compile(
 _FIGURE = re.compile(r"\d|%|\b(" + _NUMBER_WORDS + r")\b", re.IGNORECASE)
 
 
+_DIGIT = re.compile(r"\d")
+# a number word can only match where its lower-case spelling occurs; for ASCII text (where
+# IGNORECASE folds nothing but A-Z) plain substring tests rule most statements out without the
+# slow case-insensitive alternation ("per cent" needs "cent")
+_WORDS = {w.replace("s?", "").replace(r"per\s+cent", "cent") for w in _NUMBER_WORDS.split("|")}
+_FIGURE_WORDS = tuple(sorted(w for w in _WORDS if not any(o != w and o in w for o in _WORDS)))
+
+
 def is_figure(text: str) -> bool:
     """Does the statement give a number (a count, amount or share) rather than only a date?"""
-    return bool(_FIGURE.search(_NOT_A_FIGURE.sub(" ", text)))
+    if _DIGIT.search(text):  # every date pattern has a digit: without one there is none to remove
+        return bool(_FIGURE.search(_NOT_A_FIGURE.sub(" ", text)))
+    if text.isascii() and "%" not in text:
+        low = text.lower()
+        if not any(w in low for w in _FIGURE_WORDS):
+            return False
+    return bool(_FIGURE.search(text))
 
 
 def _unsourced(amap: ArgumentMap) -> Iterable[tuple[str, bool]]:
@@ -146,9 +163,10 @@ def orphans(amap: ArgumentMap) -> Iterable[Diagnostic]:
     if not amap.nodes_of("thesis"):
         return
     graph = amap.graph
-    for node in graph:
-        if graph.out_degree(node) == 0 and graph.nodes[node]["kind"] != "thesis":
-            verb = "attacks" if graph.nodes[node]["kind"] in ("objection", "rebuttal") else "supports"
+    nodes = graph._node
+    for node, nbrs in graph._succ.items():
+        if not nbrs and nodes[node]["kind"] != "thesis":
+            verb = "attacks" if nodes[node]["kind"] in ("objection", "rebuttal") else "supports"
             yield finding(amap, node, "AM206", f"{_name(amap, node)} {verb} nothing",
                           f"connect it ({verb}: ID) to the statement it is about, or delete it")
 
@@ -166,7 +184,7 @@ def unreachable(amap: ArgumentMap) -> Iterable[Diagnostic]:
     from .analysis import reachable_from
 
     connected = reachable_from(amap, theses)
-    ends = [n for n in graph if graph.out_degree(n) == 0 and n not in connected]
+    ends = [n for n, nbrs in graph._succ.items() if not nbrs and n not in connected]
     covered = reachable_from(amap, ends) if ends else set()
     left = [n for n in graph if n not in connected and n not in covered]
     if not left:
@@ -184,10 +202,10 @@ def unreachable(amap: ArgumentMap) -> Iterable[Diagnostic]:
 
 # -- AM208: objections ------------------------------------------------------------------------------
 def unanswered(amap: ArgumentMap) -> Iterable[Diagnostic]:
-    graph = amap.graph
+    pred, succ = amap.graph._pred, amap.graph._succ
     for node in amap.nodes_of("objection"):
-        if not any(d["relation"] != SUPPORTS for d in graph.pred[node].values()):
-            targets = [v for v in graph.succ[node]]
+        if not any(d["relation"] != SUPPORTS for d in pred[node].values()):
+            targets = list(succ[node])
             about = f" (against {_quoted(amap, targets)})" if targets else ""
             yield finding(amap, node, "AM208", f"{_name(amap, node)} has no rebuttal{about}",
                           f"answer it with a rebuttal (attacks: {node}), or concede the point in the essay")
@@ -213,10 +231,10 @@ def single_point(amap: ArgumentMap) -> Iterable[Diagnostic]:
 
 # -- AM210: thesis with too few reasons -------------------------------------------------------------
 def few_reasons(amap: ArgumentMap) -> Iterable[Diagnostic]:
-    graph = amap.graph
+    pred = amap.graph._pred
     word = amap.kind_name("reason", plural=True).lower()
     for node in amap.nodes_of("thesis"):
-        count = sum(d["relation"] == SUPPORTS for d in graph.pred[node].values())
+        count = sum(d["relation"] == SUPPORTS for d in pred[node].values())
         if count < 2:
             have = "no" if count == 0 else "only one"
             one = word[:-1] if word.endswith("s") and count == 1 else word
@@ -239,7 +257,19 @@ NEAR_RATIO = 0.85
 
 def _tokens(text: str) -> tuple[str, frozenset[str]]:
     words = _TOKEN.findall(text.casefold())
-    return " ".join(words), frozenset(w for w in words if w not in _STOP)
+    return " ".join(words), frozenset(words).difference(_STOP)
+
+
+# for ASCII text, ``_TOKEN`` words are the runs of [a-z0-9] after lower-casing (= casefold)
+_ASCII_GAPS = str.maketrans({i: " " for i in range(128) if not chr(i).isalnum()})
+
+
+def _content_words(text: str) -> tuple[str, ...]:
+    """The distinct content words, sorted and interned (100 000 statements share one vocabulary:
+    a set of fresh strings per statement would take a quarter of a gigabyte)."""
+    ascii_ = text.isascii()
+    words = text.lower().translate(_ASCII_GAPS).split() if ascii_ else _TOKEN.findall(text.casefold())
+    return tuple(sorted(frozenset(map(sys.intern, words)).difference(_STOP)))
 
 
 def duplicates(amap: ArgumentMap) -> Iterable[Diagnostic]:
@@ -250,44 +280,55 @@ def duplicates(amap: ArgumentMap) -> Iterable[Diagnostic]:
     overlap (Jaccard) and then ``difflib`` on the normalised text. Linear in the map's text.
     """
     graph = amap.graph
-    norm: dict[str, str] = {}
-    words: dict[str, frozenset[str]] = {}
-    for node, text in graph.nodes(data="text"):
+    texts = graph._node
+    words: dict[str, tuple[str, ...]] = {}  # the set of content words, as a sorted tuple
+    for node, data in texts.items():
         if _placeholder(amap, node):
             continue
-        norm[node], words[node] = _tokens(text)
-    first_with: dict[frozenset[str], str] = {}
+        words[node] = _content_words(data["text"])
+    first_with: dict[tuple[str, ...], str] = {}
     twin_of: dict[str, str] = {}
     for node, ws in words.items():
         if len(ws) < 2:
             continue
-        if ws in first_with:
-            twin_of[node] = first_with[ws]
-        else:
-            first_with[ws] = node
-    df: dict[str, int] = defaultdict(int)
-    for node in first_with.values():
-        for w in words[node]:
-            df[w] += 1
+        first = first_with.setdefault(ws, node)
+        if first is not node:
+            twin_of[node] = first
+    df = Counter(chain.from_iterable(map(words.__getitem__, first_with.values())))
+    # rarest first, ties by the word: one rank per word instead of a (df, word) key per lookup
+    rank = {w: i for i, w in enumerate(sorted(df, key=lambda w: (df[w], w)))}
+    by_rank = rank.__getitem__
     buckets: dict[str, list[str]] = defaultdict(list)
     for node in first_with.values():
-        if len(words[node]) >= 3:
-            for w in sorted(words[node], key=lambda w: (df[w], w))[:2]:
+        ws = words[node]
+        if len(ws) >= 3:
+            for w in sorted(ws, key=by_rank)[:2]:
                 buckets[w].append(node)
+    norm: dict[str, str] = {}
+
+    def normalised(n: str) -> str:
+        if n not in norm:
+            norm[n] = " ".join(_TOKEN.findall(texts[n]["text"].casefold()))
+        return norm[n]
+
     order = {n: i for i, n in enumerate(graph)}
     near_of: dict[str, str] = {}
     for members in buckets.values():
         if len(members) < 2 or len(members) > BUCKET_CAP:
             continue
+        sets = [frozenset(words[m]) for m in members]
         for i, a in enumerate(members):
-            for b in members[i + 1:]:
+            wa = sets[i]
+            for j in range(i + 1, len(members)):
+                b = members[j]
                 first, later = (a, b) if order[a] < order[b] else (b, a)
                 if later in near_of and order[near_of[later]] <= order[first]:
                     continue
-                wa, wb = words[a], words[b]
+                wb = sets[j]
                 if len(wa & wb) / len(wa | wb) < NEAR_JACCARD:
                     continue
-                if difflib.SequenceMatcher(None, norm[a], norm[b], autojunk=False).ratio() >= NEAR_RATIO:
+                if difflib.SequenceMatcher(None, normalised(a), normalised(b),
+                                           autojunk=False).ratio() >= NEAR_RATIO:
                     near_of[later] = first
     for node in graph:
         if node in twin_of:
@@ -319,10 +360,13 @@ def quotes_without_essay(amap: ArgumentMap) -> Iterable[Diagnostic]:
 _TODO = re.compile(r"\b(TODO|FIXME)\b")
 
 
+def _todo(text: str) -> bool:
+    return ("TODO" in text or "FIXME" in text) and _TODO.search(text) is not None
+
+
 def _placeholder(amap: ArgumentMap, node: str) -> bool:
-    data = amap.node(node)
-    return bool(_TODO.search(data["text"]) or _TODO.search(data.get("label") or "")
-                or _TODO.search(data.get("source") or ""))
+    data = amap.graph._node[node]
+    return _todo(data["text"]) or _todo(data.get("label") or "") or _todo(data.get("source") or "")
 
 
 def placeholders(amap: ArgumentMap) -> Iterable[Diagnostic]:

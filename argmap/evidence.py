@@ -79,24 +79,30 @@ def links_of(amap: ArgumentMap, node: str) -> list[Link]:
     Built on ``analysis.rests_on``: its breadth-first order gives every node's parent on a
     shortest path (the earliest-visited statement it supports), so no second walk is needed.
     """
-    graph = amap.graph
-    order = rests_on(amap, node)
+    return _links(amap, node, rests_on(amap, node))
+
+
+def _links(amap: ArgumentMap, node: str, order: tuple[str, ...]) -> list[Link]:
+    if not order:
+        return []
+    succ, nodes = amap.graph._succ, amap.graph._node
     index = {n: i for i, n in enumerate(order)}
     index[node] = -1
     out: list[Link] = []
     parent: dict[str, str] = {}
     for n in order:
-        best = min((s for s, d in graph.succ[n].items() if d["relation"] == SUPPORTS and s in index),
+        best = min((s for s, d in succ[n].items() if d["relation"] == SUPPORTS and s in index),
                    key=index.__getitem__)
         parent[n] = best
-        if graph.nodes[n]["kind"] != "evidence":
+        data = nodes[n]
+        if data["kind"] != "evidence":
             continue
         via: list[str] = []
         step = best
         while step != node:
             via.append(step)
             step = parent[step]
-        out.append(Link(node, n, not via, tuple(via), graph.nodes[n].get("confidence")))
+        out.append(Link(node, n, not via, tuple(via), data.get("confidence")))
     return out
 
 
@@ -106,14 +112,25 @@ def links(amap: ArgumentMap) -> list[Link]:
     return [link for row in rows(amap) for link in links_of(amap, row)]
 
 
+def assess(amap: ArgumentMap) -> list[tuple[str, list[Link], float]]:
+    """``(row, links_of(row), strength(row))`` for every row in ``rows`` order, with one walk per
+    row (calling ``links`` and then ``strength`` for each row walks three times)."""
+    out = []
+    for row in rows(amap):
+        order = rests_on(amap, row)
+        found = _links(amap, row, order)
+        out.append((row, found, _score(amap, row, found, order)))
+    return out
+
+
 def unanswered_objections(amap: ArgumentMap, node: str, beneath: Iterable[str] = ()) -> list[str]:
     """Objections to ``node`` (or to the statements ``beneath`` it) that nothing attacks."""
-    graph = amap.graph
+    pred = amap.graph._pred
     out: dict[str, None] = {}
     for target in (node, *beneath):
-        for u, d in graph.pred[target].items():
+        for u, d in pred[target].items():
             if d["relation"] != SUPPORTS and not any(
-                    e["relation"] != SUPPORTS for e in graph.pred[u].values()):
+                    e["relation"] != SUPPORTS for e in pred[u].values()):
                 out[u] = None
     return list(out)
 
@@ -121,12 +138,17 @@ def unanswered_objections(amap: ArgumentMap, node: str, beneath: Iterable[str] =
 def strength(amap: ArgumentMap, node: str) -> float:
     """The documented score (see the module docstring): confidence-weighted independent evidence,
     halved when only reached through other statements, minus unanswered objections."""
-    return _strength(amap, node, links_of(amap, node))
+    order = rests_on(amap, node)
+    return _score(amap, node, _links(amap, node, order), order)
 
 
 def _strength(amap: ArgumentMap, node: str, found: list[Link]) -> float:
+    return _score(amap, node, found, rests_on(amap, node))
+
+
+def _score(amap: ArgumentMap, node: str, found: list[Link], beneath: tuple[str, ...]) -> float:
     total = sum(weight(lk.confidence) * (1.0 if lk.direct else INDIRECT_FACTOR) for lk in found)
-    open_objections = unanswered_objections(amap, node, rests_on(amap, node))
+    open_objections = unanswered_objections(amap, node, beneath)
     return round(max(0.0, total - UNANSWERED_PENALTY * len(open_objections)), 2)
 
 
@@ -144,8 +166,9 @@ def reaching(amap: ArgumentMap, sources: Iterable[str], k: int) -> dict[str, lis
     cap = k + 1
     held: dict[str, list[str]] = {}
     queue: deque[tuple[str, str]] = deque()
+    succ = graph._succ
     for s in sources:
-        for t, d in graph.succ[s].items():
+        for t, d in succ[s].items():
             if d["relation"] == SUPPORTS:
                 queue.append((t, s))
     while queue:
@@ -154,7 +177,7 @@ def reaching(amap: ArgumentMap, sources: Iterable[str], k: int) -> dict[str, lis
         if label == node or label in have or len(have) >= cap:
             continue
         have.append(label)
-        for t, d in graph.succ[node].items():
+        for t, d in succ[node].items():
             if d["relation"] == SUPPORTS:
                 queue.append((t, label))
     return {n: v[:k] for n, v in held.items() if v}
@@ -214,14 +237,13 @@ def _evidence_dict(amap: ArgumentMap, link: Link) -> dict[str, Any]:
 def table(amap: ArgumentMap) -> list[dict[str, Any]]:
     """The evidence table as plain data (``argmap evidence --format json``): one entry per row."""
     out = []
-    for row in rows(amap):
-        found = links_of(amap, row)
+    for row, found, score in assess(amap):
         out.append({
             "id": row,
             "kind": amap.kind(row),
             "label": amap.label(row),
             "confidence": amap.node(row).get("confidence"),
-            "strength": _strength(amap, row, found),
+            "strength": score,
             "evidence": [_evidence_dict(amap, lk) for lk in found],
         })
     return out

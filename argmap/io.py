@@ -12,6 +12,7 @@ import contextlib
 import os
 import sys
 import tempfile
+from collections.abc import Iterable, Iterator
 
 from .errors import ArgmapError
 
@@ -34,11 +35,33 @@ def read_bytes(path: str, max_bytes: int) -> bytes:
     return data
 
 
-def atomic_write(path: str, data: str | bytes) -> None:
-    """Write ``data`` to ``path`` all at once (``-`` writes to standard output)."""
-    raw = data.encode("utf-8") if isinstance(data, str) else data
+_CHUNK = 1 << 20  # characters encoded at a time: a 40 MB page is never held twice
+
+
+def _chunks(data: str | bytes | Iterable[str]) -> Iterator[bytes]:
+    """``data`` as UTF-8 bytes, a piece at a time (the same bytes as ``data.encode()``)."""
+    if isinstance(data, bytes):
+        yield data
+        return
+    if isinstance(data, str):
+        for i in range(0, len(data), _CHUNK):
+            yield data[i:i + _CHUNK].encode("utf-8")
+        return
+    for piece in data:
+        yield piece.encode("utf-8")
+
+
+def atomic_write(path: str, data: str | bytes | Iterable[str]) -> None:
+    """Write ``data`` to ``path`` all at once (``-`` writes to standard output).
+
+    ``data`` may also be an iterable of text pieces (e.g. a template's ``generate()``), written
+    as they come, so a large page need never exist as one string.
+    """
     if path == "-":
-        sys.stdout.buffer.write(raw)
+        if isinstance(data, (str, bytes)):  # all or nothing, as before
+            data = [data.encode("utf-8") if isinstance(data, str) else data]  # type: ignore[list-item]
+        for raw in data:
+            sys.stdout.buffer.write(raw if isinstance(raw, bytes) else raw.encode("utf-8"))
         sys.stdout.buffer.flush()
         return
     folder = os.path.dirname(os.path.abspath(path))
@@ -51,7 +74,8 @@ def atomic_write(path: str, data: str | bytes) -> None:
         raise ArgmapError.at(path, f"cannot write here: {exc.strerror or exc}", code="AM012") from None
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(raw)
+            for raw in _chunks(data):
+                fh.write(raw)
             fh.flush()
             os.fsync(fh.fileno())
         umask = os.umask(0)

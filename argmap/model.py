@@ -74,7 +74,7 @@ CONFIDENCES: tuple[str, ...] = tuple(c.value for c in Confidence)
 TEXT_FIELDS: tuple[str, ...] = ("label", "source", "quote", "note", "group")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Location:
     """Where something was written: 1-based line and column in ``path``."""
 
@@ -186,7 +186,7 @@ class ArgumentMap:
         return name
 
     def nodes_of(self, *kinds: str) -> list[str]:
-        return [n for n, k in self.graph.nodes(data="kind") if k in kinds]
+        return [n for n, d in self.graph._node.items() if d.get("kind") in kinds]
 
     def relation(self, source: str, target: str) -> str:
         return self.graph.edges[source, target]["relation"]

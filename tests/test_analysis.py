@@ -75,3 +75,14 @@ def test_long_chain_has_no_recursion_limit() -> None:
     assert len(rests_on(amap, "n0")) == n - 1
     cycles = support_cycles(amap)
     assert len(cycles) == 1 and len(cycles[0]) == n
+
+
+def test_cycles_among_many_acyclic_nodes() -> None:
+    amap = argmap.ArgumentMap()
+    for i in range(200):
+        amap.add_node(f"n{i}", "claim", f"claim {i}")
+    for i in range(199):
+        amap.add_edge(f"n{i}", f"n{i + 1}")
+    amap.add_edge("n150", "n120")  # one loop deep inside a chain
+    amap.add_edge("n10", "n5", "attacks")  # not support: no cycle
+    assert support_cycles(amap) == [[f"n{i}" for i in range(120, 151)]]

@@ -270,3 +270,23 @@ def test_checks_scale_linearly() -> None:
     start = time.perf_counter()
     run_checks(amap)
     assert time.perf_counter() - start < 60
+
+
+def test_fast_paths_agree_with_the_plain_regular_expressions() -> None:
+    import random
+
+    from argmap import checks
+
+    rng = random.Random(3)
+    vocab = ['two', 'Thirteen', 'SEVENTY', 'hundreds', 'thousand', 'half', 'quarter', 'per',
+             'cent', 'percent', 'per\tcent', '%', '1934', '1930s', '12', '3rd', 'June', 'jan',
+             'May', '28th', 'often', 'written', 'attention', 'sixty,', 'ten.', 'xten', 'ſeven',
+             'thouſand', 'K', 'é', '5', '٣', 'TODO', 'FIXME', 'TODOS', 'a_b', 'Hello,', 'World']
+    for _ in range(5000):
+        text = " ".join(rng.choice(vocab) for _ in range(rng.randrange(0, 8)))
+        if rng.random() < 0.3:
+            text = text.replace(" ", rng.choice(["-", "", ".", "_"]))
+        assert is_figure(text) == bool(checks._FIGURE.search(checks._NOT_A_FIGURE.sub(" ", text)))
+        words = frozenset(checks._TOKEN.findall(text.casefold())) - checks._STOP
+        assert checks._content_words(text) == tuple(sorted(words))
+        assert checks._todo(text) == bool(checks._TODO.search(text))

@@ -234,3 +234,32 @@ def test_json_and_yaml_agree(stalin_path: Path) -> None:
     doc = json.loads(write_json(amap))
     assert doc["nodes"]["rivals"]["supports"] == "purges"
     assert doc["kinds"] == {"reason": "Motive"}
+
+
+def test_json_and_yaml_give_the_same_locations(tmp_path: Path) -> None:
+    text = ("title: T\nnodes:\n  t: {kind: thesis, text: Thesis here}\n"
+            "  r:\n    kind: reason\n    text: A reason\n    supports: t\n")
+    (tmp_path / "m.yaml").write_text(text)
+    amap = argmap.load(tmp_path / "m.yaml")
+    assert amap.location("r").line == 4
+    doc = json.dumps(document(amap), indent=1)
+    (tmp_path / "m.json").write_text(doc)
+    from_json = argmap.load(tmp_path / "m.json")
+    lines = doc.split("\n")
+    for node in ("t", "r"):
+        loc = from_json.location(node)
+        assert lines[loc.line - 1][loc.column - 1:].startswith(f'"{node}"')
+
+
+def test_loading_leaves_the_garbage_collector_as_it_was(stalin_path: Path) -> None:
+    import gc
+
+    assert gc.isenabled()
+    argmap.check(argmap.load(stalin_path))
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        argmap.load(stalin_path)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -120,3 +120,42 @@ def test_json_marks_are_lazy_and_exact() -> None:
 
 def test_decode_strips_bom_and_normalises_newlines() -> None:
     assert decode(b"\xef\xbb\xbfa\r\nb\rc", "x") == "a\nb\nc"
+
+
+def test_json_outer_walk_matches_json_loads_and_the_scanner() -> None:
+    import json
+
+    from argmap.readers._source import KEY, _JsonScanner, _pairs
+
+    text = ('{"title": "t\\u00e9", "nodes" :{\n "a": {"kind": "thesis", "x": [1, {"y": null}]},\n'
+            '\t"b\\"q":{},  "\\u00e9": {"k": 2.5e3}\n}, "meta": {"nodes": {"z": 1}}}\n ')
+    doc = JsonDocument(text, "m.json")
+    assert doc.value == json.loads(text, object_pairs_hook=_pairs)
+    marks = _JsonScanner(text, 10**9).marks
+    assert doc.key_marks() == {n: marks[("nodes", n, KEY)] for n in ("a", 'b"q', "é")}
+
+
+@pytest.mark.parametrize("text", [
+    '{"nodes": {"a": {}, "a": {}}}',  # duplicate id: the scanner reports it
+    '{"nodes": {"a": {}}, "nodes": {}}',
+    '{"nodes": {"a": {}}} x',
+    '{"nodes": {"a": {},}}',
+    '[{"nodes": {}}]',
+    '{"nodes": [1, 2]}',
+    '{"nodes": {"a": ' + "[" * 80 + "]" * 80 + "}}",
+])
+def test_json_outer_walk_leaves_every_other_document_to_json_loads(text: str) -> None:
+    import json
+
+    from argmap.readers._source import _pairs
+
+    doc = JsonDocument(text, "m.json")
+    try:
+        expected = json.loads(text, object_pairs_hook=_pairs)
+    except Exception:  # noqa: BLE001 - any error: the document reports one too
+        assert doc.value is None and doc.errors
+    else:
+        if doc.errors:  # too deep
+            assert doc.errors[0].code == "AM009"
+        else:
+            assert doc.value == expected

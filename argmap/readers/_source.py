@@ -12,6 +12,7 @@ import copy
 import json
 import re
 from collections.abc import Callable, Iterator
+from json.decoder import scanstring
 from typing import Any
 
 import yaml
@@ -146,6 +147,9 @@ _NO_KEY = object()
 class YamlDocument:
     """Plain values built from the event stream, with marks for every key and value.
 
+    ``text`` may be the UTF-8 bytes of the text (without BOM or carriage returns): libyaml reads
+    those directly.
+
     ``stream_prefix`` names a mapping (``("nodes",)``) whose entries are handed one by one to
     ``on_entry(key, value, marks)`` as soon as they are complete, with marks relative to the entry,
     and are not kept: a 100 000-node map never exists twice in memory.
@@ -153,7 +157,7 @@ class YamlDocument:
 
     def __init__(
         self,
-        text: str,
+        text: str | bytes,
         path: str,
         *,
         limits: Limits = DEFAULT_LIMITS,
@@ -171,7 +175,7 @@ class YamlDocument:
 
     def _build(
         self,
-        text: str,
+        text: str | bytes,
         stream_prefix: Path,
         on_entry: Callable[[str, Any, dict[Path, Mark], Mark], None] | None,
     ) -> Any:
@@ -301,7 +305,7 @@ class YamlDocument:
             self._error(stop.mark, stop.code, stop.message, stop.hint)
             return None
         except yaml.MarkedYAMLError as exc:
-            self._error(*_yaml_error(exc, text))
+            self._error(*_yaml_error(exc, text if isinstance(text, str) else text.decode("utf-8")))
             return None
         except yaml.YAMLError as exc:  # pragma: no cover - libyaml always gives marks
             self._error((1, 1), "AM001", f"YAML error: {exc}")
@@ -354,8 +358,17 @@ def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return out
 
 
+_DECODER = json.JSONDecoder(object_pairs_hook=_pairs)
+
+
 class JsonDocument:
-    """A JSON document parsed by the standard library; marks are found lazily by scanning."""
+    """A JSON document parsed by the standard library; marks are found lazily by scanning.
+
+    ``node_keys`` holds, when the document is an object, the offset of each key of its
+    ``"nodes"`` object (``key_marks`` turns them into marks in one pass): the two outer levels are
+    walked here with the standard library's own C scanner parsing every value, so a node's
+    location costs nothing and the slow position scanner runs only for a diagnostic.
+    """
 
     def __init__(self, text: str, path: str, *, limits: Limits = DEFAULT_LIMITS) -> None:
         self.path = path
@@ -363,8 +376,13 @@ class JsonDocument:
         self.errors: list[Diagnostic] = []
         self._marks: dict[Path, Mark] | None = None
         self.value: Any = None
+        self.node_keys: dict[str, int] | None = None
         try:
-            self.value = json.loads(text, object_pairs_hook=_pairs)
+            walked = _walk_outer(text)
+            if walked is not None:
+                self.value, self.node_keys = walked
+            else:
+                self.value = json.loads(text, object_pairs_hook=_pairs)
         except json.JSONDecodeError as exc:
             self.errors.append(
                 Diagnostic(path, exc.lineno, exc.colno, "AM001", f"JSON syntax error: {exc.msg}",
@@ -374,10 +392,11 @@ class JsonDocument:
         except (_DuplicateKey, RecursionError):
             pass
         else:
-            if _depth_ok(text, limits.max_depth):
+            if _depth_ok(text, self.value, limits.max_depth):
                 return
         # duplicates or too deep: the scanner knows where
         self.value = None
+        self.node_keys = None
         scan = _JsonScanner(text, limits.max_depth)
         for mark, code, message, hint in scan.problems:
             self.errors.append(Diagnostic(path, mark[0], mark[1], code, message, hint))
@@ -386,6 +405,79 @@ class JsonDocument:
         if self._marks is None:
             self._marks = _JsonScanner(self.text, 10**9).marks
         return nearest(self._marks, p)
+
+    def key_marks(self) -> dict[str, Mark]:
+        """The mark of every node id's key (empty without ``node_keys``), in one forward pass."""
+        text = self.text
+        out: dict[str, Mark] = {}
+        line, line_start, prev = 1, 0, 0
+        for node_id, offset in (self.node_keys or {}).items():
+            if offset < prev:  # never: keys come in file order
+                return {n: self.mark(("nodes", n, KEY)) for n in self.node_keys or {}}
+            newlines = text.count("\n", prev, offset)
+            if newlines:
+                line += newlines
+                line_start = text.rfind("\n", prev, offset) + 1
+            out[node_id] = (line, offset - line_start + 1)
+            prev = offset
+        return out
+
+
+_WS = re.compile(r"[ \t\n\r]*")
+
+
+def _walk_outer(text: str) -> tuple[dict[str, Any], dict[str, int]] | None:
+    """``json.loads(text, object_pairs_hook=_pairs)`` for a document that is an object, plus the
+    offset of each key of its ``"nodes"`` object; None (the caller then asks ``json.loads``, which
+    reports any error exactly) for anything else or anything unexpected."""
+    scan = _DECODER.scan_once
+    ws = _WS.match
+    keys: dict[str, int] = {}
+    try:
+        i = ws(text, 0).end()
+        if text[i:i + 1] != "{":
+            return None
+        pairs, i = _walk_object(text, ws(text, i + 1).end(), scan, ws, keys, True)
+        if ws(text, i).end() != len(text):
+            return None
+        return _pairs(pairs), keys
+    except (ValueError, StopIteration, IndexError, _DuplicateKey):  # JSONDecodeError is a ValueError
+        return None
+
+
+def _walk_object(text: str, i: int, scan: Any, ws: Any, keys: dict[str, int],
+                 outer: bool) -> tuple[list[tuple[str, Any]], int]:
+    """The pairs of the object whose first key (or closing brace) is at ``i``, and the offset after
+    it; in the outer object a ``"nodes"`` object is walked too, recording its keys' offsets."""
+    pairs: list[tuple[str, Any]] = []
+    if text[i] == "}":
+        return pairs, i + 1
+    while True:
+        if text[i] != '"':
+            raise ValueError
+        start = i
+        key, i = scanstring(text, i + 1)
+        i = ws(text, i).end()
+        if text[i] != ":":
+            raise ValueError
+        i = ws(text, i + 1).end()
+        if outer and key == "nodes" and text[i] == "{":
+            nodes, i = _walk_object(text, ws(text, i + 1).end(), scan, ws, keys, False)
+            value: Any = _pairs(nodes)
+        else:
+            value, i = scan(text, i)
+            if not outer:
+                if key in keys:
+                    raise _DuplicateKey
+                keys[key] = start
+        pairs.append((key, value))
+        i = ws(text, i).end()
+        if text[i] == ",":
+            i = ws(text, i + 1).end()
+        elif text[i] == "}":
+            return pairs, i + 1
+        else:
+            raise ValueError
 
 
 def _json_hint(msg: str) -> str | None:
@@ -396,10 +488,22 @@ def _json_hint(msg: str) -> str | None:
     return None
 
 
-def _depth_ok(text: str, max_depth: int) -> bool:
+def _depth_ok(text: str, value: Any, max_depth: int) -> bool:
+    """No container nested deeper than ``max_depth`` (walked over the parsed value: the scanner,
+    which finds where, only runs when one is)."""
     if text.count("[") + text.count("{") <= max_depth:
         return True
-    return not _JsonScanner(text, max_depth, marks=False).problems
+    if not isinstance(value, (dict, list)):
+        return True
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        container, depth = stack.pop()
+        if depth > max_depth:
+            return False
+        for item in container.values() if isinstance(container, dict) else container:
+            if isinstance(item, (dict, list)):
+                stack.append((item, depth + 1))
+    return True
 
 
 _TOKEN = re.compile(

@@ -6,8 +6,8 @@ the student can fix it, with a suggestion for typos.
 
 from __future__ import annotations
 
-import functools
 import os
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -28,17 +28,27 @@ from ..text import Essay
 from ._source import KEY, JsonDocument, Mark, Path, YamlDocument, decode, nearest, typed
 
 MarkFn = Callable[[Path], Mark]
+#: kinds and confidences as the one string each (a node's value is an equal but separate string)
+_CANONICAL = {s: s for s in (*KINDS, *CONFIDENCES)}
+#: text fields whose values repeat across nodes
+_SHARED = frozenset(("source", "group"))
 _MAX_SUGGESTIONS = 200  # difflib is linear in the ids: suggest for the first few hundred typos only
 
 
 def read_yaml(data: bytes, path: str, options: LoadOptions) -> ArgumentMap:
     text = decode(data, path)
+    # libyaml reads UTF-8: when decoding changed nothing (no BOM, no CR) it gets the file's own
+    # bytes, not a second copy encoded back from the text, and the text itself can go
+    source: str | bytes = text
+    if not data.startswith(b"\xef\xbb\xbf") and b"\r" not in data:
+        source = data
+    del text
     builder = _Builder(path, options)
 
     def on_node(node_id: str, value: Any, marks: dict[Path, Mark], key_mark: Mark) -> None:
         builder.node(node_id, value, lambda p: nearest(marks, p), key_mark)
 
-    doc = YamlDocument(text, path, limits=options.limits, stream_prefix=("nodes",), on_entry=on_node)
+    doc = YamlDocument(source, path, limits=options.limits, stream_prefix=("nodes",), on_entry=on_node)
     builder.errors.extend(doc.errors)
     if doc.errors and doc.value is None:
         raise ArgmapError(builder.errors)
@@ -54,29 +64,42 @@ def read_json(data: bytes, path: str, options: LoadOptions) -> ArgumentMap:
     value = doc.value
     nodes = value.get("nodes") if isinstance(value, dict) else None
     if isinstance(nodes, dict):
+        key_marks = doc.key_marks()
         for node_id, node in nodes.items():
             prefix: Path = ("nodes", node_id)
-            builder.node(
-                node_id,
-                node,
-                functools.partial(_mark_under, doc, prefix),
-                _Lazy(functools.partial(_mark_under, doc, prefix, (KEY,))),
-            )
+            key_mark = key_marks.get(node_id)
+            builder.node(node_id, node, _LazyAt(doc, prefix),
+                         key_mark if key_mark is not None else _Lazy(doc, prefix + (KEY,)))
+            nodes[node_id] = None  # the node lives on in the graph: let its parsed form go
         value = {k: v for k, v in value.items() if k != "nodes"} | {"nodes": {}}
-    return builder.finish(value, doc.mark)
-
-
-def _mark_under(doc: JsonDocument, prefix: Path, p: Path) -> Mark:
-    return doc.mark(prefix + p)
+    return builder.finish(value, _LazyAt(doc, ()))
 
 
 class _Lazy:
-    """A mark computed only if a diagnostic or the node's location is asked for."""
+    """A mark worked out only if a diagnostic (or the node's location) asks for it: positions in
+    JSON take a scan of the whole file."""
 
-    __slots__ = ("fn",)
+    __slots__ = ("doc", "path")
 
-    def __init__(self, fn: Callable[[], Mark]) -> None:
-        self.fn = fn
+    def __init__(self, doc: JsonDocument, path: Path) -> None:
+        self.doc = doc
+        self.path = path
+
+    def get(self) -> Mark:
+        return self.doc.mark(self.path)
+
+
+class _LazyAt:
+    """``at(path)`` for a JSON map: lazy marks of the paths under ``prefix``."""
+
+    __slots__ = ("doc", "prefix")
+
+    def __init__(self, doc: JsonDocument, prefix: Path) -> None:
+        self.doc = doc
+        self.prefix = prefix
+
+    def __call__(self, p: Path) -> Mark:
+        return _Lazy(self.doc, self.prefix + p)  # type: ignore[return-value]
 
 
 def _type_name(value: Any) -> str:
@@ -104,6 +127,8 @@ class _Builder:
         self.errors: list[Diagnostic] = []
         self.suggestions = 0
         self.key_marks: dict[str, Mark | _Lazy] = {}
+        self.ids: dict[str, str] = {}  # each id to the one string object the graph keys it by
+        self.strings: dict[str, str] = {}  # repeated short values (sources, groups), stored once
         # (source, relation, target, link, mark-of-target) and undercut references
         self.refs: list[tuple[str, str, str, str | None, Mark]] = []
         self.undercuts: list[tuple[str, str, str, str | None, Mark]] = []
@@ -114,7 +139,7 @@ class _Builder:
     def error(self, mark: Mark | _Lazy, code: str, message: str, hint: str | None = None,
               node: str | None = None) -> None:
         if isinstance(mark, _Lazy):
-            mark = mark.fn()
+            mark = mark.get()
         self.errors.append(Diagnostic(self.path, mark[0], mark[1], code, message, hint, node=node))
 
     def suggest(self, word: str, choices: Any) -> str:
@@ -146,11 +171,12 @@ class _Builder:
         if node_id in self.key_marks:
             first = self.key_marks[node_id]
             if isinstance(first, _Lazy):
-                first = first.fn()
+                first = first.get()
             self.error(key_mark, "AM103", f"duplicate node id '{node_id}' (first at line {first[0]})",
                        "every node needs its own id: rename one of them", node=node_id)
             return
         self.key_marks[node_id] = key_mark
+        self.ids[node_id] = node_id
         if not isinstance(value, dict):
             self.error(at(()), "AM006",
                        f"node '{node_id}' must be a mapping of fields (kind, text, ...), "
@@ -165,6 +191,7 @@ class _Builder:
                            + self.suggest(name, NODE_FIELDS), node=node_id,
                            hint="fields are: " + ", ".join(NODE_FIELDS))
                 continue
+            name = spec.name  # the schema's own string: 100 000 nodes share one "text" key
             mark = at((name,))
             if name == "kind":
                 if field_value not in KINDS:
@@ -174,7 +201,7 @@ class _Builder:
                                + (self.suggest(field_value, KINDS) if isinstance(field_value, str) else ""),
                                "kind is one of: " + ", ".join(KINDS), node=node_id)
                 else:
-                    attrs["kind"] = field_value
+                    attrs["kind"] = _CANONICAL[field_value]
             elif name == "text":
                 if typed(field_value) is None or not isinstance(field_value, str) or not field_value.strip():
                     ok = False
@@ -192,7 +219,7 @@ class _Builder:
                                   if isinstance(field_value, str) else ""),
                                "confidence is one of: " + ", ".join(CONFIDENCES), node=node_id)
                 else:
-                    attrs["confidence"] = field_value
+                    attrs["confidence"] = _CANONICAL[field_value]
             elif name == "tags":
                 if typed(field_value) is None:
                     continue
@@ -202,7 +229,7 @@ class _Builder:
                     s = self.expect_str(tag, at((name, i)) if isinstance(field_value, list) else mark,
                                         "a tag", node_id)
                     if s is not None and s.strip():
-                        tags.append(s.strip())
+                        tags.append(sys.intern(s.strip()))
                 if tags:
                     attrs["tags"] = tags
             elif name in RELATION_FIELDS:
@@ -220,7 +247,8 @@ class _Builder:
                     continue
                 s = self.expect_str(field_value, mark, name, node_id)
                 if s is not None and s.strip():
-                    attrs[name] = s.strip()
+                    s = s.strip()
+                    attrs[name] = self.strings.setdefault(s, s) if name in _SHARED else s
                     if name == "quote":
                         self.quotes.append((node_id, attrs[name], mark))
         if "kind" not in value:
@@ -374,6 +402,7 @@ class _Builder:
     def _resolve(self) -> None:
         graph = self.map.graph
         known = self.key_marks
+        ids = self.ids
         for source, field, target, link, mark in self.refs:
             if source not in graph:
                 continue  # the node itself was invalid and is reported already
@@ -396,7 +425,7 @@ class _Builder:
             attrs: dict[str, Any] = {"relation": field}
             if link:
                 attrs["link"] = link
-            graph.add_edge(source, target, **attrs)
+            graph.add_edge(source, ids[target], **attrs)
         for source, premise, conclusion, link, mark in self.undercuts:
             if source not in graph:
                 continue
@@ -417,10 +446,10 @@ class _Builder:
                            "an undercut and a support/attack of the same node cannot be combined",
                            node=source)
                 continue
-            attrs = {"relation": "undercuts", "premise": premise}
+            attrs = {"relation": "undercuts", "premise": ids[premise]}
             if link:
                 attrs["link"] = link
-            graph.add_edge(source, conclusion, **attrs)
+            graph.add_edge(source, ids[conclusion], **attrs)
 
     def _essay(self, at: MarkFn) -> None:
         opts = self.options
@@ -481,7 +510,7 @@ class _LazyLocations(dict):  # type: ignore[type-arg]
         if mark is None:
             return default
         if isinstance(mark, _Lazy):
-            mark = mark.fn()
+            mark = mark.get()
         return Location(self._path, mark[0], mark[1])
 
     def __getitem__(self, key: str) -> Location:
