@@ -4,34 +4,14 @@ from __future__ import annotations
 
 import networkx as nx
 from hypothesis import given, settings
-from hypothesis import strategies as st
+from strategies import random_graphs, support_graph
 
 import argmap
 from argmap.analysis import evidence_of, rests_on, roots, support_cycles, trace
 
 
-@st.composite
-def graphs(draw: st.DrawFn) -> argmap.ArgumentMap:
-    n = draw(st.integers(1, 25))
-    amap = argmap.ArgumentMap()
-    for i in range(n):
-        amap.add_node(f"n{i}", draw(st.sampled_from(argmap.model.KINDS)), f"node {i}")
-    for _ in range(draw(st.integers(0, 3 * n))):
-        u, v = draw(st.integers(0, n - 1)), draw(st.integers(0, n - 1))
-        if u != v and not amap.graph.has_edge(f"n{u}", f"n{v}"):
-            amap.add_edge(f"n{u}", f"n{v}", draw(st.sampled_from(["supports", "attacks", "supports"])))
-    return amap
-
-
-def support_graph(amap: argmap.ArgumentMap) -> nx.DiGraph:
-    g = nx.DiGraph()
-    g.add_nodes_from(amap.graph)
-    g.add_edges_from((u, v) for u, v, r in amap.graph.edges(data="relation") if r == "supports")
-    return g
-
-
 @settings(max_examples=150, deadline=None)
-@given(graphs())
+@given(random_graphs())
 def test_trace_matches_reachability(amap: argmap.ArgumentMap) -> None:
     g = support_graph(amap)
     for node in amap:
@@ -45,7 +25,7 @@ def test_trace_matches_reachability(amap: argmap.ArgumentMap) -> None:
 
 
 @settings(max_examples=150, deadline=None)
-@given(graphs())
+@given(random_graphs())
 def test_cycles_found_exactly_when_support_is_circular(amap: argmap.ArgumentMap) -> None:
     g = support_graph(amap)
     cycles = support_cycles(amap)

@@ -12,6 +12,7 @@ import networkx as nx
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from strategies import random_graphs, support_graph
 
 import argmap
 from argmap import evidence
@@ -22,30 +23,8 @@ GOLDEN = Path(__file__).parent / "data" / "golden"
 UPDATE = bool(os.environ.get("ARGMAP_UPDATE_GOLDEN"))
 
 
-@st.composite
-def maps(draw: st.DrawFn) -> argmap.ArgumentMap:
-    n = draw(st.integers(1, 20))
-    amap = argmap.ArgumentMap()
-    for i in range(n):
-        kind = draw(st.sampled_from(argmap.model.KINDS))
-        conf = draw(st.sampled_from([None, *argmap.model.CONFIDENCES]))
-        amap.add_node(f"n{i}", kind, f"statement {i}", confidence=conf)
-    for _ in range(draw(st.integers(0, 3 * n))):
-        u, v = draw(st.integers(0, n - 1)), draw(st.integers(0, n - 1))
-        if u != v and not amap.graph.has_edge(f"n{u}", f"n{v}"):
-            amap.add_edge(f"n{u}", f"n{v}", draw(st.sampled_from(["supports", "supports", "attacks"])))
-    return amap
-
-
-def support_graph(amap: argmap.ArgumentMap) -> nx.DiGraph:
-    g = nx.DiGraph()
-    g.add_nodes_from(amap.graph)
-    g.add_edges_from((u, v) for u, v, r in amap.graph.edges(data="relation") if r == "supports")
-    return g
-
-
 @settings(max_examples=150, deadline=None)
-@given(maps())
+@given(random_graphs(max_nodes=20))
 def test_links_agree_with_rests_on(amap: argmap.ArgumentMap) -> None:
     g = support_graph(amap)
     found = links(amap)
@@ -64,7 +43,7 @@ def test_links_agree_with_rests_on(amap: argmap.ArgumentMap) -> None:
 
 
 @settings(max_examples=150, deadline=None)
-@given(maps(), st.integers(0, 19), st.integers(1, 3))
+@given(random_graphs(max_nodes=20), st.integers(0, 19), st.integers(1, 3))
 def test_strength_is_monotone_in_added_certain_evidence(amap: argmap.ArgumentMap, pick: int,
                                                         times: int) -> None:
     for node in rows(amap):
@@ -80,7 +59,7 @@ def test_strength_is_monotone_in_added_certain_evidence(amap: argmap.ArgumentMap
 
 
 @settings(max_examples=150, deadline=None)
-@given(maps(), st.integers(1, 3))
+@given(random_graphs(max_nodes=20), st.integers(1, 3))
 def test_reaching_holds_min_k_of_the_sources(amap: argmap.ArgumentMap, k: int) -> None:
     sources = amap.nodes_of("evidence")
     held = reaching(amap, sources, k)
@@ -92,7 +71,7 @@ def test_reaching_holds_min_k_of_the_sources(amap: argmap.ArgumentMap, k: int) -
 
 
 @settings(max_examples=100, deadline=None)
-@given(maps())
+@given(random_graphs(max_nodes=20))
 def test_support_tree_covers_everything_arguing_about_a_node(amap: argmap.ArgumentMap) -> None:
     for node in amap:
         lines = support_tree(amap, node)
