@@ -3,6 +3,7 @@ the map's own graph computed in Python; no network request and no script from ma
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -34,15 +35,21 @@ def clean(page) -> None:
 
 
 def opacity(page) -> dict[str, float]:
-    """Each node's opacity: its own value in the DataSet, else the network-wide one it inherits
-    (the page dims by changing the network-wide value and writes own values only where a node
-    differs). Checked against what vis-network itself will draw."""
-    got = page.js("""() => { const a = window.argmap, dflt = a.network.nodesHandler.options.opacity ?? 1;
+    """Each node's opacity as the page shows it (``argmap.opacities()``), checked against the
+    DataSet (its own value, else the network-wide one it inherits: the page dims by changing the
+    network-wide value and writes own values only where a node differs) and against what
+    vis-network itself will draw. Zoomed out on a big map the page draws from its own arrays and
+    hands vis-network the opacities in spare time; ``argmap.sync()`` hands over the rest now."""
+    shown = page.js("() => window.argmap.opacities()")
+    got = page.js("""() => { const a = window.argmap; a.sync();
+        const dflt = a.network.nodesHandler.options.opacity ?? 1;
         return a.nodes.get().map(n => [n.id, n.opacity ?? dflt,
                                         a.network.body.nodes[n.id].options.opacity ?? 1]); }""")
+    assert set(shown) == {node for node, _, _ in got}
     for node, mine, drawn in got:
         assert mine == pytest.approx(drawn), node
-    return {node: round(mine, 4) for node, mine, _ in got}
+        assert shown[node] == pytest.approx(mine), node
+    return {node: round(shown[node], 4) for node, _, _ in got}
 
 
 def visible(page) -> set[str]:
@@ -465,7 +472,9 @@ def test_screenshots(stalin, stalin_page):
     page.screenshot(path=str(SHOTS / "matrix.png"))
     for name in ("page.png", "matrix.png", "essay.png"):
         assert (SHOTS / name).stat().st_size > 10_000
-        shutil.copyfile(SHOTS / name, docs / name)
+        # the committed copies in docs/ change only on request, so a test run leaves the tree clean
+        if os.environ.get("ARGMAP_UPDATE_SCREENSHOTS"):
+            shutil.copyfile(SHOTS / name, docs / name)
     clean(page)
 
 
@@ -497,4 +506,116 @@ def test_click_latency_at_10k_nodes(tmp_path, open_page):
     assert visible(page) == {"r5", *rests_on(amap, "r5")}
     page.js("() => window.argmap.unfocus(0)")
     assert visible(page) == set(amap.graph)
+    clean(page)
+
+
+# -- the zoomed-out path of a big map ---------------------------------------------------------------
+def quiet(page, ms: int = 400) -> None:
+    """Wait until the map has drawn no frame for `ms` (spare-time work included)."""
+    page.js("""ms => new Promise(done => { const net = window.argmap.network; let last = performance.now();
+        const mark = () => { last = performance.now(); }; net.on("afterDrawing", mark);
+        const check = () => { if (performance.now() - last >= ms) { net.off("afterDrawing", mark); done(); }
+                              else { setTimeout(check, 50); } };
+        setTimeout(check, 50); })""", ms)
+
+
+def test_zoomed_out_click_traces_without_vis_network(tmp_path, open_page):
+    """Below the level-of-detail scale the page draws a big map itself: a click at a node's place
+    highlights its trace in one frame, `argmap.opacity` tells the truth at once, and vis-network
+    gets the same opacities by the time it draws again (zooming in)."""
+    from test_html import big_map
+
+    amap = big_map(2000)
+    page = open_page(render(amap, tmp_path, "big2k.html"))
+    assert page.js("() => window.argmap.network.getScale()") < 0.3   # zoomed out: the page's own drawing
+    quiet(page)
+    node = "r7"
+    x, y = page.js("""id => { const n = window.argmap.network, p = n.getPositions([id])[id];
+        const d = n.canvasToDOM(p), r = document.getElementById('map').getBoundingClientRect();
+        return [r.left + d.x, r.top + d.y]; }""", node)
+    page.mouse.move(x, y)
+    quiet(page)
+    page.js("""() => { window.__draws = 0; window.argmap.network.on("afterDrawing", () => { window.__draws++; }); }""")
+    page.mouse.down()
+    page.mouse.up()
+    # what the page says right after the click, before any spare time
+    state = page.js("""() => { const a = window.argmap, ids = a.data.nodes.map(r => r[0]);
+        return {selected: a.selected(), lit: a.highlighted(), shown: a.opacities(),
+                one: ids.map(id => a.opacity(id))}; }""")
+    t = trace(amap, node)
+    assert state["selected"] == node
+    assert set(state["lit"]) == set(t.highlighted)
+    assert {n for n, o in state["shown"].items() if o == 1} == set(t.highlighted)
+    assert all(o == DIM for n, o in state["shown"].items() if n not in t.highlighted)
+    assert state["one"] == [state["shown"][n] for n in amap.graph]
+    assert page.eval_on_selector_all("#rests-on [data-node]", "els => els.map(e => e.dataset.node)") == list(t.rests_on)
+    quiet(page)
+    assert page.js("() => window.__draws") == 1      # one click, one frame
+    # zooming in: vis-network draws again, with the opacities the page showed
+    page.js("""id => { const n = window.argmap.network;
+        n.moveTo({position: n.getPositions([id])[id], scale: 1, animation: false}); }""", node)
+    page.js("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    drawn = page.js("""() => { const a = window.argmap, dflt = a.network.nodesHandler.options.opacity ?? 1;
+        return a.data.nodes.map(r => [r[0], a.network.body.nodes[r[0]].options.opacity ?? dflt]); }""")
+    assert {n: round(o, 4) for n, o in drawn} == {n: state["shown"][n] for n in amap.graph}
+    assert opacity(page) == state["shown"]
+    # back out and click the background: everything lit again
+    page.js("() => window.argmap.network.moveTo({scale: 0.05, animation: false})")
+    quiet(page)
+    page.mouse.click(*page.js("""() => { const r = document.getElementById('map').getBoundingClientRect();
+        return [r.left + 4, r.bottom - 4]; }"""))
+    assert page.js("() => window.argmap.selected()") is None
+    assert set(opacity(page).values()) == {1}
+    clean(page)
+
+
+def test_show_all_button(tmp_path, open_page):
+    """A long trace list shows its first 100 statements and a "Show all N" button, reachable by
+    keyboard, that adds the rest and moves the focus to the first one added; so does the
+    weak-spot list past its first 200 items."""
+    from test_html import big_map
+
+    amap = big_map(2000)
+    page = open_page(render(amap, tmp_path, "big2k.html"))
+    t = trace(amap, "t")
+    assert len(t.rests_on) > 100
+    page.js("() => window.argmap.select('t')")
+    listed = page.eval_on_selector_all("#rests-on [data-node]", "els => els.map(e => e.dataset.node)")
+    assert listed == list(t.rests_on)[:100]
+    assert page.text_content("#rests-on button.show-all") == f"Show all {len(t.rests_on)}"
+    assert page.text_content("#n-rests-on") == f"({len(t.rests_on)})"
+    page.focus("#rests-on button.show-all")
+    page.keyboard.press("Enter")
+    listed = page.eval_on_selector_all("#rests-on [data-node]", "els => els.map(e => e.dataset.node)")
+    assert listed == list(t.rests_on)
+    assert page.query_selector("#rests-on button.show-all") is None
+    assert page.js("() => document.activeElement.dataset.node") == t.rests_on[100]
+    # Tab from there walks on through the list; Enter on an item selects it
+    page.keyboard.press("Tab")
+    assert page.js("() => document.activeElement.dataset.node") == t.rests_on[101]
+    page.keyboard.press("Enter")
+    assert page.js("() => window.argmap.selected()") == t.rests_on[101]
+    # a new selection starts short again
+    page.js("() => window.argmap.select('t')")
+    assert len(page.query_selector_all("#rests-on [data-node]")) == 100
+    clean(page)
+    # the weak-spot list: 250 reasons without evidence
+    from argmap.model import ArgumentMap
+
+    weak = ArgumentMap(title="Weak")
+    weak.add_node("t", "thesis", "The thesis.")
+    for j in range(250):
+        weak.add_node(f"r{j}", "reason", f"Reason number {j} stands alone.")
+        weak.add_edge(f"r{j}", "t")
+    page = open_page(render(weak, tmp_path, "weak.html"))
+    spots = page.js("() => window.argmap.weakSpots()")
+    assert len(spots) >= 250
+    assert len(page.query_selector_all("#weak-list li.weak-item")) == 200
+    assert page.text_content("#weak-list button.show-all") == f"Show all {len(spots)}"
+    page.focus("#weak-list button.show-all")
+    page.keyboard.press("Enter")
+    nodes = page.eval_on_selector_all("#weak-list li.weak-item button[data-node]", "els => els.map(e => e.dataset.node)")
+    assert nodes == [s["node"] for s in spots]
+    assert page.query_selector("#weak-list button.show-all") is None
+    assert page.js("() => document.activeElement.dataset.node") == spots[200]["node"]
     clean(page)

@@ -195,12 +195,20 @@
   var BIG = N > 1500, deferData = BIG && positioned;
   var network = new vis.Network(container, deferData ? {} : { nodes: nodes, edges: edges }, options);
   /* Several DataSet updates, one redraw: with physics off vis-network redraws synchronously after
-   * every update call (~0.2 s at 10 000 nodes); block that and ask for one redraw on the next frame. */
-  var batching = 0;
+   * every update call (~0.2 s at 10 000 nodes); block that and ask for one redraw on the next frame.
+   * A frame vis-network had already asked for (a click's own selection) is that frame: asking
+   * again after `_allowRedraw` (which forgets the pending request) would draw twice in one frame. */
+  var batching = 0, framePending = false;
   function batch(fn) {
-    if (batching++ === 0) { network.body.emitter.emit("_blockRedraw"); }
+    if (batching++ === 0) {
+      framePending = !!(network.renderer && network.renderer.redrawRequested === true && network.renderer.allowRedraw === true);
+      network.body.emitter.emit("_blockRedraw");
+    }
     try { return fn(); } finally {
-      if (--batching === 0) { network.body.emitter.emit("_allowRedraw"); network.body.emitter.emit("_requestRedraw"); }
+      if (--batching === 0) {
+        network.body.emitter.emit("_allowRedraw");
+        if (framePending) { network.renderer.redrawRequested = true; } else { network.body.emitter.emit("_requestRedraw"); }
+      }
     }
   }
   if (!positioned) {
@@ -230,8 +238,14 @@
    * Below LOD_SCALE the page draws the same picture in a handful of canvas calls instead: the edges
    * as one plain path per relation and state, the nodes as one path of boxes per kind and state,
    * in the kind's colour, dimmed and hidden exactly as vis-network would. Zoomed in (labels
-   * readable) vis-network draws as usual, only the nodes in view. Nodes vis-network has not measured
-   * yet get their label's box in the background, a slice at a time, after the first frame. */
+   * readable) vis-network draws as usual, only the nodes in view.
+   *
+   * Layers: a click changes which few nodes are highlighted, not the map under them. So the whole
+   * map drawn dimmed (and drawn highlighted, for "nothing selected") is kept as a bitmap per view,
+   * painted in spare time; a frame then is one bitmap plus the highlighted few drawn over it, in the
+   * same order as drawing everything (dimmed edges, highlighted edges, dimmed nodes, highlighted
+   * nodes). Each node's box is the default one until vis-network has measured every label (in
+   * spare time, after the first frame), then every measured box at once: one change of picture. */
   var LOD_SCALE = 0.3;           // 14 px labels are under 5 px here: vis-network stops drawing them
   var LOD_W = 180, LOD_H = 44;   // a node's box before vis-network has measured its label
   var renderer = network.renderer;
@@ -241,87 +255,173 @@
   function lod() { return lodReady && network.getScale() < LOD_SCALE; }
   var kindColor = KINDS.map(function (kd) { return kd.color; });
   var edgeColor = RELS.map(function (r) { return relColor(r); });
-  function boxOf(node) {
-    var sh = node.shape, w = sh && sh.width, h = sh && sh.height;
-    return w > 0 && h > 0 ? [w, h] : [LOD_W, LOD_H];
+  var lodW = new Float32Array(N), lodH = new Float32Array(N);
+  for (k = 0; k < N; k++) { lodW[k] = LOD_W; lodH[k] = LOD_H; }
+  var geometry = 0;         // bumped whenever boxes, positions or what is shown change
+  var litCount = N;         // nodes drawn highlighted (see applyHighlight)
+
+  /* Spare-time work (label measuring, layers, vis-network's opacities, the weak-spot list): run
+   * in idle periods, so none of it sits between a click and its frame. A chore takes the idle
+   * deadline and returns true while it has more to do. */
+  var idle = typeof window.requestIdleCallback === "function" ? function (fn) { window.requestIdleCallback(fn); } :
+    function (fn) { setTimeout(function () { var t0 = Date.now(); fn({ timeRemaining: function () { return Math.max(0, 10 - (Date.now() - t0)); } }); }, 20); };
+  var chores = [], pumping = false;
+  function chore(fn, first) {
+    var at = chores.indexOf(fn);
+    if (at >= 0 && first) { chores.splice(at, 1); at = -1; }
+    if (at < 0) { if (first) { chores.unshift(fn); } else { chores.push(fn); } }
+    pump();
   }
-  function drawEdgesLOD(ctx) {
+  function pump() { if (!pumping && chores.length) { pumping = true; idle(runChores); } }
+  function runChores(deadline) {
+    pumping = false;
+    var list = chores.slice();
+    for (var j = 0; j < list.length && deadline.timeRemaining() > 1; j++) {
+      if (!list[j](deadline)) { var at = chores.indexOf(list[j]); if (at >= 0) { chores.splice(at, 1); } }
+    }
+    pump();
+  }
+
+  // `look`: 0 dimmed, 1 highlighted; `only`: draw only the items in that state (0 or 1), or all (-1)
+  function strokeEdges(ctx, look, only) {
     var live = network.body.edges, list = network.body.edgeIndices, scale = network.getScale();
     var paths = [], j, m, ed;
-    for (j = 0; j < 2 * RELS.length; j++) { paths.push(null); }
     for (j = 0; j < list.length; j++) {
       ed = live[list[j]];
       if (!ed || ed.connected !== true || !ed.from || !ed.to || ed.options.hidden || ed.from.options.hidden || ed.to.options.hidden) { continue; }
       m = +ed.id;
-      var at = 2 * edgeRel[m] + (edgeDimmed[m] ? 0 : 1), path = paths[at] || (paths[at] = new Path2D());
+      if (only >= 0 && edgeDimmed[m] === only) { continue; }
+      var path = paths[edgeRel[m]] || (paths[edgeRel[m]] = new Path2D());
       path.moveTo(ed.from.x, ed.from.y); path.lineTo(ed.to.x, ed.to.y);
     }
     ctx.save();
-    for (var pass = 0; pass < 2; pass++) {   // dimmed first, the highlighted ones over them
-      for (var rel = 0; rel < RELS.length; rel++) {
-        var pth = paths[2 * rel + pass];
-        if (!pth) { continue; }
-        ctx.globalAlpha = pass ? 1 : EDGE_DIM;
-        ctx.strokeStyle = edgeColor[rel];
-        ctx.lineWidth = Math.max(RELS[rel].width, 0.75 / scale);
-        ctx.stroke(pth);
-      }
+    ctx.globalAlpha = look ? 1 : EDGE_DIM;
+    ctx.lineWidth = 0;
+    for (var rel = 0; rel < RELS.length; rel++) {
+      if (!paths[rel]) { continue; }
+      ctx.strokeStyle = edgeColor[rel];
+      ctx.lineWidth = Math.max(RELS[rel].width, 0.75 / scale);
+      ctx.stroke(paths[rel]);
     }
     ctx.restore();
   }
-  function drawNodesLOD(ctx) {
+  function fillNodes(ctx, look, only) {
     var live = network.body.nodes, list = network.body.nodeIndices, scale = network.getScale();
-    var paths = [], selected = [], j, node, x, box;
-    for (j = 0; j < 2 * KINDS.length; j++) { paths.push(null); }
-    var badgeLit = new Path2D(), badgeDim = new Path2D(), r = Math.max(9, 2.5 / scale), anyLit = false, anyDim = false;
+    var paths = [], badges = null, r = Math.max(9, 2.5 / scale), j, node, x, w, h;
     for (j = 0; j < list.length; j++) {
       node = live[list[j]];
       if (!node || node.options.hidden) { continue; }
       x = index[node.id];
-      if (x === undefined) { continue; }
-      box = boxOf(node);
-      var at = 2 * kindOf[x] + (dimmed[x] ? 0 : 1), path = paths[at] || (paths[at] = new Path2D());
-      path.rect(node.x - box[0] / 2, node.y - box[1] / 2, box[0], box[1]);
-      if (weakCount[x]) {
-        var bx = node.x + box[0] / 2, by = node.y - box[1] / 2;
-        if (dimmed[x]) { badgeDim.rect(bx - r, by - r, 2 * r, 2 * r); anyDim = true; }
-        else { badgeLit.rect(bx - r, by - r, 2 * r, 2 * r); anyLit = true; }
-      }
-      if (node.selected) { selected.push([node, box]); }
+      if (x === undefined || (only >= 0 && dimmed[x] === only)) { continue; }
+      w = lodW[x]; h = lodH[x];
+      var path = paths[kindOf[x]] || (paths[kindOf[x]] = new Path2D());
+      path.rect(node.x - w / 2, node.y - h / 2, w, h);
+      if (weakCount[x]) { (badges || (badges = new Path2D())).rect(node.x + w / 2 - r, node.y - h / 2 - r, 2 * r, 2 * r); }
     }
     ctx.save();
-    for (var pass = 0; pass < 2; pass++) {   // dimmed kinds first, then the highlighted ones
-      for (j = 0; j < KINDS.length; j++) {
-        var pth = paths[2 * j + pass];
-        if (!pth) { continue; }
-        ctx.globalAlpha = pass ? 1 : DIM;
-        ctx.fillStyle = kindColor[j];
-        ctx.fill(pth);
-        ctx.lineWidth = 0.75 / scale; ctx.strokeStyle = DARK ? "#e0e0e0" : "#1a1a1a";
-        ctx.globalAlpha *= 0.6;
-        ctx.stroke(pth);
-      }
-      var badges = pass ? badgeLit : badgeDim;
-      if (pass ? anyLit : anyDim) {
-        ctx.globalAlpha = pass ? 1 : 0.25;
-        ctx.fillStyle = "#F0E442"; ctx.fill(badges);
-        ctx.lineWidth = 1 / scale; ctx.strokeStyle = "#1a1a1a"; ctx.stroke(badges);
-      }
+    for (j = 0; j < KINDS.length; j++) {
+      if (!paths[j]) { continue; }
+      ctx.globalAlpha = look ? 1 : DIM;
+      ctx.fillStyle = kindColor[j];
+      ctx.fill(paths[j]);
+      ctx.lineWidth = 0.75 / scale; ctx.strokeStyle = DARK ? "#e0e0e0" : "#1a1a1a";
+      ctx.globalAlpha *= 0.6;
+      ctx.stroke(paths[j]);
     }
+    if (badges) {
+      ctx.globalAlpha = look ? 1 : 0.25;
+      ctx.fillStyle = "#F0E442"; ctx.fill(badges);
+      ctx.lineWidth = 1 / scale; ctx.strokeStyle = "#1a1a1a"; ctx.stroke(badges);
+    }
+    ctx.restore();
+  }
+  function strokeSelected(ctx) {
+    var live = network.body.nodes, sel = network.getSelectedNodes(), scale = network.getScale();
+    ctx.save();
     ctx.globalAlpha = 1;
     ctx.strokeStyle = DARK ? "#ffffff" : "#000000";
     ctx.lineWidth = 3 / scale;
-    selected.forEach(function (sb) {
-      ctx.strokeRect(sb[0].x - sb[1][0] / 2, sb[0].y - sb[1][1] / 2, sb[1][0], sb[1][1]);
-    });
+    for (var j = 0; j < sel.length; j++) {
+      var node = live[sel[j]], x = index[sel[j]];
+      if (!node || node.options.hidden || x === undefined) { continue; }
+      ctx.strokeRect(node.x - lodW[x] / 2, node.y - lodH[x] / 2, lodW[x], lodH[x]);
+    }
     ctx.restore();
+  }
+
+  /* This frame's view and map, as a key for the layers; and how the frame is drawn: "lit" (nothing
+   * highlighted: the highlighted layer alone), "dim" (the dimmed layer, the highlighted few over
+   * it) or null (draw everything: while the view moves, or when most of the map is highlighted). */
+  var frame = null;
+  function frameOf(ctx) {
+    var t = ctx.getTransform(), c = ctx.canvas, live = network.body.nodes, list = network.body.nodeIndices, sx = 0, sy = 0;
+    for (var j = 0; j < list.length; j++) { var nd = live[list[j]]; if (nd) { sx += nd.x; sy += nd.y * ((j & 7) + 1); } }
+    var key = [t.a, t.b, t.c, t.d, t.e, t.f, c.width, c.height, geometry, list.length, network.body.edgeIndices.length, sx, sy].join(" ");
+    var moving = renderer.dragging || renderer.zooming;
+    var mode = moving ? null : (!keep ? "lit" : (litCount * 2 < N ? "dim" : null));
+    return { key: key, transform: t, width: c.width, height: c.height, mode: mode };
+  }
+  var layers = {};
+  function layer(name, fr, draw) {
+    var L = layers[name];
+    if (!L) { var cv = doc.createElement("canvas"); L = layers[name] = { canvas: cv, ctx: cv.getContext("2d"), key: null }; }
+    if (L.key !== fr.key) {
+      if (L.canvas.width !== fr.width || L.canvas.height !== fr.height) { L.canvas.width = fr.width; L.canvas.height = fr.height; }
+      else { L.ctx.setTransform(1, 0, 0, 1, 0, 0); L.ctx.clearRect(0, 0, fr.width, fr.height); }
+      L.ctx.setTransform(fr.transform);
+      draw(L.ctx);
+      L.key = fr.key;
+    }
+    return L.canvas;
+  }
+  var LAYERS = {
+    "edges-dim": function (c) { strokeEdges(c, 0, -1); }, "nodes-dim": function (c) { fillNodes(c, 0, -1); },
+    "edges-lit": function (c) { strokeEdges(c, 1, -1); }, "nodes-lit": function (c) { fillNodes(c, 1, -1); }
+  };
+  function blit(ctx, canvas) {
+    ctx.save(); ctx.setTransform(1, 0, 0, 1, 0, 0); ctx.globalAlpha = 1; ctx.drawImage(canvas, 0, 0); ctx.restore();
+  }
+  function drawEdgesLOD(ctx) {
+    var fr = frame || frameOf(ctx);
+    if (fr.mode) {
+      blit(ctx, layer("edges-" + fr.mode, fr, LAYERS["edges-" + fr.mode]));
+      if (fr.mode === "dim") { strokeEdges(ctx, 1, 1); }
+    } else { strokeEdges(ctx, 0, 0); strokeEdges(ctx, 1, 1); }
+  }
+  function drawNodesLOD(ctx) {
+    var fr = frame || frameOf(ctx);
+    if (fr.mode) {
+      blit(ctx, layer("nodes-" + fr.mode, fr, LAYERS["nodes-" + fr.mode]));
+      if (fr.mode === "dim") { fillNodes(ctx, 1, 1); }
+    } else { fillNodes(ctx, 0, 0); fillNodes(ctx, 1, 1); }
+    strokeSelected(ctx);
     return { drawExternalLabels: null };
+  }
+  /* In spare time, the layers the next click (or reset) will want for the view on screen. */
+  function buildLayers(deadline) {
+    if (!frame || !lod()) { return false; }
+    var want = keep ? ["edges-lit", "nodes-lit", "edges-dim", "nodes-dim"] : ["edges-dim", "nodes-dim", "edges-lit", "nodes-lit"];
+    for (var j = 0; j < want.length; j++) {
+      var L = layers[want[j]];
+      if (L && L.key === frame.key) { continue; }
+      if (deadline.timeRemaining() < 20) { return true; }
+      var cv = layer(want[j], frame, LAYERS[want[j]]);
+      cv.getContext("2d").getImageData(0, 0, 1, 1);   // paint it now, not in the frame that shows it
+    }
+    return false;
   }
   if (lodReady) {
     var visDrawNodes = renderer._drawNodes, visDrawEdges = renderer._drawEdges, visDrawArrows = renderer._drawArrows;
     renderer._drawEdges = function (ctx) { return lod() ? drawEdgesLOD(ctx) : visDrawEdges.apply(this, arguments); };
     renderer._drawArrows = function () { return lod() ? undefined : visDrawArrows.apply(this, arguments); };
     renderer._drawNodes = function (ctx, always) { return lod() && !always ? drawNodesLOD(ctx) : visDrawNodes.apply(this, arguments); };
+    network.on("beforeDrawing", function (ctx) {
+      frame = null;
+      if (lod()) { frame = frameOf(ctx); }
+      else if (visStale) { syncVis(null); }   // zoomed in: vis-network draws, so it gets the opacities first
+    });
+    // before the labels are measured too: the boxes change only when the last one is done
+    network.on("afterDrawing", function () { if (frame) { chore(buildLayers, true); } });
   }
   /* The node under a canvas point when vis-network cannot tell (it has not measured that node's box
    * yet): the nearest shown node whose LOD box contains the point. */
@@ -329,10 +429,10 @@
     if (!pt) { return null; }
     var live = network.body.nodes, list = network.body.nodeIndices, best = null, bestD = Infinity;
     for (var j = 0; j < list.length; j++) {
-      var node = live[list[j]];
-      if (!node || node.options.hidden) { continue; }
-      var box = boxOf(node), dx = Math.abs(pt.x - node.x), dy = Math.abs(pt.y - node.y);
-      if (dx <= box[0] / 2 && dy <= box[1] / 2 && dx + dy < bestD) { bestD = dx + dy; best = node.id; }
+      var node = live[list[j]], x = node ? index[node.id] : undefined;
+      if (x === undefined || node.options.hidden) { continue; }
+      var dx = Math.abs(pt.x - node.x), dy = Math.abs(pt.y - node.y);
+      if (dx <= lodW[x] / 2 && dy <= lodH[x] / 2 && dx + dy < bestD) { bestD = dx + dy; best = node.id; }
     }
     return best;
   }
@@ -341,15 +441,25 @@
     return lodReady ? nodeAtPoint(params.pointer && params.pointer.canvas) : null;
   }
   /* vis-network measures every label the first time it fits the view or draws all nodes; a big map
-   * is measured in slices after the first frame instead, so clicks and tooltips find every node. */
+   * is measured in spare time after the first frame instead, so clicks and tooltips find every
+   * node; the zoomed-out frame takes all the measured boxes at once when the last one is done. */
   var measureAt = 0;
-  function measureSlice() {
-    var live = network.body.nodes, ctx = network.canvas.getContext(), end = Math.min(N, measureAt + 400);
-    for (; measureAt < end; measureAt++) {
-      var node = live[ids[measureAt]];
-      if (node && !(node.shape && node.shape.width > 0)) { node.updateBoundingBox(ctx, node.selected); }
+  function measureSlice(deadline) {
+    var live = network.body.nodes, ctx = network.canvas.getContext();
+    while (measureAt < N && deadline.timeRemaining() > 2) {
+      for (var end = Math.min(N, measureAt + 50); measureAt < end; measureAt++) {
+        var node = live[ids[measureAt]];
+        if (node && !(node.shape && node.shape.width > 0)) { node.updateBoundingBox(ctx, node.selected); }
+      }
     }
-    if (measureAt < N) { setTimeout(measureSlice, 0); }
+    if (measureAt < N) { return true; }
+    for (var j = 0; j < N; j++) {
+      var sh = live[ids[j]] && live[ids[j]].shape;
+      if (sh && sh.width > 0 && sh.height > 0) { lodW[j] = sh.width; lodH[j] = sh.height; }
+    }
+    geometry++;
+    if (lod()) { network.body.emitter.emit("_requestRedraw"); }
+    return false;
   }
 
   // weak-spot badges: a yellow "!" disc at the node's top right corner (the LOD frame draws its own)
@@ -414,7 +524,7 @@
    * with the network's own listener detached, and the few changed vis items get the same
    * `setOptions` call that listener would make. Falls back to the plain update if vis-network's
    * internals (9.1.2, pinned through pyvis) ever look different. */
-  function quietUpdate(set, items, isNodes) {
+  function quietUpdate(set, items, isNodes, noRedraw) {
     if (!items.length) { return; }
     var handler = isNodes ? network.nodesHandler : network.edgesHandler;
     var listeners = handler && (isNodes ? handler.nodesListeners : handler.edgesListeners);
@@ -425,56 +535,85 @@
     }
     set.off("update", listeners.update);
     try { set.update(items); } finally { set.on("update", listeners.update); }
-    var visibility = false;
+    var visibility = false, moves = false;
     for (var j = 0; j < items.length; j++) {
       var item = items[j], target = live[item.id], change = {};
       for (var key in item) { if (key !== "id") { change[key] = item[key]; } }
       if ("hidden" in change) { visibility = true; }
+      if ("x" in change || "y" in change) { moves = true; }
       if (target) { target.setOptions(change); }
     }
     if (visibility) { network._updateVisibleIndices(); }
-    network.body.emitter.emit("_requestRedraw");
+    if (visibility || moves) { geometry++; }
+    if (!noRedraw) { network.body.emitter.emit("_requestRedraw"); }
   }
 
   /* Dimming without touching every node: vis-network node and edge options inherit from the
    * network-wide options through the prototype chain, so the page sets the network-wide opacity
    * (DIM while something is highlighted) and writes an own `opacity` into the DataSet only for the
    * items that must differ from it (the highlighted ones) or that carry a stale own value.
-   * A click at 10 000 nodes then updates tens of DataSet items, not 10 000. */
+   * A click at 10 000 nodes then updates tens of DataSet items, not 10 000.
+   *
+   * Zoomed out on a big map the page draws from its own arrays (`dimmed`, `edgeDimmed`), so a
+   * click does not wait for vis-network at all: the DataSets and vis-network's items get their
+   * opacities in spare time afterwards, and at the latest before vis-network draws again
+   * (zooming in) or when a script asks (`argmap.sync()`). `argmap.opacity(id)` always tells what
+   * the map shows. */
   var DIM = 0.18, EDGE_DIM = 0.1;
-  var ownN = new Float32Array(N), ownE = new Float32Array(E);   // 0 = inherits the network-wide value
+  var visN = new Float32Array(N), visE = new Float32Array(E);   // own values in the DataSets; 0 = inherits
+  var wantG = 1, wantGE = 1;       // the network-wide values the highlight wants
+  var visStale = false, syncNodesAt = 0, syncEdgesAt = 0;
   function applyHighlight(mask) {
     keep = mask;
-    var lit = 0, litE = 0, q;
+    var lit = N, litE = E, q;
     if (mask) {
-      for (q = 0; q < N; q++) { lit += mask[q]; }
-      for (q = 0; q < E; q++) { litE += mask[edgeFrom[q]] & mask[edgeTo[q]]; }
-    }
+      lit = 0; litE = 0;
+      for (q = 0; q < N; q++) { lit += mask[q]; dimmed[q] = mask[q] ? 0 : 1; }
+      for (q = 0; q < E; q++) { var on = mask[edgeFrom[q]] & mask[edgeTo[q]]; litE += on; edgeDimmed[q] = on ? 0 : 1; }
+    } else { dimmed.fill(0); edgeDimmed.fill(0); }
+    litCount = lit;
     // the network-wide value is whatever most items need, so few items carry an own value
-    var g = mask && lit * 2 < N ? DIM : 1, gE = mask && litE * 2 < E ? EDGE_DIM : 1, nodeUpdates = [], edgeUpdates = [];
-    network.nodesHandler.options.opacity = g;
-    network.edgesHandler.options.color.opacity = gE;
-    for (var j = 0; j < N; j++) {
-      var want = mask && !mask[j] ? DIM : 1;
-      dimmed[j] = want === DIM ? 1 : 0;
-      if (ownN[j] ? ownN[j] !== want : want !== g) { ownN[j] = want; nodeUpdates.push({ id: ids[j], opacity: want }); }
-    }
-    for (var m = 0; m < E; m++) {
-      var wantE = mask && !(mask[edgeFrom[m]] && mask[edgeTo[m]]) ? EDGE_DIM : 1;
-      edgeDimmed[m] = wantE === EDGE_DIM ? 1 : 0;
-      if (ownE[m] ? ownE[m] !== wantE : wantE !== gE) {
-        ownE[m] = wantE;
-        var r = RELS[edgeRel[m]], col = relColor(r);
-        edgeUpdates.push({ id: m, color: { color: col, highlight: col, hover: col, opacity: wantE } });
-      }
-    }
-    quietUpdate(nodes, nodeUpdates, true);
-    quietUpdate(edges, edgeUpdates, false);
+    wantG = mask && lit * 2 < N ? DIM : 1; wantGE = mask && litE * 2 < E ? EDGE_DIM : 1;
+    visStale = true; syncNodesAt = 0; syncEdgesAt = 0;
+    if (lod()) { chore(syncVis); } else { syncVis(null); }
     network.body.emitter.emit("_requestRedraw");
     if (filters.connected) { refreshVisibility(); }
   }
-  /* The opacity a node is drawn with (its own value, else the network-wide one). */
-  function opacityOf(id) { var j = nodeIndex(id); return ownN[j] || network.nodesHandler.options.opacity || 1; }
+  /* Bring the DataSets and vis-network's items up to the highlight: everything now (deadline
+   * null), or as much as an idle period allows (returns true while some is left). */
+  function syncVis(deadline) {
+    if (!visStale) { return false; }
+    if (syncNodesAt === 0 && syncEdgesAt === 0) {
+      network.nodesHandler.options.opacity = wantG;
+      network.edgesHandler.options.color.opacity = wantGE;
+    }
+    var nodeUpdates = [], edgeUpdates = [], STEP = 64;
+    while (syncNodesAt < N && (!deadline || deadline.timeRemaining() > 2)) {
+      for (var end = Math.min(N, syncNodesAt + STEP); syncNodesAt < end; syncNodesAt++) {
+        var j = syncNodesAt, want = dimmed[j] ? DIM : 1;
+        if (visN[j] ? visN[j] !== want : want !== wantG) { visN[j] = want; nodeUpdates.push({ id: ids[j], opacity: want }); }
+      }
+      if (deadline) { quietUpdate(nodes, nodeUpdates, true, true); nodeUpdates = []; }
+    }
+    while (syncNodesAt >= N && syncEdgesAt < E && (!deadline || deadline.timeRemaining() > 2)) {
+      for (var endE = Math.min(E, syncEdgesAt + STEP); syncEdgesAt < endE; syncEdgesAt++) {
+        var m = syncEdgesAt, wantE = edgeDimmed[m] ? EDGE_DIM : 1;
+        if (visE[m] ? visE[m] !== wantE : wantE !== wantGE) {
+          visE[m] = wantE;
+          var col = edgeColor[edgeRel[m]];
+          edgeUpdates.push({ id: m, color: { color: col, highlight: col, hover: col, opacity: wantE } });
+        }
+      }
+      if (deadline) { quietUpdate(edges, edgeUpdates, false, true); edgeUpdates = []; }
+    }
+    quietUpdate(nodes, nodeUpdates, true, true);
+    quietUpdate(edges, edgeUpdates, false, true);
+    visStale = syncNodesAt < N || syncEdgesAt < E;
+    return visStale;
+  }
+  function sync() { syncVis(null); return !visStale; }
+  /* The opacity a node is drawn with. */
+  function opacityOf(id) { return dimmed[nodeIndex(id)] ? DIM : 1; }
 
   // -- filters and focus: what is shown (positions never change, except in focus mode) -----------
   var filters = { kinds: [], confs: [], attacks: true, connected: false };
@@ -509,7 +648,7 @@
     }
     quietUpdate(nodes, nodeUpdates, true);
     quietUpdate(edges, edgeUpdates, false);
-    if (before !== gHidden) { network._updateVisibleIndices(); network.body.emitter.emit("_requestRedraw"); }
+    if (before !== gHidden) { geometry++; network._updateVisibleIndices(); network.body.emitter.emit("_requestRedraw"); }
     doc.body.setAttribute("data-visible", String(N - hiddenCount));
   }
   var ownH = new Uint8Array(N);   // 0 inherits, 1 shown, 2 hidden
@@ -636,17 +775,44 @@
     if (extra) { btn.appendChild(doc.createTextNode(" ")); btn.appendChild(el("span", "badge", extra)); }
     return btn;
   }
-  function fillList(listId, countId, list) {
-    var ul = $(listId);
-    ul.textContent = "";
-    if (countId) { setText(countId, "(" + list.length + ")"); }
-    var n = Math.min(list.length, 500);
-    for (var j = 0; j < n; j++) {
+  /* A trace list shows its first TRACE_FIRST statements; a "Show all" button (a real button: Tab
+   * and Enter reach it) adds the rest when asked. Built off the document, attached once. */
+  var TRACE_FIRST = 100, traceLists = Object.create(null);
+  function listItems(frag, list, from, to) {
+    for (var j = from; j < to; j++) {
       var li = el("li");
       li.appendChild(nodeButton(index[list[j]]));
-      ul.appendChild(li);
+      frag.appendChild(li);
     }
-    if (list.length > n) { ul.appendChild(el("li", "hint", "\u2026 and " + (list.length - n) + " more")); }
+  }
+  function fillList(listId, countId, list) {
+    var ul = $(listId), frag = doc.createDocumentFragment(), n = Math.min(list.length, TRACE_FIRST);
+    traceLists[listId] = list;
+    if (countId) { setText(countId, "(" + list.length + ")"); }
+    listItems(frag, list, 0, n);
+    if (list.length > n) { frag.appendChild(moreItem(listId, list.length, list.length - n, "statements")); }
+    ul.textContent = "";
+    ul.appendChild(frag);
+  }
+  function moreItem(listId, total, left, what) {
+    var li = el("li", "more"), b = el("button", "show-all", "Show all " + total);
+    b.type = "button";
+    b.setAttribute("data-list", listId);
+    b.setAttribute("aria-label", "Show all " + total + " " + what + " (" + left + " more)");
+    li.appendChild(b);
+    return li;
+  }
+  /* The rest of a trace list; the keyboard focus moves to the first statement added. */
+  function showAll(listId) {
+    if (listId === "weak-list") { buildWeak(CHECKS.length); return weakBuilt; }
+    var ul = $(listId), list = traceLists[listId], more = ul && ul.querySelector("li.more");
+    if (!more || !list) { return ul ? ul.querySelectorAll("[data-node]").length : 0; }
+    var frag = doc.createDocumentFragment(), from = ul.querySelectorAll("[data-node]").length;
+    listItems(frag, list, from, list.length);
+    var first = frag.firstChild, refocus = doc.activeElement === more.firstChild;
+    ul.replaceChild(frag, more);
+    if (first && refocus) { first.firstChild.focus(); }
+    return list.length;
   }
   function showOptional(cls, value, setter) {
     var show = value !== undefined && value !== null && value !== "" && !(Array.isArray(value) && !value.length);
@@ -770,6 +936,8 @@
     if (hit !== null && hit !== undefined) { focusOn(hit); }
   });
   $("panel").addEventListener("click", function (ev) {
+    var all = ev.target.closest("button.show-all");
+    if (all) { showAll(all.getAttribute("data-list")); return; }
     var target = ev.target.closest("[data-node]");
     if (target) { select(target.getAttribute("data-node"), { camera: true }); return; }
     if (ev.target.closest(".reset-button")) { reset(); }
@@ -794,14 +962,17 @@
     if (c[4]) { holder.appendChild(el("span", "weak-hint", c[4])); }
     return li;
   }
-  /* The weak-spot list; past the first WEAK_FIRST items (thousands on a big map) the rest is added
-   * after the map's first frame, a slice at a time, so it does not hold up the first draw. */
+  /* The weak-spot list: the first WEAK_FIRST items, then a "Show all" button for the rest (a big
+   * map has thousands; kept in the document, they cost every later frame tens of milliseconds of
+   * style, layout and paint, however far down the panel they are). */
   var WEAK_FIRST = 200, weakBuilt = 0;
   function buildWeak(upTo) {
     var ul = $("weak-list"), frag = doc.createDocumentFragment(), end = Math.min(CHECKS.length, upTo);
     for (; weakBuilt < end; weakBuilt++) { frag.appendChild(weakItem(weakBuilt, true)); }
-    ul.appendChild(frag);
-    if (weakBuilt < CHECKS.length && upTo > WEAK_FIRST) { setTimeout(function () { buildWeak(weakBuilt + 500); }, 0); }
+    var first = frag.firstChild, more = ul.querySelector("li.more"), refocus = more && doc.activeElement === more.firstChild;
+    if (more) { ul.replaceChild(frag, more); } else { ul.appendChild(frag); }
+    if (weakBuilt < CHECKS.length) { ul.appendChild(moreItem("weak-list", CHECKS.length, CHECKS.length - weakBuilt, "weak spots")); }
+    if (refocus && first) { (first.querySelector("button") || first).focus(); }
   }
   buildWeak(WEAK_FIRST);
   setText("n-weak", "(" + CHECKS.length + ")");
@@ -1147,11 +1318,12 @@
     treeItems[to].tabIndex = 0;
     if (focus) { treeItems[to].focus(); }
   }
+  var treeMarked = -1;
   function markTreeItem(x) {
     if (!treeBuilt) { return; }
-    treeItems.forEach(function (it) { if (it.getAttribute("aria-selected") === "true") { it.setAttribute("aria-selected", "false"); } });
+    if (treeMarked >= 0) { treeItems[treeMarked].setAttribute("aria-selected", "false"); treeMarked = -1; }
     var j = treeOf[x];
-    if (j !== undefined) { treeItems[j].setAttribute("aria-selected", "true"); moveTree(j, false); }
+    if (j !== undefined) { treeItems[j].setAttribute("aria-selected", "true"); treeMarked = j; moveTree(j, false); }
   }
   $("sec-nodes").addEventListener("toggle", function () { if ($("sec-nodes").open) { buildTree(); if (current !== null) { markTreeItem(index[current]); } } });
 
@@ -1265,8 +1437,7 @@
   if (deferData) { fitAll(); loadData(); }
   network.once("afterDrawing", function () {
     doc.body.setAttribute("data-drawn", "1");
-    if (BIG) { setTimeout(measureSlice, 0); }
-    if (weakBuilt < CHECKS.length) { setTimeout(function () { buildWeak(weakBuilt + 500); }, 0); }
+    if (BIG) { chore(measureSlice); }
   });
   if (positioned && !deferData) { fitAll(); }
   refreshVisibility();
@@ -1274,14 +1445,15 @@
 
   window.argmap = {
     network: network, nodes: nodes, edges: edges, data: data, opacity: opacityOf,
-    opacities: function () { var out = {}; for (var j = 0; j < N; j++) { out[ids[j]] = ownN[j] || network.nodesHandler.options.opacity || 1; } return out; },
+    opacities: function () { var out = {}; for (var j = 0; j < N; j++) { out[ids[j]] = dimmed[j] ? DIM : 1; } return out; },
+    sync: sync,
     select: function (id, opts) { return select(id, opts); }, reset: reset, trace: trace,
     selected: function () { return current; },
     highlighted: function () { var out = []; if (keep) { for (var j = 0; j < N; j++) { if (keep[j]) { out.push(ids[j]); } } } return out; },
     visible: function () { var out = []; for (var j = 0; j < N; j++) { if (!hiddenN[j]) { out.push(ids[j]); } } return out; },
     showPath: showPath, search: search, nextMatch: nextMatch,
     setFilter: setFilter, focus: focusOn, unfocus: unfocus, focusPath: function () { return focusStack.slice(); },
-    showView: showView, showEssay: showEssay, exportPNG: exportPNG, mapJSON: mapJSON, exportJSON: exportJSON,
+    showAll: showAll, showView: showView, showEssay: showEssay, exportPNG: exportPNG, mapJSON: mapJSON, exportJSON: exportJSON,
     weakSpots: function () { return CHECKS.map(function (c) { return { node: c[0] >= 0 ? ids[c[0]] : null, code: c[1], severity: c[2], message: c[3], hint: c[4] }; }); }
   };
 })();
