@@ -133,10 +133,9 @@ def write(amap: ArgumentMap, path: str | os.PathLike[str], *, format: str | None
 
     path = os.fspath(path)
     fmt = formats.get(format, purpose="write") if format else formats.guess(path, purpose="write")
-    writer = fmt.load_writer()
+    writer = fmt.load_stream()
     with _gc_paused():
-        out = writer(amap, options or RenderOptions())
-    atomic_write(path, out)
+        atomic_write(path, writer(amap, options or RenderOptions()))
 
 
 def trace(amap: ArgumentMap, node: str) -> Trace:

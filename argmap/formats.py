@@ -22,6 +22,8 @@ class Format:
     description: str
     reader: str | None = None  # "module:function" under argmap.readers
     writer: str | None = None  # "module:function" under argmap.writers
+    #: a writer yielding the output in pieces, used when writing to a file (large pages)
+    stream: str | None = None
     #: extensions this format shares with another, and a reader-module function telling its content
     #: apart, e.g. AIF files named ``*.json``
     sniff: tuple[tuple[str, ...], str] | None = None
@@ -31,6 +33,10 @@ class Format:
 
     def load_writer(self) -> Callable[..., Any]:
         return _resolve("argmap.writers", self.writer)
+
+    def load_stream(self) -> Callable[..., Any]:
+        """The streaming writer, or the plain one where the format has none."""
+        return _resolve("argmap.writers", self.stream or self.writer)
 
 
 def _resolve(package: str, ref: str | None) -> Callable[..., Any]:
@@ -44,7 +50,8 @@ FORMATS: dict[str, Format] = {
     for f in (
         Format("yaml", (".yaml", ".yml"), "argmap map (YAML)", "native:read_yaml", "native:write_yaml"),
         Format("json", (".json",), "argmap map (JSON)", "native:read_json", "native:write_json"),
-        Format("html", (".html", ".htm"), "interactive page (vis-network)", None, "html:write_html"),
+        Format("html", (".html", ".htm"), "interactive page (vis-network)", None, "html:write_html",
+               stream="html:generate_html"),
         Format("microtexts", (".xml",), "arg-microtexts corpus XML (<arggraph>)",
                "microtexts:read_microtexts", None),
         Format("aif", (".aif.json", ".aif"), "AIF JSON (AIFdb, OVA, xAIF)", "aif:read_aif", "aif:write_aif",

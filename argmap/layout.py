@@ -124,7 +124,7 @@ def layers(amap: ArgumentMap) -> dict[str, int]:
     """Each node's layer: 0 on top (the thesis), growing downwards."""
     with _gc_paused():
         nodes, succ, least = _structure(amap)
-        return dict(zip(nodes, _layers(succ, least)))
+        return dict(zip(nodes, _layers(succ, least), strict=True))
 
 
 def layered(amap: ArgumentMap) -> dict[str, tuple[int, int]]:

@@ -28,40 +28,190 @@ SIZES = (100, 1_000, 10_000, 100_000)
 DEFAULT_OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "out", "maps")
 
 # share of each kind among the statements that are not theses
-KIND_SHARES = (("reason", 0.10), ("claim", 0.25), ("evidence", 0.40), ("objection", 0.15),
-               ("rebuttal", 0.10))
+KIND_SHARES = (("reason", 0.10), ("claim", 0.25), ("evidence", 0.40), ("objection", 0.15), ("rebuttal", 0.10))
 CONFIDENCES = ("certain", "likely", "possible", "doubtful")
-WORDS_PER_KIND = {"thesis": (18, 32), "reason": (10, 24), "claim": (10, 26), "evidence": (14, 40),
-                  "objection": (12, 30), "rebuttal": (10, 26)}
+WORDS_PER_KIND = {
+    "thesis": (18, 32),
+    "reason": (10, 24),
+    "claim": (10, 26),
+    "evidence": (14, 40),
+    "objection": (12, 30),
+    "rebuttal": (10, 26),
+}
 
-_SUBJECTS = ["the government", "the regime", "the party leadership", "the peasants", "the workers",
-             "the army", "the secret police", "the opposition", "the old elite", "the new state",
-             "the press", "the courts", "the local officials", "the foreign powers", "the historians",
-             "the census", "the trade unions", "the church", "the schools", "the collective farms",
-             "the border regions", "the ministers", "the generals", "the rebels", "the reformers",
-             "the merchants", "the landowners", "Stalin", "Trotsky", "Kirov", "the Politburo"]
-_VERBS = ["feared", "needed", "wanted", "blamed", "weakened", "strengthened", "ignored", "exaggerated", "controlled", "suppressed", "supported", "doubted", "welcomed", "resisted", "financed", "reorganised", "purged", "rewarded", "recorded", "concealed", "reported", "replaced", "expanded", "restricted"]
-_OBJECTS = ["any open criticism of its policy", "the loyalty of the provinces",
-            "a rapid growth of heavy industry", "the memory of the civil war", "a reliable supply of grain",
-            "the authority of the leader", "the independence of the courts",
-            "the influence of foreign ideas", "the size of the harvest", "the number of arrests",
-            "the cost of the new railways", "the rights of the minorities", "the price of bread",
-            "the reports of famine", "the plans of his rivals", "the spread of rumours",
-            "the promotion of young officials", "the power of the regional bosses", "the five-year plan",
-            "the show trials", "the old Bolsheviks", "the kulaks", "the officer corps"]
-_LINKS = ["because", "while", "although", "since", "as long as", "even though", "whereas", "so that",
-          "until", "after", "before", "when"]
-_ADVERBS = ["clearly", "probably", "mostly", "rarely", "openly", "quietly", "gradually", "suddenly", "repeatedly", "deliberately"]
+_SUBJECTS = [
+    "the government",
+    "the regime",
+    "the party leadership",
+    "the peasants",
+    "the workers",
+    "the army",
+    "the secret police",
+    "the opposition",
+    "the old elite",
+    "the new state",
+    "the press",
+    "the courts",
+    "the local officials",
+    "the foreign powers",
+    "the historians",
+    "the census",
+    "the trade unions",
+    "the church",
+    "the schools",
+    "the collective farms",
+    "the border regions",
+    "the ministers",
+    "the generals",
+    "the rebels",
+    "the reformers",
+    "the merchants",
+    "the landowners",
+    "Stalin",
+    "Trotsky",
+    "Kirov",
+    "the Politburo",
+]
+_VERBS = [
+    "feared",
+    "needed",
+    "wanted",
+    "blamed",
+    "weakened",
+    "strengthened",
+    "ignored",
+    "exaggerated",
+    "controlled",
+    "suppressed",
+    "supported",
+    "doubted",
+    "welcomed",
+    "resisted",
+    "financed",
+    "reorganised",
+    "purged",
+    "rewarded",
+    "recorded",
+    "concealed",
+    "reported",
+    "replaced",
+    "expanded",
+    "restricted",
+]
+_OBJECTS = [
+    "any open criticism of its policy",
+    "the loyalty of the provinces",
+    "a rapid growth of heavy industry",
+    "the memory of the civil war",
+    "a reliable supply of grain",
+    "the authority of the leader",
+    "the independence of the courts",
+    "the influence of foreign ideas",
+    "the size of the harvest",
+    "the number of arrests",
+    "the cost of the new railways",
+    "the rights of the minorities",
+    "the price of bread",
+    "the reports of famine",
+    "the plans of his rivals",
+    "the spread of rumours",
+    "the promotion of young officials",
+    "the power of the regional bosses",
+    "the five-year plan",
+    "the show trials",
+    "the old Bolsheviks",
+    "the kulaks",
+    "the officer corps",
+]
+_LINKS = [
+    "because",
+    "while",
+    "although",
+    "since",
+    "as long as",
+    "even though",
+    "whereas",
+    "so that",
+    "until",
+    "after",
+    "before",
+    "when",
+]
+_ADVERBS = [
+    "clearly",
+    "probably",
+    "mostly",
+    "rarely",
+    "openly",
+    "quietly",
+    "gradually",
+    "suddenly",
+    "repeatedly",
+    "deliberately",
+]
 _YEARS = list(range(1917, 1954))
-_AUTHORS = ["Conquest", "Fitzpatrick", "Getty", "Khlevniuk", "Kotkin", "Service", "Davies", "Viola", "Harris", "Suny", "Figes", "Montefiore", "Applebaum", "Naumov", "Werth", "Hosking", "Lewin", "Tucker", "Ulam", "Deutscher"]
-_TITLES = ["The Great Terror", "Everyday Stalinism", "Origins of the Great Purges", "Master of the House",
-           "Stalin: Waiting for Hitler", "A History of Twentieth-Century Russia", "The Years of Hunger",
-           "Peasant Rebels under Stalin", "The Road to Terror", "The Whisperers", "Red Famine",
-           "Stalin's Peasants", "Russia and the Russians", "Lenin's Tomb"]
-_TAGS = ["economy", "military", "rivals", "terror", "famine", "industry", "propaganda", "police", "party", "peasants", "sources", "1930s", "ideology", "foreign"]
-_NOTES = ["The essay gives no source for this figure.", "A historian would date this differently.",
-          "Check this against the textbook before the exam.", "This overlaps with the previous reason.",
-          "The essay only hints at this point.", "Strong evidence, but from a single memoir."]
+_AUTHORS = [
+    "Conquest",
+    "Fitzpatrick",
+    "Getty",
+    "Khlevniuk",
+    "Kotkin",
+    "Service",
+    "Davies",
+    "Viola",
+    "Harris",
+    "Suny",
+    "Figes",
+    "Montefiore",
+    "Applebaum",
+    "Naumov",
+    "Werth",
+    "Hosking",
+    "Lewin",
+    "Tucker",
+    "Ulam",
+    "Deutscher",
+]
+_TITLES = [
+    "The Great Terror",
+    "Everyday Stalinism",
+    "Origins of the Great Purges",
+    "Master of the House",
+    "Stalin: Waiting for Hitler",
+    "A History of Twentieth-Century Russia",
+    "The Years of Hunger",
+    "Peasant Rebels under Stalin",
+    "The Road to Terror",
+    "The Whisperers",
+    "Red Famine",
+    "Stalin's Peasants",
+    "Russia and the Russians",
+    "Lenin's Tomb",
+]
+_TAGS = [
+    "economy",
+    "military",
+    "rivals",
+    "terror",
+    "famine",
+    "industry",
+    "propaganda",
+    "police",
+    "party",
+    "peasants",
+    "sources",
+    "1930s",
+    "ideology",
+    "foreign",
+]
+_NOTES = [
+    "The essay gives no source for this figure.",
+    "A historian would date this differently.",
+    "Check this against the textbook before the exam.",
+    "This overlaps with the previous reason.",
+    "The essay only hints at this point.",
+    "Strong evidence, but from a single memoir.",
+]
 
 
 def _clause(rng: random.Random) -> str:
@@ -83,12 +233,14 @@ def _sentence(rng: random.Random, low: int, high: int) -> str:
 def _label(rng: random.Random, text: str) -> str:
     words = text.rstrip(".").split()
     start = rng.randint(0, max(0, len(words) - 5))
-    label = " ".join(words[start:start + rng.randint(2, 5)])
+    label = " ".join(words[start : start + rng.randint(2, 5)])
     return label[0].upper() + label[1:]
 
 
 def _source(rng: random.Random) -> str:
-    return f"{rng.choice(_AUTHORS)} ({rng.randint(1968, 2022)}), {rng.choice(_TITLES)}, p. {rng.randint(3, 640)}"
+    return (
+        f"{rng.choice(_AUTHORS)} ({rng.randint(1968, 2022)}), {rng.choice(_TITLES)}, p. {rng.randint(3, 640)}"
+    )
 
 
 def generate(n: int, seed: int = 1) -> dict[str, Any]:
@@ -111,7 +263,9 @@ def generate(n: int, seed: int = 1) -> dict[str, Any]:
 
     def pick_kind(i: int) -> str:
         # theses spread evenly through the file, one per ~1 000 statements
-        if i == 0 or (len(by_kind["thesis"]) < theses_wanted and i >= len(by_kind["thesis"]) * n // theses_wanted):
+        if i == 0 or (
+            len(by_kind["thesis"]) < theses_wanted and i >= len(by_kind["thesis"]) * n // theses_wanted
+        ):
             return "thesis"
         kind = rng.choices(kinds, weights)[0]
         if kind == "rebuttal" and not by_kind["objection"]:
@@ -151,8 +305,14 @@ def generate(n: int, seed: int = 1) -> dict[str, Any]:
             target = recent(pool)
         elif kind == "objection":
             relation = "attacks"
-            pool = rng.choices([by_kind["reason"], by_kind["claim"] or by_kind["reason"],
-                                by_kind["evidence"] or by_kind["reason"]], (4, 4, 2))[0]
+            pool = rng.choices(
+                [
+                    by_kind["reason"],
+                    by_kind["claim"] or by_kind["reason"],
+                    by_kind["evidence"] or by_kind["reason"],
+                ],
+                (4, 4, 2),
+            )[0]
             target = recent(pool)
             inference = supports_of.get(target)
             if inference and rng.random() < 0.05:
@@ -184,7 +344,7 @@ def generate(n: int, seed: int = 1) -> dict[str, Any]:
     # a few knots of circular support in large maps (an earlier claim "supports" a later one)
     claims = by_kind["claim"]
     for _ in range(n // 5000):
-        later = rng.choice(claims[len(claims) // 2:])
+        later = rng.choice(claims[len(claims) // 2 :])
         earlier = nodes[later].get("supports")
         if isinstance(earlier, str) and nodes[earlier]["kind"] == "claim":
             prev = nodes[earlier].get("supports")
@@ -282,8 +442,11 @@ def document_of(amap: Any) -> dict[str, Any]:
     graph = amap.graph
     nodes: dict[str, dict[str, Any]] = {}
     for n, d in graph.nodes(data=True):
-        nodes[n] = {k: v for k, v in d.items() if k in ("kind", "text", "label", "confidence", "source",
-                                                         "quote", "tags", "note")}
+        nodes[n] = {
+            k: v
+            for k, v in d.items()
+            if k in ("kind", "text", "label", "confidence", "source", "quote", "tags", "note")
+        }
     for u, v, d in graph.edges(data=True):
         rel = d["relation"]
         if rel == "undercuts":

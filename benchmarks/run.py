@@ -49,13 +49,43 @@ STALIN = os.path.join(ROOT, "graphs", "stalin_purges.yaml")
 RESULTS_MD = os.path.join(HERE, "RESULTS.md")
 ARGDOWN_PACKAGE = "@argdown/cli"
 ARGDOWN_VERSION = "1.7.5"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 #: modules the light commands must not import (checked with ``python -X importtime``)
-NOT_FOR_HELP = ("networkx", "yaml", "jinja2", "markupsafe", "pyvis", "IPython", "argmap.readers",
-                "argmap.layout", "argmap.writers", "argmap.analysis")
-NOT_FOR_CHECK = ("pyvis", "IPython", "jinja2", "markupsafe", "argmap.layout", "argmap.writers",
-                 "argmap.writers.html", "numpy", "scipy", "pandas", "matplotlib", "playwright")
+NOT_FOR_HELP = (
+    "networkx",
+    "yaml",
+    "jinja2",
+    "markupsafe",
+    "pyvis",
+    "IPython",
+    "argmap.readers",
+    "argmap.layout",
+    "argmap.writers",
+    "argmap.analysis",
+)
+NOT_FOR_CHECK = (
+    "pyvis",
+    "IPython",
+    "jinja2",
+    "markupsafe",
+    "argmap.layout",
+    "argmap.writers",
+    "argmap.writers.html",
+    "numpy",
+    "scipy",
+    "pandas",
+    "matplotlib",
+    "playwright",
+)
 
 
 def log(msg: str) -> None:
@@ -97,8 +127,14 @@ def peak_rss(cmd: list[str], *, cwd: str = ROOT, timeout: float = 600) -> dict[s
     command is forked from that small process, so its ``ru_maxrss`` is its own (a process forked
     straight from this runner would inherit the runner's high-water mark).
     """
-    r = subprocess.run([sys.executable, "-S", "-c", _RUSAGE_WRAPPER, str(timeout), *cmd], cwd=cwd, env=env(),
-                       capture_output=True, text=True, timeout=timeout + 60)
+    r = subprocess.run(
+        [sys.executable, "-S", "-c", _RUSAGE_WRAPPER, str(timeout), *cmd],
+        cwd=cwd,
+        env=env(),
+        capture_output=True,
+        text=True,
+        timeout=timeout + 60,
+    )
     try:
         return json.loads(r.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
     except (IndexError, ValueError):
@@ -111,13 +147,18 @@ def best_of(n: int, cmd: list[str], **kw: Any) -> dict[str, Any]:
     if not ok:
         return runs[-1]
     best = min(ok, key=lambda r: r["seconds"])
-    return {**best, "runs": [round(r["seconds"], 4) for r in runs],
-            "peak_mb": max(r["peak_mb"] for r in ok)}
+    return {**best, "runs": [round(r["seconds"], 4) for r in runs], "peak_mb": max(r["peak_mb"] for r in ok)}
 
 
 def child(*args: str, timeout: float = 900) -> dict[str, Any]:
-    r = subprocess.run([sys.executable, "-m", "benchmarks._child", *args], cwd=ROOT, env=env(),
-                       capture_output=True, text=True, timeout=timeout)
+    r = subprocess.run(
+        [sys.executable, "-m", "benchmarks._child", *args],
+        cwd=ROOT,
+        env=env(),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
     if r.returncode != 0:
         raise RuntimeError(f"benchmarks._child {args[0]} failed:\n{r.stderr[-3000:]}")
     return json.loads(r.stdout.strip().splitlines()[-1])
@@ -142,8 +183,13 @@ def machine() -> dict[str, Any]:
     except (OSError, ValueError, IndexError):
         pass
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
-    return {"nproc": os.cpu_count(), "cpu": cpu, "memory": mem, "os": platform.platform(),
-            "load_at_start": load}
+    return {
+        "nproc": os.cpu_count(),
+        "cpu": cpu,
+        "memory": mem,
+        "os": platform.platform(),
+        "load_at_start": load,
+    }
 
 
 def versions() -> dict[str, str]:
@@ -162,7 +208,9 @@ def versions() -> dict[str, str]:
 
     out["vis-network"] = VIS_VERSION
     node = shutil.which("node")
-    out["node"] = subprocess.run([node, "--version"], capture_output=True, text=True).stdout.strip() if node else "-"
+    out["node"] = (
+        subprocess.run([node, "--version"], capture_output=True, text=True).stdout.strip() if node else "-"
+    )
     return out
 
 
@@ -189,13 +237,14 @@ def maps(sizes: list[int], seed: int) -> dict[str, dict[str, str]]:
 
 # -- argmap -------------------------------------------------------------------------------------
 def imports(cmd: list[str]) -> dict[str, Any]:
-    r = subprocess.run([sys.executable, "-X", "importtime", *cmd], cwd=ROOT, env=env(),
-                       capture_output=True, text=True)
+    r = subprocess.run(
+        [sys.executable, "-X", "importtime", *cmd], cwd=ROOT, env=env(), capture_output=True, text=True
+    )
     modules = []
     total_us = 0
     for line in r.stderr.splitlines():
         if line.startswith("import time:") and "|" in line:
-            _, cumulative, name = line[len("import time:"):].split("|")
+            _, cumulative, name = line[len("import time:") :].split("|")
             if cumulative.strip().isdigit():
                 modules.append(name.strip())
                 if not name.startswith("  "):
@@ -215,8 +264,9 @@ def bench_startup(quick: bool) -> dict[str, Any]:
     out = {
         "help": best_of(n, argmap_command() + ["--help"]),
         "check": best_of(n, argmap_command() + ["check", STALIN]),
-        "render_stalin": best_of(n, argmap_command() + ["render", STALIN, "-o",
-                                                        os.path.join(pages, "stalin_purges.html")]),
+        "render_stalin": best_of(
+            n, argmap_command() + ["render", STALIN, "-o", os.path.join(pages, "stalin_purges.html")]
+        ),
         "python": best_of(n, [sys.executable, "-c", "pass"]),
     }
     help_imports = imports(cli + ["--help"])
@@ -224,13 +274,22 @@ def bench_startup(quick: bool) -> dict[str, Any]:
     render_imports = imports(cli + ["render", STALIN, "-o", os.path.join(pages, "stalin_purges.html")])
     pyvis_imports = imports(["-c", "import pyvis.network, networkx"])
     out["imports"] = {
-        "help": {"count": help_imports["count"], "import_ms": help_imports["import_ms"],
-                 "forbidden": forbidden(help_imports["modules"], NOT_FOR_HELP)},
-        "check": {"count": check_imports["count"], "import_ms": check_imports["import_ms"],
-                  "forbidden": forbidden(check_imports["modules"], NOT_FOR_CHECK),
-                  "networkx_drawing": any(m.startswith("networkx.drawing") for m in check_imports["modules"])},
-        "render": {"count": render_imports["count"], "import_ms": render_imports["import_ms"],
-                   "pyvis": any(m == "pyvis" or m.startswith("pyvis.") for m in render_imports["modules"])},
+        "help": {
+            "count": help_imports["count"],
+            "import_ms": help_imports["import_ms"],
+            "forbidden": forbidden(help_imports["modules"], NOT_FOR_HELP),
+        },
+        "check": {
+            "count": check_imports["count"],
+            "import_ms": check_imports["import_ms"],
+            "forbidden": forbidden(check_imports["modules"], NOT_FOR_CHECK),
+            "networkx_drawing": any(m.startswith("networkx.drawing") for m in check_imports["modules"]),
+        },
+        "render": {
+            "count": render_imports["count"],
+            "import_ms": render_imports["import_ms"],
+            "pyvis": any(m == "pyvis" or m.startswith("pyvis.") for m in render_imports["modules"]),
+        },
         "pyvis": {"count": pyvis_imports["count"], "import_ms": pyvis_imports["import_ms"]},
     }
     return out
@@ -247,22 +306,32 @@ def bench_argmap(paths: dict[str, dict[str, str]], sizes: list[int], quick: bool
         log(f"argmap stages at {n} nodes ({repeats}x)")
         stages = child("stages", yaml_path, str(repeats), page)
         log(f"argmap render command at {n} nodes")
-        cmd = best_of(1 if n >= 100_000 else (2 if quick else 3),
-                      argmap_command() + ["render", yaml_path, "-o", page])
+        cmd = best_of(
+            1 if n >= 100_000 else (2 if quick else 3), argmap_command() + ["render", yaml_path, "-o", page]
+        )
         if not cmd["ok"]:
             raise RuntimeError(f"argmap render failed at {n}: {cmd.get('stderr')}")
         json_cmd = None
         if n >= 10_000 and not quick:
-            json_cmd = best_of(1, argmap_command() + ["render", paths[str(n)]["json"], "-o",
-                                                      os.path.join(pages, f"synthetic_{n}_json.html")])
+            json_cmd = best_of(
+                1,
+                argmap_command()
+                + ["render", paths[str(n)]["json"], "-o", os.path.join(pages, f"synthetic_{n}_json.html")],
+            )
         size = os.path.getsize(page)
         force_page = None
         if n == 1000:  # the peer for the first-draw target: the browser lays out the same map
             force_page = os.path.join(pages, f"synthetic_{n}_force.html")
             peak_rss(argmap_command() + ["render", yaml_path, "-o", force_page, "--layout", "force"])
-        out[str(n)] = {"stages": stages, "command": cmd, "json_command": json_cmd, "page": page,
-                       "page_bytes": size, "force_page": force_page,
-                       "content_bytes": content_bytes(yaml_path)}
+        out[str(n)] = {
+            "stages": stages,
+            "command": cmd,
+            "json_command": json_cmd,
+            "page": page,
+            "page_bytes": size,
+            "force_page": force_page,
+            "content_bytes": content_bytes(yaml_path),
+        }
     return out
 
 
@@ -308,28 +377,44 @@ def argdown_bin(install: bool) -> str | None:
         return None
     os.makedirs(folder, exist_ok=True)
     log(f"npm install {ARGDOWN_PACKAGE}@{ARGDOWN_VERSION} into {folder}")
-    r = subprocess.run([npm, "install", "--prefix", folder, "--no-audit", "--no-fund", "--loglevel=error",
-                        f"{ARGDOWN_PACKAGE}@{ARGDOWN_VERSION}"], capture_output=True, text=True, timeout=600)
+    r = subprocess.run(
+        [
+            npm,
+            "install",
+            "--prefix",
+            folder,
+            "--no-audit",
+            "--no-fund",
+            "--loglevel=error",
+            f"{ARGDOWN_PACKAGE}@{ARGDOWN_VERSION}",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     if r.returncode != 0 or not os.path.exists(binary):
         log(f"npm install failed: {r.stderr[-500:]}")
         return None
     return binary
 
 
-def bench_argdown(paths: dict[str, dict[str, str]], binary: str, names: list[str], html_names: list[str],
-                  quick: bool) -> dict[str, Any]:
+def bench_argdown(
+    paths: dict[str, dict[str, str]], binary: str, names: list[str], html_names: list[str], quick: bool
+) -> dict[str, Any]:
     dest = os.path.join(OUT, "argdown-pages")
     os.makedirs(dest, exist_ok=True)
     n = 2 if quick else 3
-    out: dict[str, Any] = {"version": subprocess.run([binary, "--version"], capture_output=True,
-                                                     text=True).stdout.strip(),
-                           "startup": best_of(n, [binary, "--version"])}
+    out: dict[str, Any] = {
+        "version": subprocess.run([binary, "--version"], capture_output=True, text=True).stdout.strip(),
+        "startup": best_of(n, [binary, "--version"]),
+    }
     for name in names:
         src = paths[name]["argdown"]
         repeats = n if name in ("stalin", "100") else 1
         log(f"argdown web-component on {name}")
-        entry: dict[str, Any] = {"web_component": best_of(repeats, [binary, "web-component", src, dest],
-                                                          timeout=300)}
+        entry: dict[str, Any] = {
+            "web_component": best_of(repeats, [binary, "web-component", src, dest], timeout=300)
+        }
         if name in html_names:
             log(f"argdown html on {name}")
             entry["html"] = best_of(repeats, [binary, "html", src, dest], timeout=300)
@@ -380,16 +465,27 @@ def bench_browser(pages: dict[str, str], click_sizes: set[str]) -> dict[str, Any
     profile = tempfile.mkdtemp(prefix="chromium-", dir=OUT)
     try:
         with sync_playwright() as pw:
-            ctx = pw.chromium.launch_persistent_context(profile, executable_path=chromium, args=CHROMIUM_ARGS,
-                                                        headless=True, viewport={"width": 1400, "height": 900})
+            ctx = pw.chromium.launch_persistent_context(
+                profile,
+                executable_path=chromium,
+                args=CHROMIUM_ARGS,
+                headless=True,
+                viewport={"width": 1400, "height": 900},
+            )
             out["chromium"] = ctx.browser.version if ctx.browser else "?"
             try:
                 for name, path in pages.items():
                     log(f"chromium: {name}")
                     page = ctx.new_page()
                     page.add_init_script(_DRAWN_HOOK)
-                    page.route("**/*", lambda route: route.continue_()
-                               if route.request.url.startswith(("file:", "data:", "blob:")) else route.abort())
+                    page.route(
+                        "**/*",
+                        lambda route: (
+                            route.continue_()
+                            if route.request.url.startswith(("file:", "data:", "blob:"))
+                            else route.abort()
+                        ),
+                    )
                     errors: list[str] = []
                     page.on("pageerror", lambda exc, errors=errors: errors.append(str(exc)))
                     t0 = time.perf_counter()
@@ -418,8 +514,14 @@ def bench_browser(pages: dict[str, str], click_sizes: set[str]) -> dict[str, Any
                           const t0 = performance.now(); window.argmap.reset();
                           await new Promise(r => requestAnimationFrame(r)); return performance.now() - t0; }""")
                         totals = [c["total_ms"] for c in clicks]
-                        entry.update({"clicks": clicks, "click_median_ms": statistics.median(totals),
-                                      "click_max_ms": max(totals), "reset_ms": reset_ms})
+                        entry.update(
+                            {
+                                "clicks": clicks,
+                                "click_median_ms": statistics.median(totals),
+                                "click_max_ms": max(totals),
+                                "reset_ms": reset_ms,
+                            }
+                        )
                     out[name] = entry
                     page.close()
             finally:
@@ -452,21 +554,39 @@ def report(res: dict[str, Any]) -> str:
     ours = st["render_stalin"]["seconds"]
     ad_stalin = (ad.get("stalin") or {}).get("web_component", {}) if isinstance(ad, dict) else {}
     peer = ad_stalin.get("seconds") if ad_stalin.get("ok") else None
-    rows.append(ratio_row("1. `argmap render stalin_purges.yaml` vs `argdown web-component` (same map)",
-                          fmt_s(ours), fmt_s(peer), ours / peer if peer else None, 0.5,
-                          (ours / peer <= 0.5) if peer else None))
+    rows.append(
+        ratio_row(
+            "1. `argmap render stalin_purges.yaml` vs `argdown web-component` (same map)",
+            fmt_s(ours),
+            fmt_s(peer),
+            ours / peer if peer else None,
+            0.5,
+            (ours / peer <= 0.5) if peer else None,
+        )
+    )
     ad_start = (ad.get("startup") or {}).get("seconds") if isinstance(ad, dict) else None
-    rows.append(ratio_row("1. `argmap render stalin_purges.yaml` vs Argdown's bare start-up (`--version`)",
-                          fmt_s(ours), fmt_s(ad_start), ours / ad_start if ad_start else None, 1,
-                          (ours <= ad_start) if ad_start else None))
+    rows.append(
+        ratio_row(
+            "1. `argmap render stalin_purges.yaml` vs Argdown's bare start-up (`--version`)",
+            fmt_s(ours),
+            fmt_s(ad_start),
+            ours / ad_start if ad_start else None,
+            1,
+            (ours <= ad_start) if ad_start else None,
+        )
+    )
     imp = st["imports"]
     lazy_ok = not imp["help"]["forbidden"] and not imp["check"]["forbidden"] and not imp["render"]["pyvis"]
-    rows.append(ratio_row(
-        "1. lazy imports: modules of `argmap check` vs `import pyvis, networkx`",
-        f"{imp['check']['count']} modules, {imp['check']['import_ms']:.0f} ms (help: {imp['help']['count']})",
-        f"{imp['pyvis']['count']} modules, {imp['pyvis']['import_ms']:.0f} ms",
-        imp["check"]["count"] / imp["pyvis"]["count"], 1,
-        lazy_ok))
+    rows.append(
+        ratio_row(
+            "1. lazy imports: modules of `argmap check` vs `import pyvis, networkx`",
+            f"{imp['check']['count']} modules, {imp['check']['import_ms']:.0f} ms (help: {imp['help']['count']})",
+            f"{imp['pyvis']['count']} modules, {imp['pyvis']['import_ms']:.0f} ms",
+            imp["check"]["count"] / imp["pyvis"]["count"],
+            1,
+            lazy_ok,
+        )
+    )
 
     # 2. linear scaling
     def work(n: int) -> float:
@@ -476,30 +596,66 @@ def report(res: dict[str, Any]) -> str:
     if 1000 in sizes and max(sizes) > 1000:
         top = max(sizes)
         per_small, per_big = work(1000) / 1000, work(top) / top
-        rows.append(ratio_row(f"2. load+check+render time per node, {top:,} vs 1 000 nodes",
-                              f"{per_big * 1e6:.0f} µs/node", f"{per_small * 1e6:.0f} µs/node (1 000)",
-                              per_big / per_small, 1.5, per_big / per_small <= 1.5))
+        rows.append(
+            ratio_row(
+                f"2. load+check+render time per node, {top:,} vs 1 000 nodes",
+                f"{per_big * 1e6:.0f} µs/node",
+                f"{per_small * 1e6:.0f} µs/node (1 000)",
+                per_big / per_small,
+                1.5,
+                per_big / per_small <= 1.5,
+            )
+        )
         pv1, pv10 = pv.get("1000", {}), pv.get("10000", {})
         if pv1.get("total") and pv10.get("total"):
             pv_ratio = (pv10["total"] / 10_000) / (pv1["total"] / 1000)
-            rows.append(ratio_row("2. (peer, for comparison) naive pyvis time per node, 10 000 vs 1 000",
-                                  f"{pv10['total'] / 10_000 * 1e6:.0f} µs/node",
-                                  f"{pv1['total'] / 1000 * 1e6:.0f} µs/node (1 000)", pv_ratio, 1.5,
-                                  None))
+            rows.append(
+                ratio_row(
+                    "2. (peer, for comparison) naive pyvis time per node, 10 000 vs 1 000",
+                    f"{pv10['total'] / 10_000 * 1e6:.0f} µs/node",
+                    f"{pv1['total'] / 1000 * 1e6:.0f} µs/node (1 000)",
+                    pv_ratio,
+                    1.5,
+                    None,
+                )
+            )
     if 10000 in sizes:
         e2e = a["10000"]["command"]["seconds"]
-        rows.append(ratio_row("2. `argmap render` 10 000 nodes end to end vs 1.5 s", fmt_s(e2e), "1.5 s",
-                              e2e / 1.5, 1, e2e < 1.5))
+        rows.append(
+            ratio_row(
+                "2. `argmap render` 10 000 nodes end to end vs 1.5 s",
+                fmt_s(e2e),
+                "1.5 s",
+                e2e / 1.5,
+                1,
+                e2e < 1.5,
+            )
+        )
         pv10 = pv.get("10000", {})
         if pv10.get("total"):
             peer = pv10["total"] + pv10["import"]
-            rows.append(ratio_row("2. `argmap render` 10 000 nodes vs naive pyvis (import + from_nx + write_html)",
-                                  fmt_s(e2e), fmt_s(peer), e2e / peer, 1, e2e < peer))
+            rows.append(
+                ratio_row(
+                    "2. `argmap render` 10 000 nodes vs naive pyvis (import + from_nx + write_html)",
+                    fmt_s(e2e),
+                    fmt_s(peer),
+                    e2e / peer,
+                    1,
+                    e2e < peer,
+                )
+            )
         ad5 = (ad.get("5000") or {}).get("web_component", {}) if isinstance(ad, dict) else {}
         if ad5.get("ok"):
-            rows.append(ratio_row("2. `argmap render` 10 000 nodes vs `argdown web-component` 5 000 (5x faster)",
-                                  fmt_s(e2e), fmt_s(ad5["seconds"]), e2e / ad5["seconds"], 0.2,
-                                  e2e / ad5["seconds"] <= 0.2))
+            rows.append(
+                ratio_row(
+                    "2. `argmap render` 10 000 nodes vs `argdown web-component` 5 000 (5x faster)",
+                    fmt_s(e2e),
+                    fmt_s(ad5["seconds"]),
+                    e2e / ad5["seconds"],
+                    0.2,
+                    e2e / ad5["seconds"] <= 0.2,
+                )
+            )
 
     # 3. browser
     b10, force = br.get("10000", {}), br.get("1000-force", {})
@@ -507,18 +663,39 @@ def report(res: dict[str, Any]) -> str:
         # a force page draws its first frame before vis-network's physics has settled: the wall time
         # until ``data-drawn`` (which includes the stabilisation) is the fair peer
         peer_ms = force.get("wall_s", 0) * 1000 or None
-        rows.append(ratio_row("3. first draw, 10 000-node page (vs 2 s)", f"{b10['first_draw_ms']:.0f} ms", "2000 ms",
-                              b10["first_draw_ms"] / 2000, 1, b10["first_draw_ms"] < 2000))
+        rows.append(
+            ratio_row(
+                "3. first draw, 10 000-node page (vs 2 s)",
+                f"{b10['first_draw_ms']:.0f} ms",
+                "2000 ms",
+                b10["first_draw_ms"] / 2000,
+                1,
+                b10["first_draw_ms"] < 2000,
+            )
+        )
         if peer_ms:
-            rows.append(ratio_row("3. first draw, 10 000 nodes laid out in Python vs 1 000 nodes laid out by "
-                                  "vis-network (`--layout force`)", f"{b10['first_draw_ms']:.0f} ms",
-                                  f"{peer_ms:.0f} ms", b10["first_draw_ms"] / peer_ms, 1,
-                                  b10["first_draw_ms"] < peer_ms))
+            rows.append(
+                ratio_row(
+                    "3. first draw, 10 000 nodes laid out in Python vs 1 000 nodes laid out by "
+                    "vis-network (`--layout force`)",
+                    f"{b10['first_draw_ms']:.0f} ms",
+                    f"{peer_ms:.0f} ms",
+                    b10["first_draw_ms"] / peer_ms,
+                    1,
+                    b10["first_draw_ms"] < peer_ms,
+                )
+            )
     if b10.get("click_max_ms") is not None:
-        rows.append(ratio_row("3. click-to-trace at 10 000 nodes, worst of "
-                              f"{len(b10['clicks'])} (vs 100 ms)", f"{b10['click_max_ms']:.0f} ms "
-                              f"(median {b10['click_median_ms']:.0f})", "100 ms",
-                              b10["click_max_ms"] / 100, 1, b10["click_max_ms"] < 100))
+        rows.append(
+            ratio_row(
+                f"3. click-to-trace at 10 000 nodes, worst of {len(b10['clicks'])} (vs 100 ms)",
+                f"{b10['click_max_ms']:.0f} ms (median {b10['click_median_ms']:.0f})",
+                "100 ms",
+                b10["click_max_ms"] / 100,
+                1,
+                b10["click_max_ms"] < 100,
+            )
+        )
 
     # 4. size
     vis = res["vis_bytes"]
@@ -527,15 +704,39 @@ def report(res: dict[str, Any]) -> str:
             continue
         page = a[str(n)]["page_bytes"]
         budget = vis + 200 * n
-        rows.append(ratio_row(f"4. page weight at {n:,} nodes vs vis-network + 200 B/node",
-                              f"{page / 1e6:.2f} MB", f"{budget / 1e6:.2f} MB", page / budget, 1, page <= budget))
+        rows.append(
+            ratio_row(
+                f"4. page weight at {n:,} nodes vs vis-network + 200 B/node",
+                f"{page / 1e6:.2f} MB",
+                f"{budget / 1e6:.2f} MB",
+                page / budget,
+                1,
+                page <= budget,
+            )
+        )
         overhead = (page - vis - a[str(n)]["content_bytes"]) / n
-        rows.append(ratio_row(f"4. page weight at {n:,} nodes beyond vis-network and the map's own text, per node",
-                              f"{overhead:.0f} B/node", "200 B/node", overhead / 200, 1, overhead <= 200))
+        rows.append(
+            ratio_row(
+                f"4. page weight at {n:,} nodes beyond vis-network and the map's own text, per node",
+                f"{overhead:.0f} B/node",
+                "200 B/node",
+                overhead / 200,
+                1,
+                overhead <= 200,
+            )
+        )
     top = str(max(sizes))
     mem = a[top]["command"]["peak_mb"]
-    rows.append(ratio_row(f"4. peak RSS of `argmap render` at {int(top):,} nodes (vs 300 MB)", f"{mem:.0f} MB",
-                          "300 MB", mem / 300, 1, mem < 300 if int(top) >= 100_000 else None))
+    rows.append(
+        ratio_row(
+            f"4. peak RSS of `argmap render` at {int(top):,} nodes (vs 300 MB)",
+            f"{mem:.0f} MB",
+            "300 MB",
+            mem / 300,
+            1,
+            mem < 300 if int(top) >= 100_000 else None,
+        )
+    )
 
     lines = [
         "# Benchmark results",
@@ -567,58 +768,91 @@ def report(res: dict[str, Any]) -> str:
     ]
     for n in sizes:
         s, c = a[str(n)]["stages"], a[str(n)]["command"]
-        lines.append(f"| {n:,} | {a[str(n)].get('edges', '-')} | {fmt_s(s['load'])} | {fmt_s(s['check'])} | "
-                     f"{fmt_s(s['layout'])} | {fmt_s(s['render'])} | {fmt_s(s['write'])} | {fmt_s(c['seconds'])} | "
-                     f"{c['seconds'] / n * 1e6:.0f} | {c['peak_mb']:.0f} MB | {a[str(n)]['page_bytes'] / 1e6:.2f} MB |")
+        lines.append(
+            f"| {n:,} | {a[str(n)].get('edges', '-')} | {fmt_s(s['load'])} | {fmt_s(s['check'])} | "
+            f"{fmt_s(s['layout'])} | {fmt_s(s['render'])} | {fmt_s(s['write'])} | {fmt_s(c['seconds'])} | "
+            f"{c['seconds'] / n * 1e6:.0f} | {c['peak_mb']:.0f} MB | {a[str(n)]['page_bytes'] / 1e6:.2f} MB |"
+        )
     json_rows = [(n, a[str(n)]["json_command"]) for n in sizes if a[str(n)].get("json_command")]
     if json_rows:
-        lines += ["", "The same maps as JSON: " + ", ".join(
-            f"{n:,} nodes {fmt_s(c['seconds'])} ({c['peak_mb']:.0f} MB)" for n, c in json_rows) + "."]
-    lines += ["", f"Start-up: `python -c pass` {fmt_s(st['python']['seconds'])}, `argmap --help` "
-              f"{fmt_s(st['help']['seconds'])} ({imp['help']['count']} modules), `argmap check stalin_purges.yaml` "
-              f"{fmt_s(st['check']['seconds'])} ({imp['check']['count']} modules), `argmap render stalin_purges.yaml` "
-              f"{fmt_s(st['render_stalin']['seconds'])} ({imp['render']['count']} modules, pyvis "
-              f"{'imported' if imp['render']['pyvis'] else 'not imported'}). Forbidden imports found: help "
-              f"{imp['help']['forbidden'] or 'none'}, check {imp['check']['forbidden'] or 'none'}."]
+        lines += [
+            "",
+            "The same maps as JSON: "
+            + ", ".join(f"{n:,} nodes {fmt_s(c['seconds'])} ({c['peak_mb']:.0f} MB)" for n, c in json_rows)
+            + ".",
+        ]
+    lines += [
+        "",
+        f"Start-up: `python -c pass` {fmt_s(st['python']['seconds'])}, `argmap --help` "
+        f"{fmt_s(st['help']['seconds'])} ({imp['help']['count']} modules), `argmap check stalin_purges.yaml` "
+        f"{fmt_s(st['check']['seconds'])} ({imp['check']['count']} modules), `argmap render stalin_purges.yaml` "
+        f"{fmt_s(st['render_stalin']['seconds'])} ({imp['render']['count']} modules, pyvis "
+        f"{'imported' if imp['render']['pyvis'] else 'not imported'}). Forbidden imports found: help "
+        f"{imp['help']['forbidden'] or 'none'}, check {imp['check']['forbidden'] or 'none'}.",
+    ]
     if imp["check"].get("networkx_drawing"):
-        lines.append("(`import networkx`, which the map model needs, always loads `networkx.drawing`; "
-                     "it imports no numpy/scipy/matplotlib.)")
+        lines.append(
+            "(`import networkx`, which the map model needs, always loads `networkx.drawing`; "
+            "it imports no numpy/scipy/matplotlib.)"
+        )
     if pv:
-        lines += ["", "## Naive pyvis (`Network.from_nx` + `write_html`, same graphs)", "",
-                  "| nodes | import pyvis+networkx | from_nx | write_html | µs/node (from_nx+write) |",
-                  "|---|---|---|---|---|"]
+        lines += [
+            "",
+            "## Naive pyvis (`Network.from_nx` + `write_html`, same graphs)",
+            "",
+            "| nodes | import pyvis+networkx | from_nx | write_html | µs/node (from_nx+write) |",
+            "|---|---|---|---|---|",
+        ]
         for n in sizes:
             p = pv.get(str(n), {})
             if p.get("skipped"):
                 lines.append(f"| {n:,} | skipped: {p['skipped']} | | | |")
             elif p:
-                lines.append(f"| {n:,} | {fmt_s(p['import'])} | {fmt_s(p['from_nx'])} | {fmt_s(p['write_html'])} | "
-                             f"{p['total'] / n * 1e6:.0f} |")
+                lines.append(
+                    f"| {n:,} | {fmt_s(p['import'])} | {fmt_s(p['from_nx'])} | {fmt_s(p['write_html'])} | "
+                    f"{p['total'] / n * 1e6:.0f} |"
+                )
     if isinstance(ad, dict) and ad.get("startup"):
-        lines += ["", f"## Argdown CLI {ad.get('version')} (same maps written as Argdown)", "",
-                  f"Start-up (`argdown --version`): {fmt_s(ad['startup']['seconds'])}.", "",
-                  "| map | web-component | html |", "|---|---|---|"]
+        lines += [
+            "",
+            f"## Argdown CLI {ad.get('version')} (same maps written as Argdown)",
+            "",
+            f"Start-up (`argdown --version`): {fmt_s(ad['startup']['seconds'])}.",
+            "",
+            "| map | web-component | html |",
+            "|---|---|---|",
+        ]
         for name, entry in ad.items():
             if not isinstance(entry, dict) or "web_component" not in entry:
                 continue
             wc, ht = entry["web_component"], entry.get("html")
-            lines.append(f"| {name} | {fmt_s(wc['seconds']) if wc.get('ok') else wc.get('error', 'failed')} | "
-                         f"{(fmt_s(ht['seconds']) if ht.get('ok') else ht.get('error', 'failed')) if ht else '-'} |")
+            lines.append(
+                f"| {name} | {fmt_s(wc['seconds']) if wc.get('ok') else wc.get('error', 'failed')} | "
+                f"{(fmt_s(ht['seconds']) if ht.get('ok') else ht.get('error', 'failed')) if ht else '-'} |"
+            )
     elif isinstance(ad, dict) and ad.get("skipped"):
         lines += ["", f"Argdown: skipped ({ad['skipped']})."]
     if isinstance(br, dict) and not br.get("skipped"):
-        lines += ["", "## Headless Chromium", "",
-                  "| page | first draw (performance.now at `data-drawn`) | goto → drawn (wall) | click-to-trace median / worst | reset |",
-                  "|---|---|---|---|---|"]
+        lines += [
+            "",
+            "## Headless Chromium",
+            "",
+            "| page | first draw (performance.now at `data-drawn`) | goto → drawn (wall) | click-to-trace median / worst | reset |",
+            "|---|---|---|---|---|",
+        ]
         for name, e in br.items():
             if not isinstance(e, dict):
                 continue
             if e.get("error"):
                 lines.append(f"| {name} | {e['error']} | | | |")
                 continue
-            clicks = (f"{e['click_median_ms']:.0f} / {e['click_max_ms']:.0f} ms" if "click_max_ms" in e else "-")
+            clicks = (
+                f"{e['click_median_ms']:.0f} / {e['click_max_ms']:.0f} ms" if "click_max_ms" in e else "-"
+            )
             reset = f"{e['reset_ms']:.0f} ms" if "reset_ms" in e else "-"
-            lines.append(f"| {name} | {e['first_draw_ms']:.0f} ms | {e['wall_s']:.2f} s | {clicks} | {reset} |")
+            lines.append(
+                f"| {name} | {e['first_draw_ms']:.0f} ms | {e['wall_s']:.2f} s | {clicks} | {reset} |"
+            )
     lines += [
         "",
         "## Reproduce",
@@ -656,15 +890,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-argdown", action="store_true")
     parser.add_argument("--no-browser", action="store_true")
     parser.add_argument("--no-pyvis", action="store_true")
-    parser.add_argument("--results", default=None, help="where to write the table (default benchmarks/RESULTS.md, "
-                                                        "or benchmarks/out/RESULTS-quick.md with --quick)")
+    parser.add_argument(
+        "--results",
+        default=None,
+        help="where to write the table (default benchmarks/RESULTS.md, "
+        "or benchmarks/out/RESULTS-quick.md with --quick)",
+    )
     args = parser.parse_args(argv)
     sizes = args.sizes or ([100, 1000] if args.quick else list(generate.SIZES))
     results_md = args.results or (os.path.join(OUT, "RESULTS-quick.md") if args.quick else RESULTS_MD)
     os.makedirs(OUT, exist_ok=True)
     t0 = time.perf_counter()
-    res: dict[str, Any] = {"date": datetime.date.today().isoformat(), "quick": args.quick,
-                           "machine": machine(), "versions": versions()}
+    res: dict[str, Any] = {
+        "date": datetime.date.today().isoformat(),
+        "quick": args.quick,
+        "machine": machine(),
+        "versions": versions(),
+    }
     from argmap.writers.html import vis_network_js
 
     res["vis_bytes"] = len(vis_network_js().encode())
@@ -687,15 +929,18 @@ def main(argv: list[str] | None = None) -> int:
             html_names = ["stalin"] + ([] if args.quick else ["1000", "5000"])
             res["argdown"] = bench_argdown(paths, binary, names, html_names, args.quick)
         else:
-            res["argdown"] = {"skipped": "npm is not available" if not shutil.which("npm") else "npm install failed"}
+            res["argdown"] = {
+                "skipped": "npm is not available" if not shutil.which("npm") else "npm install failed"
+            }
     if not args.no_browser:
         pages = {str(n): res["argmap"][str(n)]["page"] for n in sizes if n in (1000, 10000)}
         if "1000" in res["argmap"] and res["argmap"]["1000"].get("force_page"):
             pages["1000-force"] = res["argmap"]["1000"]["force_page"]
         res["browser"] = bench_browser(pages, {"1000", "10000"})
     res["seconds"] = time.perf_counter() - t0
-    with open(os.path.join(OUT, "results.json" if not args.quick else "results-quick.json"), "w",
-              encoding="utf-8") as fh:
+    with open(
+        os.path.join(OUT, "results.json" if not args.quick else "results-quick.json"), "w", encoding="utf-8"
+    ) as fh:
         json.dump(res, fh, indent=1, default=str)
     text = report(res)
     os.makedirs(os.path.dirname(os.path.abspath(results_md)), exist_ok=True)

@@ -56,8 +56,12 @@ def test_large_maps_have_a_few_support_cycles() -> None:
 
 
 def test_deterministic_by_seed() -> None:
-    assert generate.to_yaml(generate.generate(500, seed=4)) == generate.to_yaml(generate.generate(500, seed=4))
-    assert generate.to_yaml(generate.generate(500, seed=4)) != generate.to_yaml(generate.generate(500, seed=5))
+    assert generate.to_yaml(generate.generate(500, seed=4)) == generate.to_yaml(
+        generate.generate(500, seed=4)
+    )
+    assert generate.to_yaml(generate.generate(500, seed=4)) != generate.to_yaml(
+        generate.generate(500, seed=5)
+    )
 
 
 def test_argdown_has_every_statement_and_relation() -> None:
@@ -69,7 +73,8 @@ def test_argdown_has_every_statement_and_relation() -> None:
     relations = re.findall(r"^  ([+-]) \[([^\]]+)\]$", text, re.M)
     assert len(relations) == amap.graph.number_of_edges()
     assert Counter(sign for sign, _ in relations)["+"] == sum(
-        1 for *_, r in amap.graph.edges(data="relation") if r == "supports")
+        1 for *_, r in amap.graph.edges(data="relation") if r == "supports"
+    )
 
 
 def test_stalin_as_a_document(stalin: argmap.ArgumentMap) -> None:
@@ -81,9 +86,23 @@ def test_stalin_as_a_document(stalin: argmap.ArgumentMap) -> None:
 
 def test_quick_run_end_to_end(tmp_path: Path) -> None:
     results = tmp_path / "RESULTS.md"
-    r = subprocess.run([sys.executable, "-m", "benchmarks.run", "--quick", "--no-argdown", "--no-browser",
-                        "--results", str(results)], cwd=ROOT, capture_output=True, text=True, timeout=300,
-                       env={**os.environ, "NO_COLOR": "1"})
+    r = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "benchmarks.run",
+            "--quick",
+            "--no-argdown",
+            "--no-browser",
+            "--results",
+            str(results),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
     assert r.returncode == 0, r.stderr[-3000:]
     text = results.read_text(encoding="utf-8")
     assert "| target |" in text and "lazy imports" in text and "## Reproduce" in text

@@ -17,12 +17,11 @@ from typing import Any
 
 import networkx as nx
 import pytest
+from test_writers_interop import validate_mermaid
 
 import argmap
 from argmap.formats import FORMATS, writer_formats
 from argmap.writers.native import document
-
-from test_writers_interop import validate_mermaid
 
 
 def hostile(payloads: list[str], tmp_path: Path) -> argmap.ArgumentMap:

@@ -42,7 +42,7 @@ def assert_valid_layout(amap: ArgumentMap, pos: dict[str, tuple[int, int]]) -> N
         rows.setdefault(y, []).append(x)
     for xs in rows.values():
         xs.sort()
-        assert all(b - a >= X_SPACING for a, b in zip(xs, xs[1:]))
+        assert all(b - a >= X_SPACING for a, b in zip(xs, xs[1:], strict=False))
     assert_bands(amap, pos)
     # theses that argue about nothing are on top, and nothing is above the top row
     assert min(y for _, y in pos.values()) == 0
@@ -69,8 +69,9 @@ def assert_bands(amap: ArgumentMap, pos: dict[str, tuple[int, int]]) -> None:
         if members:
             assert ys == [(expected_top + r) * Y_SPACING for r in range(want_rows)], (li, ys)
             xs = [pos[n][0] for n in members]
-            assert abs(min(xs) + max(xs)) <= 1 or (want_rows > 1 and abs(min(xs) + max(xs)) < X_SPACING), \
+            assert abs(min(xs) + max(xs)) <= 1 or (want_rows > 1 and abs(min(xs) + max(xs)) < X_SPACING), (
                 "a layer is centred"
+            )
             if want_rows == 1:
                 assert abs(min(xs) + max(xs)) <= 1, "a row is centred"
             assert all(len([n for n in members if pos[n][1] == y]) <= cap for y in ys)
@@ -91,10 +92,23 @@ def test_stalin_layers(stalin: Any) -> None:
 
 def test_kind_floor_and_longest_path() -> None:
     amap = build(
-        [("t", "thesis"), ("r", "reason"), ("e", "evidence"), ("c", "claim"), ("e2", "evidence"),
-         ("o", "objection"), ("rb", "rebuttal")],
-        [("r", "t", "supports"), ("e", "t", "supports"), ("c", "r", "supports"), ("e2", "c", "supports"),
-         ("o", "r", "attacks"), ("rb", "o", "attacks")],
+        [
+            ("t", "thesis"),
+            ("r", "reason"),
+            ("e", "evidence"),
+            ("c", "claim"),
+            ("e2", "evidence"),
+            ("o", "objection"),
+            ("rb", "rebuttal"),
+        ],
+        [
+            ("r", "t", "supports"),
+            ("e", "t", "supports"),
+            ("c", "r", "supports"),
+            ("e2", "c", "supports"),
+            ("o", "r", "attacks"),
+            ("rb", "o", "attacks"),
+        ],
     )
     lay = layers(amap)
     assert lay == {"t": 0, "r": 1, "e": 2, "c": 2, "e2": 3, "o": 2, "rb": 3}
@@ -102,9 +116,10 @@ def test_kind_floor_and_longest_path() -> None:
 
 
 def test_cycle_is_broken_not_fatal() -> None:
-    amap = build([("t", "thesis"), ("a", "reason"), ("b", "claim"), ("c", "claim")],
-                 [("a", "t", "supports"), ("b", "a", "supports"), ("c", "b", "supports"),
-                  ("a", "c", "supports")])
+    amap = build(
+        [("t", "thesis"), ("a", "reason"), ("b", "claim"), ("c", "claim")],
+        [("a", "t", "supports"), ("b", "a", "supports"), ("c", "b", "supports"), ("a", "c", "supports")],
+    )
     pos = layered(amap)
     assert_valid_layout(amap, pos)
     # exactly one edge of the cycle points down
@@ -127,8 +142,12 @@ def test_barycentre_reduces_crossings() -> None:
     # two reasons in one order, their evidence written in the opposite order: sweeps untangle them
     amap = build(
         [("t", "thesis"), ("r1", "reason"), ("r2", "reason"), ("e2", "evidence"), ("e1", "evidence")],
-        [("r1", "t", "supports"), ("r2", "t", "supports"), ("e2", "r2", "supports"),
-         ("e1", "r1", "supports")],
+        [
+            ("r1", "t", "supports"),
+            ("r2", "t", "supports"),
+            ("e2", "r2", "supports"),
+            ("e1", "r1", "supports"),
+        ],
     )
     pos = layered(amap)
     assert pos["r1"][0] < pos["r2"][0]
@@ -168,8 +187,12 @@ def test_generated_map(tmp_path: Any) -> None:
 def graphs(draw: Any) -> ArgumentMap:
     n = draw(st.integers(min_value=1, max_value=40))
     kinds = draw(st.lists(st.sampled_from(KINDS), min_size=n, max_size=n))
-    pairs = draw(st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1),
-                                    st.sampled_from(["supports", "attacks"])), max_size=3 * n))
+    pairs = draw(
+        st.lists(
+            st.tuples(st.integers(0, n - 1), st.integers(0, n - 1), st.sampled_from(["supports", "attacks"])),
+            max_size=3 * n,
+        )
+    )
     amap = ArgumentMap()
     for i, kind in enumerate(kinds):
         amap.add_node(f"n{i}", kind, f"statement {i}")

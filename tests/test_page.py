@@ -64,9 +64,12 @@ def highlighted_in_dataset(page) -> set[str]:
 
 
 def click_node(page, node_id: str, double: bool = False) -> None:
-    x, y = page.js("""id => { const n = window.argmap.network, p = n.getPositions([id])[id];
+    x, y = page.js(
+        """id => { const n = window.argmap.network, p = n.getPositions([id])[id];
         const d = n.canvasToDOM(p), r = document.getElementById('map').getBoundingClientRect();
-        return [r.left + d.x, r.top + d.y]; }""", node_id)
+        return [r.left + d.x, r.top + d.y]; }""",
+        node_id,
+    )
     if double:
         page.mouse.dblclick(x, y)
     else:
@@ -117,8 +120,10 @@ def test_clicking_each_motive_highlights_exactly_its_evidence(stalin, stalin_pag
         lit_evidence = {n for n in t.highlighted if stalin.kind(n) == "evidence"}
         assert lit_evidence == set(evidence_of(stalin, motive))
         # background click resets
-        page.mouse.click(*page.js("""() => { const r = document.getElementById('map').getBoundingClientRect();
-            return [r.left + 8, r.bottom - 8]; }"""))
+        page.mouse.click(
+            *page.js("""() => { const r = document.getElementById('map').getBoundingClientRect();
+            return [r.left + 8, r.bottom - 8]; }""")
+        )
         assert page.js("() => window.argmap.selected()") is None
         assert highlighted_in_dataset(page) == set(stalin.graph)
     clean(page)
@@ -135,14 +140,16 @@ def test_matrix(stalin, stalin_page):
     links = evidence.links(stalin)
     cells = page.eval_on_selector_all(
         "#matrix button.cell",
-        "els => els.map(e => [e.dataset.reason, e.dataset.evidence, e.classList.contains('cell-direct')])")
+        "els => els.map(e => [e.dataset.reason, e.dataset.evidence, e.classList.contains('cell-direct')])",
+    )
     assert sorted(map(tuple, cells)) == sorted((lk.reason, lk.evidence, lk.direct) for lk in links)
     linked = {lk.reason for lk in links}
     empty = page.eval_on_selector_all("#matrix tr.empty-row", "els => els.map(e => e.dataset.row)")
     assert empty == [r for r in evidence.rows(stalin) if r not in linked]
     assert "snowball" in empty and "superiority" in empty
-    totals = page.eval_on_selector_all("#matrix tbody tr",
-                                       "els => els.map(e => +e.lastElementChild.textContent)")
+    totals = page.eval_on_selector_all(
+        "#matrix tbody tr", "els => els.map(e => +e.lastElementChild.textContent)"
+    )
     assert totals == [sum(1 for lk in links if lk.reason == r) for r in evidence.rows(stalin)]
     assert page.text_content("#matrix tfoot td:last-child") == str(len(links))
     # a cell shows that path on the map
@@ -152,7 +159,10 @@ def test_matrix(stalin, stalin_page):
     path = {lk.reason, lk.evidence, *lk.via}
     assert highlighted_in_dataset(page) == path
     assert page.eval_on_selector_all("#path-list [data-node]", "els => els.map(e => e.dataset.node)") == [
-        lk.reason, *reversed(lk.via), lk.evidence]
+        lk.reason,
+        *reversed(lk.via),
+        lk.evidence,
+    ]
     # the matrix by keyboard: the tab, then Enter on a cell
     page.focus("#tab-map")
     page.keyboard.press("ArrowRight")
@@ -173,14 +183,19 @@ def test_essay_side_by_side(stalin, stalin_page):
     assert page.js("() => window.argmap.selected()") == "kirov_murder"
     assert highlighted_in_dataset(page) == set(trace(stalin, "kirov_murder").highlighted)
     # selecting a node scrolls the essay to its passage
-    page.js("() => { document.getElementById('essay-text').scrollTop = 0; "
-            "window.argmap.network.fit({animation: false}); }")
+    page.js(
+        "() => { document.getElementById('essay-text').scrollTop = 0; "
+        "window.argmap.network.fit({animation: false}); }"
+    )
     click_node(page, "executions_1935")
     mark = '#essay-text mark.current[data-node="executions_1935"]'
     assert page.query_selector(mark)
-    inside = page.js("""sel => { const m = document.querySelector(sel).getBoundingClientRect(),
+    inside = page.js(
+        """sel => { const m = document.querySelector(sel).getBoundingClientRect(),
         b = document.getElementById('essay-text').getBoundingClientRect();
-        return m.top >= b.top && m.bottom <= b.bottom; }""", mark)
+        return m.top >= b.top && m.bottom <= b.bottom; }""",
+        mark,
+    )
     assert inside
     # keyboard: Enter on a passage
     page.focus('#essay-text mark[data-node="gulag_work"]')
@@ -235,8 +250,7 @@ def test_filters_hide_without_moving(tmp_path, open_page):
     assert visible(page) == {n for n in amap.graph if amap.kind(n) != "evidence"}
     page.check('.f-kind[value="3"]')
     page.uncheck('.f-conf[value="2"]')  # possible
-    assert visible(page) == {
-        n for n, c in amap.graph.nodes(data="confidence") if c != "possible"}
+    assert visible(page) == {n for n, c in amap.graph.nodes(data="confidence") if c != "possible"}
     page.check('.f-conf[value="2"]')
     page.uncheck("#f-attacks")
     hidden_edges = page.js("() => window.argmap.edges.get().filter(e => e.hidden).map(e => [e.from, e.to])")
@@ -358,8 +372,10 @@ def test_outline_for_screen_readers_and_no_script(stalin, tmp_path, browser_cont
     path = render(stalin, tmp_path)
     page = browser_context.new_page()
     try:
-        page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:")
-                   else route.abort())
+        page.route(
+            "**/*",
+            lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort(),
+        )
         cdp = page.context.new_cdp_session(page)
         cdp.send("Emulation.setScriptExecutionDisabled", {"value": True})
         page.goto(path.as_uri())
@@ -512,11 +528,14 @@ def test_click_latency_at_10k_nodes(tmp_path, open_page):
 # -- the zoomed-out path of a big map ---------------------------------------------------------------
 def quiet(page, ms: int = 400) -> None:
     """Wait until the map has drawn no frame for `ms` (spare-time work included)."""
-    page.js("""ms => new Promise(done => { const net = window.argmap.network; let last = performance.now();
+    page.js(
+        """ms => new Promise(done => { const net = window.argmap.network; let last = performance.now();
         const mark = () => { last = performance.now(); }; net.on("afterDrawing", mark);
         const check = () => { if (performance.now() - last >= ms) { net.off("afterDrawing", mark); done(); }
                               else { setTimeout(check, 50); } };
-        setTimeout(check, 50); })""", ms)
+        setTimeout(check, 50); })""",
+        ms,
+    )
 
 
 def test_zoomed_out_click_traces_without_vis_network(tmp_path, open_page):
@@ -527,15 +546,20 @@ def test_zoomed_out_click_traces_without_vis_network(tmp_path, open_page):
 
     amap = big_map(2000)
     page = open_page(render(amap, tmp_path, "big2k.html"))
-    assert page.js("() => window.argmap.network.getScale()") < 0.3   # zoomed out: the page's own drawing
+    assert page.js("() => window.argmap.network.getScale()") < 0.3  # zoomed out: the page's own drawing
     quiet(page)
     node = "r7"
-    x, y = page.js("""id => { const n = window.argmap.network, p = n.getPositions([id])[id];
+    x, y = page.js(
+        """id => { const n = window.argmap.network, p = n.getPositions([id])[id];
         const d = n.canvasToDOM(p), r = document.getElementById('map').getBoundingClientRect();
-        return [r.left + d.x, r.top + d.y]; }""", node)
+        return [r.left + d.x, r.top + d.y]; }""",
+        node,
+    )
     page.mouse.move(x, y)
     quiet(page)
-    page.js("""() => { window.__draws = 0; window.argmap.network.on("afterDrawing", () => { window.__draws++; }); }""")
+    page.js(
+        """() => { window.__draws = 0; window.argmap.network.on("afterDrawing", () => { window.__draws++; }); }"""  # noqa: E501
+    )
     page.mouse.down()
     page.mouse.up()
     # what the page says right after the click, before any spare time
@@ -548,12 +572,17 @@ def test_zoomed_out_click_traces_without_vis_network(tmp_path, open_page):
     assert {n for n, o in state["shown"].items() if o == 1} == set(t.highlighted)
     assert all(o == DIM for n, o in state["shown"].items() if n not in t.highlighted)
     assert state["one"] == [state["shown"][n] for n in amap.graph]
-    assert page.eval_on_selector_all("#rests-on [data-node]", "els => els.map(e => e.dataset.node)") == list(t.rests_on)
+    assert page.eval_on_selector_all("#rests-on [data-node]", "els => els.map(e => e.dataset.node)") == list(
+        t.rests_on
+    )
     quiet(page)
-    assert page.js("() => window.__draws") == 1      # one click, one frame
+    assert page.js("() => window.__draws") == 1  # one click, one frame
     # zooming in: vis-network draws again, with the opacities the page showed
-    page.js("""id => { const n = window.argmap.network;
-        n.moveTo({position: n.getPositions([id])[id], scale: 1, animation: false}); }""", node)
+    page.js(
+        """id => { const n = window.argmap.network;
+        n.moveTo({position: n.getPositions([id])[id], scale: 1, animation: false}); }""",
+        node,
+    )
     page.js("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
     drawn = page.js("""() => { const a = window.argmap, dflt = a.network.nodesHandler.options.opacity ?? 1;
         return a.data.nodes.map(r => [r[0], a.network.body.nodes[r[0]].options.opacity ?? dflt]); }""")
@@ -562,8 +591,10 @@ def test_zoomed_out_click_traces_without_vis_network(tmp_path, open_page):
     # back out and click the background: everything lit again
     page.js("() => window.argmap.network.moveTo({scale: 0.05, animation: false})")
     quiet(page)
-    page.mouse.click(*page.js("""() => { const r = document.getElementById('map').getBoundingClientRect();
-        return [r.left + 4, r.bottom - 4]; }"""))
+    page.mouse.click(
+        *page.js("""() => { const r = document.getElementById('map').getBoundingClientRect();
+        return [r.left + 4, r.bottom - 4]; }""")
+    )
     assert page.js("() => window.argmap.selected()") is None
     assert set(opacity(page).values()) == {1}
     clean(page)
@@ -614,7 +645,9 @@ def test_show_all_button(tmp_path, open_page):
     assert page.text_content("#weak-list button.show-all") == f"Show all {len(spots)}"
     page.focus("#weak-list button.show-all")
     page.keyboard.press("Enter")
-    nodes = page.eval_on_selector_all("#weak-list li.weak-item button[data-node]", "els => els.map(e => e.dataset.node)")
+    nodes = page.eval_on_selector_all(
+        "#weak-list li.weak-item button[data-node]", "els => els.map(e => e.dataset.node)"
+    )
     assert nodes == [s["node"] for s in spots]
     assert page.query_selector("#weak-list button.show-all") is None
     assert page.js("() => document.activeElement.dataset.node") == spots[200]["node"]
