@@ -240,7 +240,7 @@ def page_data(amap: ArgumentMap, options: RenderOptions) -> dict[str, Any]:
 
 
 #: above this many nodes the page leaves out the no-script outline (it would double the page)
-OUTLINE_MAX_NODES = 2000
+OUTLINE_MAX_NODES = 500
 
 
 def outline_events(amap: ArgumentMap) -> list[tuple[str, Any]]:
