@@ -83,7 +83,7 @@ def json_for_script(value: Any) -> Any:
 
     if isinstance(value, _DataSlot):
         return value
-    return Markup(_escape_json(json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)))
+    return Markup(_escape_json(_dumps(value)))
 
 
 def _escape_json(text: str) -> str:
@@ -293,18 +293,29 @@ class _DataSlot:
         return self.MARK
 
 
-def _json_chunks(value: Any) -> Iterator[str]:
-    """The data block as escaped JSON, a piece at a time (``json_for_script``'s output, streamed)."""
-    encoder = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    buffer: list[str] = []
-    size = 0
-    for piece in encoder.iterencode(value):
-        buffer.append(piece)
-        size += len(piece)
-        if size >= 1 << 16:
-            yield _escape_json("".join(buffer))
-            buffer, size = [], 0
-    yield _escape_json("".join(buffer))
+def _json_chunks(value: Any, slice_size: int = 4096) -> Iterator[str]:
+    """The data block as escaped JSON, a piece at a time (``json_for_script``'s output, streamed).
+
+    Long lists are encoded a slice at a time by the C encoder (``JSONEncoder.iterencode`` would
+    fall back to pure Python, 5x slower), so neither time nor memory grows beyond one slice.
+    """
+    if isinstance(value, dict):
+        yield "{"
+        for i, (key, item) in enumerate(value.items()):
+            yield ("," if i else "") + _escape_json(_dumps(key)) + ":"
+            yield from _json_chunks(item, slice_size)
+        yield "}"
+    elif isinstance(value, (list, tuple)) and len(value) > slice_size:
+        yield "["
+        for i in range(0, len(value), slice_size):
+            yield ("," if i else "") + _escape_json(_dumps(value[i:i + slice_size])[1:-1])
+        yield "]"
+    else:
+        yield _escape_json(_dumps(value))
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 
 
 def generate_html(amap: ArgumentMap, options: RenderOptions | None = None) -> Iterator[str]:
