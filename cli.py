@@ -287,7 +287,12 @@ def convert(source: str, output: str, to_format: str | None, from_format: str | 
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
               show_default=True)
 def formats(output_format: str) -> None:
-    """List the formats argmap reads and writes."""
+    """List the formats argmap reads and writes.
+
+    \b
+    Example:
+      argmap formats --format json
+    """
     from argmap.formats import FORMATS
 
     rows = [

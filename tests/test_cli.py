@@ -24,11 +24,14 @@ def test_version_and_help() -> None:
     result = invoke("--version")
     assert result.exit_code == 0
     assert argmap.__version__ in result.output
-    for command in ("render", "check", "schema", "convert", "formats"):
+    commands = sorted(cli.commands)
+    assert {"render", "check", "schema", "convert", "formats", "evidence", "outline", "new", "stats",
+            "extract"} <= set(commands)
+    for command in commands:
         result = invoke(command, "--help")
         assert result.exit_code == 0, command
         assert "Usage:" in result.output
-    for command in ("render", "check", "schema", "convert"):
+    for command in commands:
         assert "Example" in invoke(command, "--help").output, command
 
 
