@@ -36,4 +36,6 @@ class RenderOptions:
     layout: str = "layered"  # layered | force
     theme: str = "light"  # light | dark
     include_essay: bool = True
+    #: deflate the page's data: None packs pages of more than 500 statements (see writers.html)
+    pack: bool | None = None
     extra: dict[str, str] = field(default_factory=dict)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-import time
 from pathlib import Path
 from typing import Any
 
@@ -256,23 +255,13 @@ def test_deterministic() -> None:
     assert all(write_yaml(extract(text, essay_name="w.txt")) == first for _ in range(3))
 
 
-def test_time_is_linear_in_the_length_of_the_essay() -> None:
-    base = read(STALIN_TXT) + "\n"
-
-    def seconds(copies: int) -> float:
-        text = base * copies
-        start = time.perf_counter()
-        analyse(text)
-        return time.perf_counter() - start
-
-    seconds(2)  # warm up
-    small, large = seconds(20), seconds(160)
-    assert large < 8 * small * 2.5 + 0.5, (small, large)  # 8x the text, far from 64x
-    # one long paragraph of commas and one long word do not blow up either
-    start = time.perf_counter()
-    analyse("word, " * 40_000 + "end.")
-    analyse("x" * 500_000)
-    assert time.perf_counter() - start < 10
+@pytest.mark.timeout(120)  # a hang guard: quadratic splitting would take hours on these
+def test_long_paragraphs_and_words_finish() -> None:
+    # one long paragraph of commas, one long word, a long essay: all analysed, offsets exact
+    for text in ("word, " * 40_000 + "end.", "x" * 500_000, (read(STALIN_TXT) + "\n") * 160):
+        assert analyse(text).units
+        for unit in units(text):
+            assert text[unit.start:unit.end] == unit.text
 
 
 # -- against the human-annotated corpus ----------------------------------------------------------

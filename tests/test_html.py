@@ -16,7 +16,7 @@ import argmap
 from argmap.model import ArgumentMap
 from argmap.options import RenderOptions
 from argmap.text import fold
-from argmap.writers.html import page_data, vis_network_js
+from argmap.writers.html import PACK_MIN_NODES, page_data, unpack_data, vis_network_js
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = ROOT / "argmap" / "page"
@@ -197,6 +197,33 @@ def test_matrix_is_argmap_evidence(stalin):
     assert [(ids[r], ids[e], bool(d), tuple(ids[v] for v in via)) for r, e, d, via, _ in m["links"]] == [
         (lk.reason, lk.evidence, lk.direct, tuple(lk.via)) for lk in evidence.links(stalin)]
     assert m["strength"] == [round(evidence.strength(stalin, r), 4) for r in evidence.rows(stalin)]
+
+
+# -- packed data (pages of more than 500 statements) ------------------------------------------------
+def packed(html: str) -> bool:
+    return 'id="argmap-data" data-encoding="deflate-base64">' in html
+
+
+def test_pages_above_the_outline_limit_are_packed():
+    assert not packed(argmap.render(big_map(PACK_MIN_NODES - 1)))
+    assert packed(argmap.render(big_map(PACK_MIN_NODES)))
+    assert not packed(argmap.render(big_map(PACK_MIN_NODES), RenderOptions(pack=False)))
+
+
+@pytest.mark.parametrize("make", [payload_map, lambda: big_map(10_000)], ids=["payloads", "10k"])
+def test_packed_data_is_the_plain_data(make):
+    amap = make()
+    plain = argmap.render(amap, RenderOptions(pack=False))
+    html = argmap.render(amap, RenderOptions(pack=True))
+    assert packed(html) and not packed(plain)
+    assert unpack_data(html) == unpack_data(plain) == json.loads(data_block(plain))
+    block = html.split('data-encoding="deflate-base64">', 1)[1].split("</script>", 1)[0]
+    assert re.fullmatch(r"[A-Za-z0-9+/]*={0,2}", block)  # one base64 run, whatever the map says
+    assert html.lower().count("</script") == 3
+    assert argmap.render(amap, RenderOptions(pack=True)) == html  # deterministic
+    # everything but the data block is the same page
+    assert re.sub(r'(id="argmap-data")[^>]*>[^<]*', r"\1", html) == re.sub(
+        r'(id="argmap-data")[^>]*>[^<]*', r"\1", plain)
 
 
 def test_page_weight_at_10k_nodes():

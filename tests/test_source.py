@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -43,14 +42,13 @@ def test_tabs_get_a_clear_message(tmp_path: Path) -> None:
     assert "spaces" in (err.first.hint or "")
 
 
+@pytest.mark.timeout(60)  # a hang guard: expanding the bomb would take hours and gigabytes
 def test_billion_laughs_is_refused_quickly(tmp_path: Path) -> None:
     lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     for i in range(1, 10):
         lines.append(f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]")
     lines.append("nodes: {}")
-    start = time.perf_counter()
-    err = load_error(tmp_path, "\n".join(lines).encode())
-    assert time.perf_counter() - start < 30  # refused long before 9**10 values exist
+    err = load_error(tmp_path, "\n".join(lines).encode())  # refused by a count, long before 9**10 values
     assert err.first.code == "AM009"
     assert "aliases expand" in err.message
 

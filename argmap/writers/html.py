@@ -18,14 +18,21 @@ Data layout (compact arrays, no per-node style objects; see ``page_data``)::
            trailing empty slots are dropped; label 0 = none of its own: the page shortens the text
            exactly as ``ArgumentMap.label`` does (tests compare both)
     edges: [from, to, relation(, link, premise)]        (node indexes; relation index)
+
+Pages of more than ``PACK_MIN_NODES`` statements carry that JSON deflated and base64-encoded
+(``data-encoding="deflate-base64"``), which the page unpacks with the browser's own
+``DecompressionStream``: map text is most of a big page, and it shrinks three- to fivefold.
+Smaller pages keep plain JSON, readable in the source and beside their no-script outline.
 """
 
 from __future__ import annotations
 
+import base64
 import functools
 import importlib.util
 import json
 import os
+import zlib
 from collections.abc import Iterator
 from importlib import resources
 from typing import Any
@@ -241,6 +248,12 @@ def page_data(amap: ArgumentMap, options: RenderOptions) -> dict[str, Any]:
 
 #: above this many nodes the page leaves out the no-script outline (it would double the page)
 OUTLINE_MAX_NODES = 500
+#: above this many nodes the page's data is packed (deflate + base64); pages that still have the
+#: no-script outline keep readable JSON
+PACK_MIN_NODES = OUTLINE_MAX_NODES + 1
+#: zlib level: 5 packs the 3.5 MB of a 10 000-node page's data in ~50 ms here to within 5 % of
+#: level 9's size, at a third of its time (level 1: 22 ms, 38 % larger)
+PACK_LEVEL = 5
 
 
 def outline_events(amap: ArgumentMap) -> list[tuple[str, Any]]:
@@ -314,6 +327,34 @@ def _json_chunks(value: Any, slice_size: int = 4096) -> Iterator[str]:
         yield _escape_json(_dumps(value))
 
 
+def _packed(chunks: Iterator[str]) -> Iterator[str]:
+    """``chunks`` deflated and base64-encoded as they come, so the packed block streams too.
+
+    Base64 is cut on 3-byte boundaries so the pieces join into one valid encoding; the output is
+    plain ASCII without ``<``, safe inside a script element whatever the map says.
+    """
+    packer = zlib.compressobj(PACK_LEVEL, zlib.DEFLATED, 15)  # zlib container: "deflate" in the browser
+    held = b""
+    for chunk in chunks:
+        held += packer.compress(chunk.encode("utf-8"))
+        if len(held) >= 1 << 16:
+            cut = len(held) - len(held) % 3
+            yield base64.b64encode(held[:cut]).decode("ascii")
+            held = held[cut:]
+    held += packer.flush()
+    yield base64.b64encode(held).decode("ascii")
+
+
+def unpack_data(html: str) -> Any:
+    """The data block of a page written by :func:`generate_html`, packed or not (for tests and tools)."""
+    start = html.index('id="argmap-data"')
+    open_end = html.index(">", start) + 1
+    block = html[open_end:html.index("</script>", open_end)]
+    if 'data-encoding="deflate-base64"' in html[start:open_end]:
+        block = zlib.decompress(base64.b64decode(block)).decode("utf-8")
+    return json.loads(block)
+
+
 def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 
@@ -323,9 +364,11 @@ def generate_html(amap: ArgumentMap, options: RenderOptions | None = None) -> It
     options = options or RenderOptions()
     template, app_js, css = _page_assets()
     data = page_data(amap, options)
+    pack = options.pack if options.pack is not None else len(amap) >= PACK_MIN_NODES
     pieces = template.generate(
         title=data["title"],
         data=_DataSlot(),
+        packed=pack,
         kinds=data["kinds"],
         relations=data["relations"],
         confidences=data["confidences"],
@@ -341,7 +384,7 @@ def generate_html(amap: ArgumentMap, options: RenderOptions | None = None) -> It
         if _DataSlot.MARK in piece:
             before, after = piece.split(_DataSlot.MARK, 1)
             yield before
-            yield from _json_chunks(data)
+            yield from _packed(_json_chunks(data)) if pack else _json_chunks(data)
             yield after
         else:
             yield piece
