@@ -125,3 +125,106 @@ def test_every_reader_on_random_bytes(tmp_path_factory: Any, data: bytes) -> Non
             argmap.load(path, format=fmt.name)
         except ArgmapError as exc:
             assert all(d.line >= 1 and d.column >= 1 for d in exc.diagnostics), fmt.name
+
+
+# -- the loader's fuzz target, run for a time budget --------------------------------------------------
+FUZZ_SECONDS = float(os.environ.get("ARGMAP_FUZZ_SECONDS", "30"))
+TOKENS = [b"\t", b": ", b"- ", b"&a ", b"*a", b"<<: *a", b"{", b"}", b"[", b"]", b"'", b'"', b"\\u0000",
+          b"\xff", b"\xc3", b"\xed\xa0\x80", b"---\n", b"...\n", b"!!python/object:os.system ", b"?",
+          b"\n  ", b"\r\n", b"#", b"supports: ", b"attacks: ", b"undercuts: ", b"kind: ", b"null",
+          b"1e999", b"-0", b"\"\\ud800\"", b"\xef\xbb\xbf", b",", b"\\"]
+
+
+def _mutate(rng: Any, data: bytearray, corpus: list[bytes]) -> bytes:
+    for _ in range(rng.randint(1, 6)):
+        op, at = rng.randrange(6), rng.randrange(len(data) + 1)
+        if op == 0 and data:  # delete a run
+            del data[at:at + rng.randint(1, 16)]
+        elif op == 1:  # insert a token that matters to YAML or JSON
+            data[at:at] = rng.choice(TOKENS)
+        elif op == 2 and data:  # flip a byte
+            data[min(at, len(data) - 1)] = rng.randrange(256)
+        elif op == 3:  # duplicate a line somewhere else (duplicate keys, broken indentation)
+            lines = bytes(data).split(b"\n")
+            line = rng.choice(lines)
+            lines.insert(rng.randrange(len(lines) + 1), line)
+            data[:] = b"\n".join(lines)
+        elif op == 4:  # splice in part of another seed
+            other = rng.choice(corpus)
+            start = rng.randrange(len(other) + 1)
+            data[at:at] = other[start:start + rng.randint(1, 200)]
+        else:  # change the indentation of a line
+            lines = bytes(data).split(b"\n")
+            i = rng.randrange(len(lines))
+            lines[i] = b" " * rng.randint(0, 9) + lines[i].lstrip(b" ")
+            data[:] = b"\n".join(lines)
+    return bytes(data)
+
+
+MICROTEXT = b"""<?xml version='1.0' encoding='UTF-8'?>
+<arggraph id="m1" topic_id="t" stance="pro">
+  <edu id="e1"><![CDATA[Cars pollute the air.]]></edu>
+  <edu id="e2"><![CDATA[But electric cars do not.]]></edu>
+  <edu id="e3"><![CDATA[Cities should ban cars!]]></edu>
+  <adu id="a1" type="pro"/><adu id="a2" type="opp"/><adu id="a3" type="pro"/>
+  <edge id="c1" src="e1" trg="a1" type="seg"/><edge id="c2" src="e2" trg="a2" type="seg"/>
+  <edge id="c3" src="e3" trg="a3" type="seg"/>
+  <edge id="c4" src="a1" trg="a3" type="sup"/><edge id="c5" src="a2" trg="c4" type="und"/>
+</arggraph>
+"""
+KIALO = (b"Discussion Title: Ban cars?\n\n1. Ban cars.\n1.1. Pro: They pollute\nthe air.\n"
+         b"1.1.1. Con: Electric cars do not.\n1.2. Con: Deliveries.\n1.2.1. Pro: -> See 1.1.1.\n")
+
+
+def fuzz_seeds() -> list[tuple[str, bytes]]:
+    """Valid files of every readable format: the bundled maps in each format argmap writes and
+    reads, and small samples of the formats it only reads."""
+    seeds: list[tuple[str, bytes]] = [("microtexts", MICROTEXT), ("kialo", KIALO)]
+    readable = {fmt.name for fmt in reader_formats()}
+    for path in sorted(GRAPHS.glob("*.yaml")):
+        amap = argmap.load(path)
+        seeds.append(("yaml", path.read_bytes()))
+        for fmt in ("json", "aif", "argdown", "graphml", "gexf"):
+            out = argmap.convert(amap, fmt)
+            seeds.append((fmt, out.encode("utf-8") if isinstance(out, str) else out))
+    assert {fmt for fmt, _ in seeds} == readable, "a reader without a fuzz seed"
+    return seeds
+
+
+def test_loader_fuzz_for_its_time_budget(tmp_path: Path) -> None:
+    """Mutation fuzzing of every reader (the native YAML/JSON loader most) for
+    ``ARGMAP_FUZZ_SECONDS`` (default 30 s), the budget CI runs; a finding is any exception but
+    ArgmapError, or an error without a position. Findings are saved under
+    ``build/fuzz-findings/``; ``ARGMAP_FUZZ_SEED`` varies the run."""
+    import random
+    import time
+    import traceback
+
+    seeds = fuzz_seeds()
+    native = [seed for seed in seeds if seed[0] in ("yaml", "json")]
+    corpus = [data for _, data in seeds]
+    rng = random.Random(int(os.environ.get("ARGMAP_FUZZ_SEED", "20261127")))
+    findings: list[str] = []
+    runs: dict[str, int] = {}
+    stop = time.monotonic() + FUZZ_SECONDS
+    while time.monotonic() < stop and len(findings) < 5:
+        fmt, seed = rng.choice(native if rng.random() < 0.6 else seeds)
+        data = _mutate(rng, bytearray(seed), corpus)
+        runs[fmt] = runs.get(fmt, 0) + 1
+        try:
+            amap = argmap.loads(data, format=fmt, path=str(tmp_path / f"fuzz.{fmt}"))
+            argmap.check(amap)
+        except ArgmapError as exc:
+            if all(d.line >= 1 and d.column >= 1 and d.message for d in exc.diagnostics):
+                continue
+            findings.append(f"{fmt}: error without a position: {exc}")
+        except Exception:  # noqa: BLE001 - anything else is what the fuzzer looks for
+            findings.append(f"{fmt}: {traceback.format_exc(limit=-4)}")
+        else:
+            continue
+        out = Path(__file__).resolve().parent.parent / "build" / "fuzz-findings"
+        out.mkdir(parents=True, exist_ok=True)
+        (out / f"finding-{len(findings)}.{fmt}").write_bytes(data)
+    print(f"fuzz: {sum(runs.values())} inputs in {FUZZ_SECONDS:.0f} s ({runs}), {len(findings)} findings")
+    assert set(runs) == {fmt for fmt, _ in seeds} or FUZZ_SECONDS < 5
+    assert not findings, "\n".join(findings)

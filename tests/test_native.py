@@ -263,3 +263,28 @@ def test_loading_leaves_the_garbage_collector_as_it_was(stalin_path: Path) -> No
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+# -- found by the time-budgeted fuzzer (tests/test_fuzz.py) ------------------------------------------
+def report_of(text: str, tmp_path: Path, name: str) -> str:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ArgmapError) as info:
+        argmap.load(path)
+    return info.value.format().replace(str(tmp_path) + "/", "")
+
+
+def test_json_duplicate_key_before_a_syntax_error(tmp_path: Path) -> None:
+    """The duplicate stops the standard parser early; the syntax error further on is what is reported."""
+    dup = '{"nodes": {"a": {"kind": "thesis", "text": "x", "text": "y"}}'
+    assert report_of(dup + ',\n "title": "t" "oops"}', tmp_path, "m.json").startswith(
+        "m.json:2:15: AM001 JSON syntax error: Expecting ',' delimiter")
+    assert "AM001 JSON syntax error: Invalid control character" in report_of(
+        dup + ',\n "title": "a\tb"}', tmp_path, "m.json")
+    assert report_of(dup + "}", tmp_path, "m.json").startswith("m.json:1:49: AM008 duplicate key 'text'")
+
+
+@pytest.mark.parametrize("name", ["m.yaml", "m.json"])
+def test_essay_path_with_a_nul_character(tmp_path: Path, name: str) -> None:
+    text = json.dumps({"essay": "essay\u0000.txt", "nodes": {"t": {"kind": "thesis", "text": "x"}}})
+    assert "AM109 the essay path contains a NUL character" in report_of(text, tmp_path, name)

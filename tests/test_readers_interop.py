@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -154,3 +156,19 @@ def test_readers_raise_only_argmap_errors(fmt: str, data: bytes) -> None:
         argmap.loads(data, format=fmt)
     except ArgmapError as exc:
         assert all(d.line >= 1 and d.column >= 1 and d.code for d in exc.diagnostics)
+
+
+@pytest.mark.parametrize("fmt", ["microtexts", "graphml", "gexf"])
+@pytest.mark.parametrize("declared", ["UT", "latin-1", "utf-16"])
+def test_xml_encoding_declaration_does_not_matter(fmt: str, declared: str,
+                                                  stalin: argmap.ArgumentMap) -> None:
+    """Files are read as UTF-8 (anything else is a clear error before parsing); a wrong or garbled
+    encoding in the XML declaration, found by the fuzzer, neither crashes nor changes the reading."""
+    text = MICRO if fmt == "microtexts" else str(argmap.convert(stalin, fmt))
+    declaration = text[:text.index("?>") + 2]
+    changed = re.sub(r"""encoding=(['"])[^'"]*\1""", f"encoding='{declared}'", declaration, count=1)
+    assert changed != declaration
+    expected = argmap.loads(text, format=fmt)
+    got = argmap.loads(changed + text[len(declaration):], format=fmt)
+    assert list(got.graph.nodes(data=True)) == list(expected.graph.nodes(data=True))
+    assert list(got.graph.edges(data=True)) == list(expected.graph.edges(data=True))

@@ -209,7 +209,9 @@ def parse_xml(text: str, path: str, max_depth: int = 64) -> XmlElement:
     """
     from xml.parsers import expat
 
-    parser = expat.ParserCreate()
+    # the text is already decoded (as UTF-8, with a clear error otherwise): an encoding named in the
+    # XML declaration, real or garbled, must not send expat looking for a codec
+    parser = expat.ParserCreate(encoding="utf-8")
     stack: list[XmlElement] = []
     root: list[XmlElement] = []
     chunks: list[list[str]] = []

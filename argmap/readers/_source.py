@@ -390,7 +390,18 @@ class JsonDocument:
             )
             return
         except (_DuplicateKey, RecursionError):
-            pass
+            # the hook stops json.loads at the first duplicate, before it has seen the whole text:
+            # a syntax error further on comes first (the position scanner reads only valid JSON)
+            try:
+                json.loads(text)
+            except json.JSONDecodeError as exc:
+                self.errors.append(
+                    Diagnostic(path, exc.lineno, exc.colno, "AM001", f"JSON syntax error: {exc.msg}",
+                               _json_hint(exc.msg))
+                )
+                return
+            except RecursionError:
+                pass  # nested too deep for the parser: the scanner reports where
         else:
             if _depth_ok(text, self.value, limits.max_depth):
                 return
@@ -539,6 +550,8 @@ class _JsonScanner:
             start = m.start(m.lastindex or 0)
             string, punct = m.group(1), m.group(3)
             if punct in ("}", "]"):
+                if not stack:  # not valid JSON after all: nothing more to learn from it
+                    break
                 stack.pop()
                 expect_key = False
                 continue
@@ -549,7 +562,7 @@ class _JsonScanner:
                 continue
             top = stack[-1] if stack else None
             if top is not None and top[1] and expect_key:
-                key = json.loads(string) if string else ""
+                key = json.loads(string, strict=False) if string else ""
                 if key in top[3]:
                     first = top[3][key]
                     self.problems.append((at(start), "AM008",

@@ -461,6 +461,10 @@ class _Builder:
             return
         from_cli = opts.essay is not None
         mark = (1, 1) if from_cli else at(("essay",))
+        if "\x00" in essay_ref:  # no file system accepts it; os.path would raise ValueError
+            self.error(mark, "AM109", "the essay path contains a NUL character",
+                       "write the essay's file name, relative to the map file")
+            return
         base = os.path.dirname(os.path.abspath(self.path)) if not self.path.startswith("<") else os.getcwd()
         target = essay_ref if from_cli else os.path.join(base, essay_ref)
         if not from_cli and not opts.allow_outside_paths:
