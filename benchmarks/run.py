@@ -51,6 +51,7 @@ STALIN = os.path.join(ROOT, "graphs", "stalin_purges.yaml")
 RESULTS_MD = os.path.join(HERE, "RESULTS.md")
 ARGDOWN_PACKAGE = "@argdown/cli"
 ARGDOWN_VERSION = "1.7.5"
+#: how Chromium is launched here, by the benchmark and by the test suite (tests/conftest.py)
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -900,8 +901,8 @@ def report(res: dict[str, Any]) -> str:
         "",
         "Options: `--sizes 1000 10000`, `--seed N`, `--no-argdown`, `--no-browser`, `--no-pyvis`, "
         "`--results PATH`. Argdown is installed with `npm install @argdown/cli` into "
-        "`benchmarks/out/argdown/` on first use; Chromium is the system `chromium` (never "
-        "`playwright install`). Raw numbers: `benchmarks/out/results.json`.",
+        "`benchmarks/out/argdown/` on first use; Chromium is the system `chromium` (Playwright never downloads "
+        "a browser of its own). Raw numbers: `benchmarks/out/results.json`.",
         "",
         "Notes: the maps are `benchmarks/generate.py`'s (seed 1): one thesis per ~1 000 statements, "
         "reasons, claims, evidence with sources, objections, rebuttals, ~5 % cross-links, a few linked "

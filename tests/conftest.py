@@ -14,22 +14,14 @@ from typing import Any
 
 import pytest
 
+from benchmarks.run import CHROMIUM_ARGS  # one list of flags for the tests and the benchmark
+
 ROOT = Path(__file__).resolve().parent.parent
 GRAPHS = ROOT / "graphs"
 DATA = Path(__file__).resolve().parent / "data"
 CORPORA = ROOT.parent / "shared" / "corpora"
 IN_CI = bool(os.environ.get("CI"))
 
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def need(condition: bool, reason: str) -> None:
