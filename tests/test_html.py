@@ -205,8 +205,9 @@ def packed(html: str) -> bool:
 
 
 def test_pages_above_the_outline_limit_are_packed():
-    assert not packed(argmap.render(big_map(PACK_MIN_NODES - 1)))
-    assert packed(argmap.render(big_map(PACK_MIN_NODES)))
+    small, big = argmap.render(big_map(PACK_MIN_NODES - 1)), argmap.render(big_map(PACK_MIN_NODES))
+    assert not packed(small) and unpack_data(small)["big"] is False and 'data-node="t"' in small
+    assert packed(big) and unpack_data(big)["big"] is True and 'data-node="t"' not in big
     assert not packed(argmap.render(big_map(PACK_MIN_NODES), RenderOptions(pack=False)))
 
 

@@ -219,7 +219,7 @@
     /* A big map gets its data after the page has set up its own drawing and view (see the level of
      * detail below): given the data at once, vis-network fits the view itself, which first measures
      * every label and draws once at scale 1 (over a second at 10 000 nodes). */
-    var BIG = N > 1500, deferData = BIG && positioned;
+    var BIG = data.big === true, deferData = BIG && positioned;
     var network = new vis.Network(container, deferData ? {} : { nodes: nodes, edges: edges }, options);
     /* Several DataSet updates, one redraw: with physics off vis-network redraws synchronously after
      * every update call (~0.2 s at 10 000 nodes); block that and ask for one redraw on the next frame.

@@ -19,7 +19,7 @@ Data layout (compact arrays, no per-node style objects; see ``page_data``)::
            exactly as ``ArgumentMap.label`` does (tests compare both)
     edges: [from, to, relation(, link, premise)]        (node indexes; relation index)
 
-Pages of more than ``PACK_MIN_NODES`` statements carry that JSON deflated and base64-encoded
+Pages of more than ``BIG_MAP_NODES`` statements carry that JSON deflated and base64-encoded
 (``data-encoding="deflate-base64"``), which the page unpacks with the browser's own
 ``DecompressionStream``: map text is most of a big page, and it shrinks three- to fivefold.
 Smaller pages keep plain JSON, readable in the source and beside their no-script outline.
@@ -243,14 +243,17 @@ def page_data(amap: ArgumentMap, options: RenderOptions) -> dict[str, Any]:
         "matrix": evidence_matrix(amap, index),
         "essay": essay,
         "doc": document_head(amap),
+        "big": len(amap) > BIG_MAP_NODES,
     }
 
 
-#: above this many nodes the page leaves out the no-script outline (it would double the page)
-OUTLINE_MAX_NODES = 500
-#: above this many nodes the page's data is packed (deflate + base64); pages that still have the
-#: no-script outline keep readable JSON
-PACK_MIN_NODES = OUTLINE_MAX_NODES + 1
+#: A map of more than this many statements is big, and its page is built for size and speed: no
+#: no-script outline (it would double the page), data packed (deflate + base64), and drawn by the
+#: page's own batched paths when zoomed out (app.js: ``data.big``). Below it, a click's frame is cheap
+#: for vis-network itself; above it, vis-network's per-node drawing costs ~90 ms a frame at 1 000.
+BIG_MAP_NODES = 500
+OUTLINE_MAX_NODES = BIG_MAP_NODES
+PACK_MIN_NODES = BIG_MAP_NODES + 1
 #: zlib level: 5 packs the 3.5 MB of a 10 000-node page's data in ~50 ms here to within 5 % of
 #: level 9's size, at a third of its time (level 1: 22 ms, 38 % larger)
 PACK_LEVEL = 5
