@@ -16,7 +16,7 @@ import argmap
 from argmap.model import ArgumentMap
 from argmap.options import RenderOptions
 from argmap.text import fold
-from argmap.writers.html import PACK_MIN_NODES, page_data, unpack_data, vis_network_js
+from argmap.writers.html import BIG_MAP_NODES, page_data, unpack_data, vis_network_js
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = ROOT / "argmap" / "page"
@@ -205,10 +205,10 @@ def packed(html: str) -> bool:
 
 
 def test_pages_above_the_outline_limit_are_packed():
-    small, big = argmap.render(big_map(PACK_MIN_NODES - 1)), argmap.render(big_map(PACK_MIN_NODES))
+    small, big = argmap.render(big_map(BIG_MAP_NODES)), argmap.render(big_map(BIG_MAP_NODES + 1))
     assert not packed(small) and unpack_data(small)["big"] is False and 'data-node="t"' in small
     assert packed(big) and unpack_data(big)["big"] is True and 'data-node="t"' not in big
-    assert not packed(argmap.render(big_map(PACK_MIN_NODES), RenderOptions(pack=False)))
+    assert not packed(argmap.render(big_map(BIG_MAP_NODES + 1), RenderOptions(pack=False)))
 
 
 @pytest.mark.parametrize("make", [payload_map, lambda: big_map(10_000)], ids=["payloads", "10k"])

@@ -252,8 +252,6 @@ def page_data(amap: ArgumentMap, options: RenderOptions) -> dict[str, Any]:
 #: page's own batched paths when zoomed out (app.js: ``data.big``). Below it, a click's frame is cheap
 #: for vis-network itself; above it, vis-network's per-node drawing costs ~90 ms a frame at 1 000.
 BIG_MAP_NODES = 500
-OUTLINE_MAX_NODES = BIG_MAP_NODES
-PACK_MIN_NODES = BIG_MAP_NODES + 1
 #: zlib level: 5 packs the 3.5 MB of a 10 000-node page's data in ~50 ms here to within 5 % of
 #: level 9's size, at a third of its time (level 1: 22 ms, 38 % larger)
 PACK_LEVEL = 5
@@ -367,7 +365,7 @@ def generate_html(amap: ArgumentMap, options: RenderOptions | None = None) -> It
     options = options or RenderOptions()
     template, app_js, css = _page_assets()
     data = page_data(amap, options)
-    pack = options.pack if options.pack is not None else len(amap) >= PACK_MIN_NODES
+    pack = options.pack if options.pack is not None else data["big"]
     pieces = template.generate(
         title=data["title"],
         data=_DataSlot(),
@@ -375,7 +373,7 @@ def generate_html(amap: ArgumentMap, options: RenderOptions | None = None) -> It
         kinds=data["kinds"],
         relations=data["relations"],
         confidences=data["confidences"],
-        outline=outline_events(amap) if len(amap) <= OUTLINE_MAX_NODES else None,
+        outline=None if data["big"] else outline_events(amap),
         theme=data["theme"],
         has_essay=data["essay"] is not None,
         has_matrix=data["matrix"] is not None,
