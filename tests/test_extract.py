@@ -278,3 +278,20 @@ def test_rules_beat_both_baselines_on_link_f1(corpora: Path) -> None:
     assert rules.links.f1 > results["baseline: position"].links.f1
     assert rules.roles.f1 > max(results["baseline: first"].roles.f1,
                                 results["baseline: position"].roles.f1)
+
+
+def test_introduction_names_the_topic_and_objections_keep_their_clauses() -> None:
+    """A "why" essay of five paragraphs: the opening sentence names its subject (capitalised words)
+    without being a fact, and a clause that continues an objection argues for that objection."""
+    text = read(DATA / "roman_republic.txt")
+    a = analyse(text)
+    role = {u.text.split()[0] + " " + u.text.split()[1]: r for u, r in zip(a.units, a.roles, strict=True)}
+    assert role["The Roman"] == "other"  # the introduction, not evidence
+    assert role["In conclusion,"] == "thesis"
+    assert [role[k] for k in ("The foremost", "Another reason", "A final")] == ["reason"] * 3
+    assert role["However, some"] == "objection"
+    at = {u.text.split()[0] + " " + u.text.split()[1]: u.index for u in a.units}
+    links = {(s, t): rel for s, t, rel in a.links}
+    assert links[(at["and that"], at["However, some"])] == "supports"
+    assert links[(at["For example,"], at["The foremost"])] == "supports"
+    assert links[(at["Small farmers"], at["Another reason"])] == "supports"

@@ -278,13 +278,16 @@ def analyse(text: str, units: list[Unit], heading: int | None = None) -> Analysi
         elif f.reason:
             roles[i] = "reason"
             cues[i].append(f"reason marker '{f.reason}'")
-        elif _continues_reason(units, roles, i, prev, f):
+        elif _continues(units, roles, i, prev, f, "reason"):
             roles[i] = "reason"
             cues[i].append("continues the reasons of its sentence")
+        elif _continues(units, roles, i, prev, f, "objection"):
+            roles[i] = "objection"
+            cues[i].append("continues the objection of its sentence")
         elif f.causal and prev is not None and units[prev].sentence == u.sentence:
             roles[i] = "reason" if roles[prev] == "thesis" else "evidence"
             cues[i].append("causal connective")
-        elif f.evidence:
+        elif f.evidence and not (intro_or_end and _names_only(f)):
             roles[i] = "evidence"
             cues[i].append("evidence: " + ", ".join(f.evidence))
         elif f.conclusion:
@@ -308,10 +311,17 @@ def analyse(text: str, units: list[Unit], heading: int | None = None) -> Analysi
     return an
 
 
-def _continues_reason(units: list[Unit], roles: list[str], i: int, prev: int | None, f: _Features) -> bool:
-    """``..., or that ...`` after a reason in the same sentence names one more reason."""
-    return (prev is not None and roles[prev] == "reason" and units[prev].sentence == units[i].sentence
+def _continues(units: list[Unit], roles: list[str], i: int, prev: int | None, f: _Features,
+               role: str) -> bool:
+    """``..., or that ...`` after a reason (an objection) in the same sentence names one more."""
+    return (prev is not None and roles[prev] == role and units[prev].sentence == units[i].sentence
             and bool(re.match(r"(?:or|and)\s+(?:that|because)\b", f.lead, re.IGNORECASE)))
+
+
+def _names_only(f: _Features) -> bool:
+    """A capitalised name is the weakest cue of evidence: in the introduction or the conclusion of
+    an essay it is the topic being named ("The Roman Republic collapsed because ..."), not a fact."""
+    return all(cue.startswith("a name") for cue in f.evidence)
 
 
 def _choose_thesis(units: list[Unit], feats: list[_Features], body: list[int], first_para: int,
