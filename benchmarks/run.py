@@ -62,6 +62,17 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+def launch_chromium(pw: Any, profile: str, executable: str) -> Any:
+    """Debian's Chromium through Playwright, with a fresh profile: the one way the benchmark and
+    the test suite (tests/conftest.py) open a browser."""
+    return pw.chromium.launch_persistent_context(
+        profile, executable_path=executable, args=CHROMIUM_ARGS, headless=True,
+        viewport={"width": 1400, "height": 900},
+    )
+
+
 #: modules the light commands must not import (checked with ``python -X importtime``)
 NOT_FOR_HELP = (
     "networkx",
@@ -491,13 +502,7 @@ def bench_browser(pages: dict[str, str], click_sizes: set[str]) -> dict[str, Any
     profile = tempfile.mkdtemp(prefix="chromium-", dir=OUT)
     try:
         with sync_playwright() as pw:
-            ctx = pw.chromium.launch_persistent_context(
-                profile,
-                executable_path=chromium,
-                args=CHROMIUM_ARGS,
-                headless=True,
-                viewport={"width": 1400, "height": 900},
-            )
+            ctx = launch_chromium(pw, profile, chromium)
             out["chromium"] = ctx.browser.version if ctx.browser else "?"
             try:
                 for name, path in pages.items():

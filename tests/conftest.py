@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from benchmarks.run import CHROMIUM_ARGS  # one list of flags for the tests and the benchmark
+from benchmarks.run import launch_chromium  # one way to open the browser, for tests and benchmark
 
 ROOT = Path(__file__).resolve().parent.parent
 GRAPHS = ROOT / "graphs"
@@ -145,13 +145,7 @@ def browser_context() -> Iterator[Any]:
         raise
     user_data = tempfile.mkdtemp(prefix="argmap-chromium-")
     with sync_playwright() as pw:
-        context = pw.chromium.launch_persistent_context(
-            user_data,
-            executable_path=chromium,
-            args=CHROMIUM_ARGS,
-            headless=True,
-            viewport={"width": 1400, "height": 900},
-        )
+        context = launch_chromium(pw, user_data, chromium)
         try:
             yield context
         finally:
