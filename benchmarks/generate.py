@@ -457,13 +457,17 @@ def document_of(amap: Any) -> dict[str, Any]:
     return {"argmap": 1, "title": amap.title or "Argument map", "nodes": nodes}
 
 
+def split_sentences(text: str) -> list[str]:
+    """``text`` on one line, cut after each '.', '!' or '?' (good enough for measuring prose)."""
+    return [s for s in re.split(r"(?<=[.!?])\s+", " ".join(text.split())) if s]
+
+
 def prose_sentences(paths: list[str]) -> list[str]:
     """The sentences of real texts, in reading order (for :func:`with_prose`)."""
     out: list[str] = []
     for path in paths:
         with open(path, encoding="utf-8-sig") as fh:
-            text = " ".join(fh.read().split())
-        out += [s for s in re.split(r"(?<=[.!?])\s+", text) if s]
+            out += split_sentences(fh.read())
     return out
 
 

@@ -30,7 +30,6 @@ import glob
 import json
 import os
 import platform
-import re
 import shutil
 import statistics
 import subprocess
@@ -362,7 +361,7 @@ def prose_pool() -> tuple[list[str], list[str]]:
     except ImportError:  # pragma: no cover - some distributions ship CPython without it
         topics = {}
     for name in sorted(topics):
-        sentences += [x for x in re.split(r"(?<=[.!?])\s+", " ".join(topics[name].split())) if len(x) > 20]
+        sentences += [x for x in generate.split_sentences(topics[name]) if len(x) > 20]
     if topics:
         sources.append("the Python documentation's topics (pydoc_data)")
     return sentences, sources
@@ -371,9 +370,9 @@ def prose_pool() -> tuple[list[str], list[str]]:
 def bench_prose(sizes: list[int], seed: int) -> dict[str, Any]:
     """Page weight when the same maps carry real prose: packed pages depend on how text compresses."""
     sentences, sources = prose_pool()
-    out: dict[str, Any] = {"sentences": len(sentences), "chars": sum(map(len, sentences)), "sources": sources}
     if not sentences:
         return {"skipped": "no prose found"}
+    out: dict[str, Any] = {"sentences": len(sentences), "chars": sum(map(len, sentences)), "sources": sources}
     for n in sizes:
         if n not in (1_000, 10_000):
             continue
@@ -731,39 +730,17 @@ def report(res: dict[str, Any]) -> str:
             )
         )
 
-    # 4. size
+    # 4. size: the benchmark's maps, then the same maps with real prose (see notes)
     vis = res["vis_bytes"]
-    for n in sizes:
-        if n < 1000:
-            continue
-        page = a[str(n)]["page_bytes"]
-        budget = vis + 200 * n
-        rows.append(
-            ratio_row(
-                f"4. page weight at {n:,} nodes vs vis-network + 200 B/node",
-                f"{page / 1e6:.2f} MB",
-                f"{budget / 1e6:.2f} MB",
-                page / budget,
-                1,
-                page <= budget,
-            )
-        )
     prose = res.get("prose", {})
-    for n in sizes:
-        if str(n) not in prose:
-            continue
-        page = prose[str(n)]["page_bytes"]
+    weights = [(f"4. page weight at {n:,} nodes vs vis-network + 200 B/node", n, a[str(n)]["page_bytes"])
+               for n in sizes if n >= 1000]
+    weights += [(f"4. (stricter than the target) page weight at {n:,} nodes whose texts are real prose "
+                 "(same map, see notes)", n, prose[str(n)]["page_bytes"]) for n in sizes if str(n) in prose]
+    for label, n, page in weights:
         budget = vis + 200 * n
         rows.append(
-            ratio_row(
-                f"4. (stricter than the target) page weight at {n:,} nodes whose texts are real prose "
-                "(same map, see notes)",
-                f"{page / 1e6:.2f} MB",
-                f"{budget / 1e6:.2f} MB",
-                page / budget,
-                1,
-                page <= budget,
-            )
+            ratio_row(label, f"{page / 1e6:.2f} MB", f"{budget / 1e6:.2f} MB", page / budget, 1, page <= budget)
         )
     top = str(max(sizes))
     mem = a[top]["command"]["peak_mb"]

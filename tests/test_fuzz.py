@@ -89,6 +89,12 @@ def test_json_documents(tmp_path_factory: Any, doc: Any) -> None:
     assert_loads_or_reports(text.encode("utf-8", "surrogatepass"), "m.json", tmp_path_factory.mktemp("j"))
 
 
+#: bytes that matter to YAML, JSON or the readers, for both mutation fuzzers
+TOKENS = [b"\t", b": ", b"- ", b"&a ", b"*a", b"<<: *a", b"{", b"}", b"[", b"]", b"'", b'"', b"\\u0000",
+          b"\xff", b"\xc3", b"\xed\xa0\x80", b"---\n", b"...\n", b"!!python/object:os.system ", b"?",
+          b"\n  ", b"\r\n", b"#", b"supports: ", b"attacks: ", b"undercuts: ", b"kind: ", b"null",
+          b"1e999", b"-0", b"\"\\ud800\"", b"\xef\xbb\xbf", b",", b"\\"]
+
 SEEDS = [p.read_bytes() for p in sorted(GRAPHS.glob("*.yaml"))]
 
 
@@ -101,8 +107,7 @@ def mutations(draw: st.DrawFn) -> bytes:
         if op == 0 and data:
             del data[at: at + draw(st.integers(1, 20))]
         elif op == 1:
-            data[at:at] = draw(st.binary(max_size=8) | st.sampled_from(
-                [b"\t", b": ", b"- ", b"&a ", b"*a", b"{", b"[", b"'", b'"', b"\xff", b"\xc3", b"---\n"]))
+            data[at:at] = draw(st.binary(max_size=8) | st.sampled_from(TOKENS))
         elif data:
             data[at] = draw(st.integers(0, 255))
     return bytes(data)
@@ -129,10 +134,6 @@ def test_every_reader_on_random_bytes(tmp_path_factory: Any, data: bytes) -> Non
 
 # -- the loader's fuzz target, run for a time budget --------------------------------------------------
 FUZZ_SECONDS = float(os.environ.get("ARGMAP_FUZZ_SECONDS", "30"))
-TOKENS = [b"\t", b": ", b"- ", b"&a ", b"*a", b"<<: *a", b"{", b"}", b"[", b"]", b"'", b'"', b"\\u0000",
-          b"\xff", b"\xc3", b"\xed\xa0\x80", b"---\n", b"...\n", b"!!python/object:os.system ", b"?",
-          b"\n  ", b"\r\n", b"#", b"supports: ", b"attacks: ", b"undercuts: ", b"kind: ", b"null",
-          b"1e999", b"-0", b"\"\\ud800\"", b"\xef\xbb\xbf", b",", b"\\"]
 
 
 def _mutate(rng: Any, data: bytearray, corpus: list[bytes]) -> bytes:

@@ -384,10 +384,7 @@ class JsonDocument:
             else:
                 self.value = json.loads(text, object_pairs_hook=_pairs)
         except json.JSONDecodeError as exc:
-            self.errors.append(
-                Diagnostic(path, exc.lineno, exc.colno, "AM001", f"JSON syntax error: {exc.msg}",
-                           _json_hint(exc.msg))
-            )
+            self.errors.append(_syntax_error(path, exc))
             return
         except (_DuplicateKey, RecursionError):
             # the hook stops json.loads at the first duplicate, before it has seen the whole text:
@@ -395,10 +392,7 @@ class JsonDocument:
             try:
                 json.loads(text)
             except json.JSONDecodeError as exc:
-                self.errors.append(
-                    Diagnostic(path, exc.lineno, exc.colno, "AM001", f"JSON syntax error: {exc.msg}",
-                               _json_hint(exc.msg))
-                )
+                self.errors.append(_syntax_error(path, exc))
                 return
             except RecursionError:
                 pass  # nested too deep for the parser: the scanner reports where
@@ -489,6 +483,11 @@ def _walk_object(text: str, i: int, scan: Any, ws: Any, keys: dict[str, int],
             return pairs, i + 1
         else:
             raise ValueError
+
+
+def _syntax_error(path: str, exc: json.JSONDecodeError) -> Diagnostic:
+    return Diagnostic(path, exc.lineno, exc.colno, "AM001", f"JSON syntax error: {exc.msg}",
+                      _json_hint(exc.msg))
 
 
 def _json_hint(msg: str) -> str | None:
