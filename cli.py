@@ -333,8 +333,9 @@ def evidence(source: str, node: str | None, output_format: str, from_format: str
 
     Without NODE: a table of every reason (then claim) with the evidence it rests on, directly
     or via other statements, its confidence and source. With NODE: everything that supports or
-    attacks that statement, as a tree. The strength score is explained under the table and in
-    docs/checks.md.
+    attacks that statement, as a tree, then what it attacks (up to the thesis), what answers it
+    (rebuttals and their evidence) and its objections. The strength score is explained under the
+    table and in docs/checks.md.
 
     \b
     Examples:

@@ -42,8 +42,11 @@ EVIDENCE_TABLE = {
         },
     },
 }
-TREE = {"type": "array",
-        "items": {"type": "object", "required": ["depth", "id", "kind", "relation", "repeat"]}}
+_LISTED = {"type": "array", "items": {"type": "object", "required": ["id", "kind", "label"]}}
+TREE = {"type": "object", "required": ["tree", "attacks", "answered_by", "objections"],
+        "properties": {"tree": {"type": "array", "items": {"type": "object", "required": [
+            "depth", "id", "kind", "relation", "repeat"]}},
+            "attacks": _LISTED, "answered_by": _LISTED, "objections": _LISTED}}
 STATS = {
     "type": "object",
     "required": ["nodes", "kinds", "edges", "relations", "depth", "evidence_per_reason", "evidence"],
@@ -87,14 +90,15 @@ def test_evidence_table_is_the_golden_file(stalin_path: Path) -> None:
 
 def test_evidence_tree_and_json(stalin_path: Path) -> None:
     result = CliRunner().invoke(cli, ["evidence", str(stalin_path), "purges"])
-    assert result.stdout == (GOLDEN / "stalin_tree_purges.txt").read_text(encoding="utf-8")
+    tree_text = (GOLDEN / "stalin_tree_purges.txt").read_text(encoding="utf-8")
+    assert result.stdout == tree_text + "\nAttacks (0): none\nAnswered by (0): none\nObjections (0): none\n"
     table = json.loads(CliRunner().invoke(cli, ["evidence", str(stalin_path), "--format", "json"]).stdout)
     jsonschema.validate(table, EVIDENCE_TABLE)
     assert table[0]["id"] == "rivals" and table[0]["strength"] == 3.5
     args = ["evidence", str(stalin_path), "rivals", "--format", "json"]
     tree = json.loads(CliRunner().invoke(cli, args).stdout)
     jsonschema.validate(tree, TREE)
-    assert [t["id"] for t in tree] == ["rivals", "kirov_murder", "tukhachevsky", "generals_shot",
+    assert [t["id"] for t in tree["tree"]] == ["rivals", "kirov_murder", "tukhachevsky", "generals_shot",
                                        "officers_purged"]
     bad = invoke("evidence", str(stalin_path), "rivalz")
     assert bad.exit_code == 1 and "did you mean 'rivals'" in bad.output

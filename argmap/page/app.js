@@ -46,7 +46,7 @@
     var DARK = data.theme === "dark";
     var ids = new Array(N), index = Object.create(null);
     var kindOf = new Uint8Array(N), confOf = new Int8Array(N);
-    var supIn = [], supOut = [], attIn = [];
+    var supIn = [], supOut = [], attIn = [], attackOut = [], allOut = [];
     var i, k, row;
     for (i = 0; i < N; i++) {
       row = data.nodes[i];
@@ -54,7 +54,7 @@
       index[row[0]] = i;
       kindOf[i] = row[1];
       confOf[i] = row[6] === undefined ? -1 : row[6];
-      supIn.push([]); supOut.push([]); attIn.push([]);
+      supIn.push([]); supOut.push([]); attIn.push([]); attackOut.push([]); allOut.push([]);
     }
     var SUPPORTS = 0;
     var edgeFrom = new Int32Array(E), edgeTo = new Int32Array(E), edgeRel = new Uint8Array(E);
@@ -62,7 +62,8 @@
       var ed = data.edges[e];
       edgeFrom[e] = ed[0]; edgeTo[e] = ed[1]; edgeRel[e] = ed[2];
       if (ed[2] === SUPPORTS) { supOut[ed[0]].push(ed[1]); supIn[ed[1]].push(ed[0]); }
-      else { attIn[ed[1]].push(ed[0]); }
+      else { attIn[ed[1]].push(ed[0]); attackOut[ed[0]].push(ed[1]); }
+      allOut[ed[0]].push(ed[1]);
     }
 
     function $(id) { return doc.getElementById(id); }
@@ -108,17 +109,29 @@
       }
       return order;
     }
+    /* analysis._spread: breadth-first from `first` (in order) along `adj`, never back to `start`. */
+    function spread(start, first, adj) {
+      var seen = new Uint8Array(N), order = [], head = 0;
+      seen[start] = 1;
+      for (var f = 0; f < first.length; f++) { if (!seen[first[f]]) { seen[first[f]] = 1; order.push(first[f]); } }
+      while (head < order.length) {
+        var next = adj[order[head++]];
+        for (var j = 0; j < next.length; j++) { if (!seen[next[j]]) { seen[next[j]] = 1; order.push(next[j]); } }
+      }
+      return order;
+    }
     function toIds(list) { return list.map(function (x) { return ids[x]; }); }
     function nodeIndex(id) {
       var x = index[id];
       if (x === undefined) { throw new Error("no node " + id); }
       return x;
     }
-    /* What a node rests on, what rests on it and its direct objections (ids, BFS order). */
+    /* What a node rests on, what rests on it, its direct objections, what it attacks and what answers it (ids, BFS order). */
     function trace(id) {
       var x = nodeIndex(id);
       return { node: id, restsOn: toIds(walk(x, supIn)), reliedOnBy: toIds(walk(x, supOut)),
-               objections: toIds(attIn[x]) };
+               objections: toIds(attIn[x]), attacks: toIds(spread(x, attackOut[x], allOut)),
+               answeredBy: toIds(spread(x, attIn[x], supIn)) };
     }
 
     // -- weak spots, matrix, strength (computed in Python) -----------------------------------------
@@ -884,7 +897,7 @@
       opts = opts || {};
       var t = trace(id);
       var mask = new Uint8Array(N), out = [];
-      var all = [id].concat(t.restsOn, t.reliedOnBy, t.objections);
+      var all = [id].concat(t.restsOn, t.reliedOnBy, t.objections, t.attacks, t.answeredBy);
       for (var j = 0; j < all.length; j++) {
         var ix = index[all[j]];
         if (!mask[ix]) { mask[ix] = 1; out.push(all[j]); }
