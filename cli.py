@@ -34,14 +34,11 @@ def _color(ctx_stream: Any) -> bool | None:
 def report(diagnostics: list[Diagnostic], *, hints: bool = True) -> None:
     color = _color(sys.stderr)
     for d in diagnostics:
-        code_style = {"fg": "red", "bold": True} if d.severity == "error" else {"fg": "yellow", "bold": True}
-        line = (
-            click.style(f"{d.path}:{d.line}:{d.column}:", bold=True)
-            + " "
-            + click.style(d.code, **code_style)
-            + " "
-            + d.message
-        )
+        where = click.style(f"{d.path}:{d.line}:{d.column}:", bold=True)
+        if d.severity == "error":
+            line = f"{where} {click.style(d.code, fg='red', bold=True)} {d.message}"
+        else:  # a student reads the sentence first; the code is for --select/--ignore
+            line = f"{where} {click.style(d.message, bold=True)} {click.style(f'[{d.code}]', dim=True)}"
         click.echo(line, err=True, color=color)
         if hints and d.hint:
             click.echo(click.style(f"    hint: {d.hint}", dim=True), err=True, color=color)
@@ -196,17 +193,20 @@ def render(maps: tuple[str, ...], output: str | None, open_browser: bool, layout
 @user_errors
 def check(maps: tuple[str, ...], output_format: str, select: str | None, ignore: str | None,
           strict: bool, quiet: bool, from_format: str | None, **kwargs: Any) -> None:
-    """Validate MAP and point out weak spots in its argument.
+    """Validate MAP and point out weak spots in its argument, worst first.
 
-    Errors (a map that cannot be read, AM0xx/AM1xx) and warnings (weak spots such as circular
-    support, AM2xx) are printed as path:line:column: CODE message, with a hint. Exit status 1
-    when there are errors (with --strict, warnings too).
+    Errors (a map that cannot be read, AM0xx/AM1xx) come first, as path:line:column: CODE
+    message. Then the weak spots, most harmful first: a reason with no evidence, a reason resting
+    only on hedged evidence, an unanswered objection, an unsourced statistic, a vague source, a
+    missing source, then the rest; within each, in map order. Each reads path:line:column:
+    sentence [CODE], with a hint. Exit status 1 when there are errors (with --strict, warnings
+    too).
 
     \b
     Example:
       argmap check graphs/stalin_purges.yaml --ignore AM203
     """
-    from argmap.checks import filter_codes
+    from argmap.checks import as_dict, by_harm, filter_codes
 
     load_opts = make_load_options(kwargs)
     everything: list[Diagnostic] = []
@@ -219,13 +219,13 @@ def check(maps: tuple[str, ...], output_format: str, select: str | None, ignore:
         else:
             found = filter_codes(argmap.check(amap), amap.check_config.get("select"),
                                  amap.check_config.get("ignore"))
-        found = filter_codes(found, _codes(select), _codes(ignore))
+        found = by_harm(filter_codes(found, _codes(select), _codes(ignore)))
         everything.extend(found)
         if any(d.severity == "error" or strict for d in found):
             failed = True
     if not quiet:
         if output_format == "json":
-            click.echo(json.dumps([d.to_dict() for d in everything], indent=2, ensure_ascii=False))
+            click.echo(json.dumps([as_dict(d) for d in everything], indent=2, ensure_ascii=False))
         else:
             report(everything)
             errors = sum(d.severity == "error" for d in everything)

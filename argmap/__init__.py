@@ -104,11 +104,12 @@ def loads(data: str | bytes, *, format: str = "yaml", path: str = "<string>",
 
 
 def check(amap: ArgumentMap) -> list[Diagnostic]:
-    """Warnings about the argument (circular support, weak spots), in file order."""
-    from .checks import run_checks
+    """Warnings about the argument (circular support, weak spots), most harmful first
+    (``checks.by_harm``), together with what the reader noted."""
+    from .checks import by_harm, run_checks
 
     with _gc_paused():
-        return [*amap.diagnostics, *run_checks(amap)]
+        return by_harm([*amap.diagnostics, *run_checks(amap)], amap)
 
 
 def convert(amap: ArgumentMap, format: str, options: RenderOptions | None = None) -> str | bytes:
