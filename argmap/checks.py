@@ -151,23 +151,25 @@ def unsourced_evidence(amap: ArgumentMap) -> Iterable[Diagnostic]:
 _YEAR = re.compile(r"\b(1\d{3}|20\d{2})s?\b")
 _QUOTED_TITLE = re.compile(r"[\"“”«»*_]")
 _SOURCE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
-GENERIC_SOURCE_WORDS = frozenset("""
-a an the some many several various most numerous other others unnamed anonymous unknown my our his
-her their this that these those i we according to of in on about from by and with as
-teacher teachers survey surveys review reviews research researchers study studies classroom website
-websites web site internet online writer writers author authors historian historians expert experts
-scientist scientists scholar scholars critic critics people person source sources report reports
-article articles book books textbook textbooks newspaper newspapers magazine magazines journal
-journals blog blogs video videos documentary documentaries interview interviews film films news
-radio tv television podcast school schools parent parents student students pupil pupils government
-statistics figures data facts google wikipedia youtube facebook tiktok twitter instagram social
-media photo photograph picture class notes lesson lecture quote quotation essay
-""".split())
+_GENERIC_SOURCE_WORDS_TEXT = """
+a an the some many several various most numerous other others unnamed anonymous unknown my our
+his her their this that these those i we according to of in on about from by and with as teacher
+teachers survey surveys review reviews research researchers study studies classroom website
+websites web site internet online writer writers author authors historian historians expert
+experts scientist scientists scholar scholars critic critics people person source sources report
+reports article articles book books textbook textbooks newspaper newspapers magazine magazines
+journal journals blog blogs video videos documentary documentaries interview interviews film
+films news radio tv television podcast school schools parent parents student students pupil
+pupils government statistics figures data facts google wikipedia youtube facebook tiktok twitter
+instagram social media photo photograph picture class notes lesson lecture quote quotation essay
+"""
+GENERIC_SOURCE_WORDS = frozenset(_GENERIC_SOURCE_WORDS_TEXT.split())
 #: lower-case words that name an organisation well enough to ask it ("student council survey")
-ORGANISATION_WORDS = frozenset("""
+_ORGANISATION_WORDS_TEXT = """
 council department ministry university college museum committee institute commission parliament
 court agency association society union census
-""".split())
+"""
+ORGANISATION_WORDS = frozenset(_ORGANISATION_WORDS_TEXT.split())
 
 
 def is_vague_source(source: str) -> bool:
@@ -275,7 +277,7 @@ def few_reasons(amap: ArgumentMap) -> Iterable[Diagnostic]:
         count = sum(d["relation"] == SUPPORTS for d in pred[node].values())
         if count < 2:
             have = "no" if count == 0 else "only one"
-            one = word[:-1] if word.endswith("s") and count == 1 else word
+            one = amap.kind_name("reason").lower() if count == 1 else word
             yield finding(amap, node, "AM210", f"{_name(amap, node)} has {have} {one}",
                           f"an essay needs at least two {word} for its thesis, a paragraph each")
 

@@ -9,7 +9,18 @@ from pathlib import Path
 import pytest
 
 import argmap
-from argmap.checks import CHECKS, HARM, OTHER_RANK, as_dict, badge, by_harm, is_figure, is_vague_source, rank, run_checks
+from argmap.checks import (
+    CHECKS,
+    HARM,
+    OTHER_RANK,
+    as_dict,
+    badge,
+    by_harm,
+    is_figure,
+    is_vague_source,
+    rank,
+    run_checks,
+)
 
 CLEAN = """
     title: Clean
