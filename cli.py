@@ -366,8 +366,10 @@ def outline(source: str, output: str, output_format: str, quiet: bool, from_form
     """Turn MAP into an essay plan: introduction, one paragraph per reason, conclusion.
 
     Paragraphs come strongest first, each with its topic sentence, its evidence (with sources
-    and confidence) and the objections to answer; the plan ends with the gaps `argmap check`
-    finds, as a to-do list.
+    and confidence) and the objections to answer (with their rebuttals and evidence); each
+    objection to the thesis gets a counter-argument paragraph ("Some argue ... However ...")
+    before the conclusion; the plan ends with the gaps `argmap check` finds, worst first, as a
+    to-do list.
 
     \b
     Example:
