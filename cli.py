@@ -22,6 +22,8 @@ from argmap.options import DEFAULT_LIMITS, Limits, LoadOptions, RenderOptions
 F = TypeVar("F", bound=Callable[..., Any])
 
 EXAMPLE_MAP = "graphs/stalin_purges.yaml"
+#: reader warnings ``render`` prints: a quote drawn unmarked under --lenient-quotes
+QUOTE_CODES = ("AM110",)
 
 
 def _color(ctx_stream: Any) -> bool | None:
@@ -129,11 +131,14 @@ def cli() -> None:
 @click.option("--essay", "essay_file", type=click.Path(dir_okay=False),
               help="Attach this essay file instead of the one the map names.")
 @click.option("--no-essay", is_flag=True, help="Leave the essay out of the page.")
+@click.option("--lenient-quotes", is_flag=True,
+              help="Draw the map even if a quote: is not found in the essay (AM110): the quote is "
+                   "reported as a warning and left unmarked in the essay.")
 @load_options
 @user_errors
 def render(maps: tuple[str, ...], output: str | None, open_browser: bool, layout: str, theme: str,
-           title: str | None, essay_file: str | None, no_essay: bool, from_format: str | None,
-           **kwargs: Any) -> None:
+           title: str | None, essay_file: str | None, no_essay: bool, lenient_quotes: bool,
+           from_format: str | None, **kwargs: Any) -> None:
     """Render MAP as a self-contained interactive HTML page.
 
     Click a statement on the page to highlight everything it rests on (down to the evidence)
@@ -152,7 +157,8 @@ def render(maps: tuple[str, ...], output: str | None, open_browser: bool, layout
         raise click.UsageError("-o - (stdout) takes a single MAP")
     if several and output and not os.path.isdir(output):
         raise click.UsageError(f"with several maps, -o must be an existing folder: {output}")
-    load_opts = make_load_options(kwargs, essay=essay_file, load_essay=not no_essay)
+    load_opts = make_load_options(kwargs, essay=essay_file, load_essay=not no_essay,
+                                  lenient_quotes=lenient_quotes)
     render_opts = RenderOptions(title=title, layout=layout, theme=theme, include_essay=not no_essay)
     failed = 0
     for path in inputs:
@@ -165,6 +171,7 @@ def render(maps: tuple[str, ...], output: str | None, open_browser: bool, layout
             target = ("map" if path == "-" else os.path.splitext(path)[0]) + ".html"
         try:
             amap = argmap.load(path, format=from_format, options=load_opts)
+            report([d for d in amap.diagnostics if d.code in QUOTE_CODES])
             argmap.write(amap, target, format="html", options=render_opts)
         except ArgmapError as exc:
             if not several:
@@ -263,10 +270,13 @@ def schema(output: str) -> None:
 @click.option("-o", "--output", required=True, metavar="PATH",
               help="Output file; its extension names the format ('-' for stdout, with --to).")
 @click.option("--to", "to_format", metavar="FORMAT", help="Write FORMAT whatever the extension.")
+@click.option("--embed-essay", is_flag=True,
+              help="Put the essay's text into the map (essay_text:), so the map needs no essay "
+                   "file (yaml and json).")
 @load_options
 @user_errors
-def convert(source: str, output: str, to_format: str | None, from_format: str | None,
-            **kwargs: Any) -> None:
+def convert(source: str, output: str, to_format: str | None, embed_essay: bool,
+            from_format: str | None, **kwargs: Any) -> None:
     """Convert MAP to another format (see `argmap formats`).
 
     \b
@@ -274,11 +284,12 @@ def convert(source: str, output: str, to_format: str | None, from_format: str | 
       argmap convert debate.argdown -o debate.yaml
       argmap convert graphs/stalin_purges.yaml -o stalin.graphml
       argmap convert graphs/stalin_purges.yaml --to mermaid -o -
+      argmap convert graphs/stalin_purges.yaml --embed-essay -o stalin-with-essay.yaml
     """
     if output == "-" and not to_format:
         raise click.UsageError("writing to stdout needs --to FORMAT")
     amap = argmap.load(source, format=from_format, options=make_load_options(kwargs))
-    argmap.write(amap, output, format=to_format)
+    argmap.write(amap, output, format=to_format, options=RenderOptions(embed_essay=embed_essay))
     if output != "-":
         click.echo(f"wrote {output} ({len(amap)} nodes)", err=True)
 

@@ -98,6 +98,8 @@ class ArgumentMap:
     title: str | None = None
     essay: str | None = None
     essay_path: str | None = None
+    #: the essay came from the map's own ``essay_text:`` (written back out with the map)
+    essay_embedded: bool = False
     kind_names: dict[str, str] = field(default_factory=dict)
     path: str = "<map>"
     locations: dict[str, Location] = field(default_factory=dict)

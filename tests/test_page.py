@@ -326,7 +326,16 @@ def test_export_png_and_json(stalin, stalin_page, tmp_path):
     with page.expect_download() as dl:
         page.click("#export-json")
     assert dl.value.suggested_filename.endswith(".json")
-    assert Path(dl.value.path()).read_text(encoding="utf-8") == write_json(stalin)
+    text = Path(dl.value.path()).read_text(encoding="utf-8")
+    assert text == write_json(stalin, RenderOptions(embed_essay=True))
+    # the download carries the essay: it renders in another folder, quotes checked, no AM109
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "stalin.json").write_text(text, encoding="utf-8")
+    moved = argmap.load(elsewhere / "stalin.json")
+    assert moved.essay == stalin.essay and not moved.diagnostics
+    argmap.write(moved, elsewhere / "stalin.html")
+    assert (elsewhere / "stalin.html").exists()
     clean(page)
 
 
@@ -334,7 +343,7 @@ def test_json_export_round_trips_every_bundled_map_and_payloads(bundled_maps, tm
     maps = [argmap.load(p) for p in bundled_maps] + [payload_map()]
     for i, amap in enumerate(maps):
         page = open_page(render(amap, tmp_path, f"m{i}.html"))
-        assert page.js("() => window.argmap.mapJSON()") == write_json(amap)
+        assert page.js("() => window.argmap.mapJSON()") == write_json(amap, RenderOptions(embed_essay=True))
         clean(page)
 
 

@@ -216,11 +216,15 @@ def essay_data(amap: ArgumentMap, index: dict[str, int]) -> dict[str, Any] | Non
     return {"text": amap.essay, "marks": marks}
 
 
-def document_head(amap: ArgumentMap) -> dict[str, Any]:
-    """The native document's map-level fields (everything but ``nodes``), for the JSON download."""
+def document_head(amap: ArgumentMap, *, embed_essay: bool = True) -> dict[str, Any]:
+    """The native document's map-level fields (everything but ``nodes``), for the JSON download.
+
+    The essay's text travels inside (``essay_text``) so the downloaded map renders in any folder,
+    with its quotes checked, without the essay file (unless the page leaves the essay out).
+    """
     from .native import document
 
-    doc = document(amap)
+    doc = document(amap, embed_essay=embed_essay)
     doc.pop("nodes", None)
     return doc
 
@@ -278,7 +282,7 @@ def page_data(amap: ArgumentMap, options: RenderOptions) -> dict[str, Any]:
         "checks": weak_spots(amap, index),
         "matrix": evidence_matrix(amap, index),
         "essay": essay,
-        "doc": document_head(amap),
+        "doc": document_head(amap, embed_essay=options.include_essay),
         "big": len(amap) > BIG_MAP_NODES,
     }
 
