@@ -140,7 +140,8 @@ def write(amap: ArgumentMap, path: str | os.PathLike[str], *, format: str | None
 
 
 def trace(amap: ArgumentMap, node: str) -> Trace:
-    """What ``node`` rests on, what rests on it, and its objections."""
+    """What ``node`` rests on, what rests on it, its objections, what it attacks and what answers
+    it (``analysis.Trace``)."""
     from .analysis import trace as _trace
 
     return _trace(amap, node)

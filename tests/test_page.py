@@ -106,6 +106,21 @@ def test_select_equals_python_trace_for_every_node(bundled_maps, tmp_path, open_
         clean(page)
 
 
+def test_objections_and_rebuttals_light_what_they_attack(root, tmp_path, open_page):
+    """On a map with counter-arguments, selecting an objection or a rebuttal lights the Python
+    trace, which includes what it attacks up to the thesis and what answers it."""
+    amap = argmap.load(root / "tests" / "data" / "maps" / "homework.yaml")
+    page = open_page(render(amap, tmp_path, "homework.html"))
+    attackers = amap.nodes_of("objection", "rebuttal")
+    got = page.js("ids => ids.map(id => window.argmap.select(id))", attackers)
+    for node, ids in zip(attackers, got, strict=True):
+        t = trace(amap, node)
+        assert ids == list(t.highlighted), node
+        assert t.attacks and set(t.attacks) <= set(ids)
+    assert "thesis" in got[attackers.index("working_parents")]  # rebuttal -> objection -> reason -> thesis
+    clean(page)
+
+
 def test_clicking_each_motive_highlights_exactly_its_evidence(stalin, stalin_page):
     page = stalin_page
     for motive in stalin.nodes_of("reason"):
