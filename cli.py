@@ -186,7 +186,8 @@ def _render_site(inputs: list[str], output: str | None, from_format: str | None,
         try:
             os.makedirs(output, exist_ok=True)
         except OSError as exc:
-            raise click.UsageError(f"with several maps, -o must be a folder: {output} ({exc.strerror})")
+            raise click.UsageError(
+                f"with several maps, -o must be a folder: {output} ({exc.strerror})") from None
         targets = site.page_targets(inputs, output)
     else:
         targets = [os.path.splitext(p)[0] + ".html" for p in inputs]

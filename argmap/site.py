@@ -122,7 +122,7 @@ def render_pages(paths: Sequence[str], targets: Sequence[str], *, fmt: str | Non
     load_options = load_options or LoadOptions()
     render_options = render_options or RenderOptions()
     jobs = min(jobs or os.cpu_count() or 1, len(paths))
-    args = [(p, t, fmt, load_options, render_options) for p, t in zip(paths, targets)]
+    args = [(p, t, fmt, load_options, render_options) for p, t in zip(paths, targets, strict=True)]
     if jobs <= 1 or "-" in paths:
         out = []
         for a in args:
