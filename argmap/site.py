@@ -201,7 +201,7 @@ def check_summary(path: str, diagnostics: Sequence[Diagnostic]) -> dict[str, Any
     first warning, in the order ``argmap check`` prints them)."""
     errors = [d for d in diagnostics if d.severity == "error"]
     warnings = [d for d in diagnostics if d.severity != "error"]
-    first = (errors or warnings or [None])[0]
+    first = (errors or warnings)[0] if diagnostics else None
     return {"path": path, "errors": len(errors), "warnings": len(warnings),
             "first": first.to_dict() if first else None}
 
