@@ -287,6 +287,45 @@ def _codes(value: str | None) -> list[str] | None:
 
 
 @cli.command()
+@click.argument("model_path", metavar="MODEL")
+@click.argument("student_path", metavar="STUDENT")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="text: feedback to paste; json: matched, missing, extra, moved, "
+                                      "kind_changed, coverage.")
+@click.option("-o", "--output", metavar="FILE.html",
+              help="Also write a page showing both maps side by side, differences coloured.")
+@load_options
+@user_errors
+def compare(model_path: str, student_path: str, output_format: str, output: str | None,
+            from_format: str | None, **kwargs: Any) -> None:
+    """Compare a STUDENT's map with a MODEL map, statement by statement.
+
+    Statements are paired by what they say (their words and kinds), not by their ids, so the
+    student may name and word them freely. The report lists what is missing, what is extra,
+    what is attached to a different reason than in the model, and the share of the model's
+    reasons and evidence the student has (coverage).
+
+    \b
+    Examples:
+      argmap compare graphs/stalin_purges.yaml alice.yaml
+      argmap compare graphs/stalin_purges.yaml alice.yaml -o alice-vs-model.html
+    """
+    from argmap.compare import compare as compare_maps
+    from argmap.compare import compare_html, format_json, format_text
+    from argmap.io import atomic_write
+
+    load_opts = make_load_options(kwargs)
+    model = argmap.load(model_path, format=from_format, options=load_opts)
+    student = argmap.load(student_path, format=from_format, options=load_opts)
+    result = compare_maps(model, student)
+    if output:
+        atomic_write(output, compare_html(result))
+    click.echo(format_json(result) if output_format == "json" else format_text(result), nl=False)
+    if output and output != "-":
+        click.echo(f"wrote {output}", err=True)
+
+
+@cli.command()
 @click.option("-o", "--output", default="-", show_default=True, help="Where to write the schema.")
 @user_errors
 def schema(output: str) -> None:
