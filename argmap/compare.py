@@ -71,7 +71,7 @@ STOP_WORDS = frozenset(_STOP_TEXT.split())
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 #: suffixes stripped by :func:`stem`, longest first; a stem keeps at least 3 letters
-_SUFFIXES = ("ational", "ations", "ation", "ements", "ement", "ments", "ment", "ness", "ities",
+_SUFFIXES = ("ational", "ations", "ation", "ions", "ion", "ements", "ement", "ments", "ment", "ness", "ities",
              "ity", "ings", "ing", "ies", "ied", "ers", "est", "ous", "ive", "ful", "ly", "ed",
              "er", "es", "al", "e", "s")
 #: stems are cut to this many letters, so "executed" and "execution" agree
@@ -87,8 +87,6 @@ def fold(text: str) -> str:
 def stem(word: str) -> str:
     """A crude, deterministic English stem: the first matching suffix stripped, then cut to
     ``STEM_LENGTH`` letters. It only has to make variants of one word agree, not be a word."""
-    if word.endswith("'s") or word.endswith("\u2019s"):
-        word = word[:-2]
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             word = word[: -len(suffix)]
