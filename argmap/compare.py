@@ -27,8 +27,9 @@ targets) is compared through the matching: a statement whose target in the stude
 the counterpart of its target in the model is *moved*. *coverage* is the share of the model's
 reasons and evidence that have a counterpart.
 
-Only pairs sharing a stem are ever scored (an inverted index), so the work is proportional to the
-pairs that could match, not to the product of the maps' sizes.
+Only pairs sharing one of a statement's rarer stems are scored (an inverted index; see
+:func:`scores`), and the assignment is exact for every group of up to ``EXACT_LIMIT`` competing
+statements, greedy beyond (:func:`match`), so comparing two large maps stays near-linear.
 """
 
 from __future__ import annotations
@@ -56,6 +57,12 @@ RELATED_KINDS = frozenset({
 COVERED_KINDS = ("reason", "evidence")
 #: a stem used by more statements than this is too common to find candidates by (it still scores)
 BUCKET_CAP = 200
+#: candidates are found through this many of a statement's rarest stems
+RARE_STEMS = 4
+#: competing groups up to this many statements are matched exactly, larger ones greedily
+EXACT_LIMIT = 400
+#: far below the scores' rounding (0.001): decides only between equal scores
+TIE_BREAK = 1e-6
 
 _STOP_TEXT = """
 a about above after again against all also am an and any are as at be because been before being
@@ -137,7 +144,14 @@ class Comparison:
 
 
 def scores(model: ArgumentMap, student: ArgumentMap) -> dict[tuple[str, str], float]:
-    """Every (model, student) pair that could match, with its score (module docstring)."""
+    """The (model, student) pairs that could match, with their score (module docstring).
+
+    Candidates come from an inverted index: a student statement is scored against a model
+    statement when they share one of the model statement's ``RARE_STEMS`` rarest stems used by at
+    most ``BUCKET_CAP`` statements of the student's map, or when both have exactly the same stems
+    (found by hashing). Every candidate is scored on all its stems. Work is proportional to the
+    map's size: a stem in every statement of a 100 000-statement map proposes no candidates.
+    """
     m_stems = {n: statement_stems(model, n) for n in model}
     s_stems = {n: statement_stems(student, n) for n in student}
     df: dict[str, int] = defaultdict(int)
@@ -147,30 +161,31 @@ def scores(model: ArgumentMap, student: ArgumentMap) -> dict[tuple[str, str], fl
     total = len(m_stems) + len(s_stems)
     idf = {w: math.log(1 + total / c) for w, c in df.items()}
     by_stem: dict[str, list[str]] = defaultdict(list)
+    same_words: dict[frozenset[str], list[str]] = defaultdict(list)
     for s, words in s_stems.items():
+        same_words[words].append(s)
         for w in words:
             by_stem[w].append(s)
     s_weight = {s: sum(idf[w] for w in words) for s, words in s_stems.items()}
-    out: dict[tuple[str, str], float] = {}
     s_theses = student.nodes_of("thesis")
+    out: dict[tuple[str, str], float] = {}
     for m, words in m_stems.items():
         m_kind = model.kind(m)
         m_weight = sum(idf[w] for w in words)
-        shared: dict[str, float] = defaultdict(float)
-        for w in words:
-            bucket = by_stem[w]
-            if len(bucket) <= BUCKET_CAP:
-                for s in bucket:
-                    shared[s] += idf[w]
-        candidates = list(shared)
+        rare = sorted((w for w in words if 0 < len(by_stem.get(w, ())) <= BUCKET_CAP),
+                      key=lambda w: (df[w], w))
+        candidates = dict.fromkeys(same_words.get(words, ()) if words else ())
+        for w in rare[:RARE_STEMS]:
+            candidates.update(dict.fromkeys(by_stem[w]))
         if m_kind == "thesis":
-            candidates += [s for s in s_theses if s not in shared]
+            candidates.update(dict.fromkeys(s_theses))
         for s in candidates:
             s_kind = student.kind(s)
             if (m_kind == "thesis") != (s_kind == "thesis"):
                 continue
+            shared = sum(idf[w] for w in words & s_stems[s])
             denominator = m_weight + s_weight[s]
-            text = 2 * shared.get(s, 0.0) / denominator if denominator else 0.0
+            text = 2 * shared / denominator if denominator else 0.0
             score = 0.5 + 0.5 * text if m_kind == "thesis" else text * kind_factor(m_kind, s_kind)
             out[m, s] = round(score, 3)
     return out
@@ -178,20 +193,51 @@ def scores(model: ArgumentMap, student: ArgumentMap) -> dict[tuple[str, str], fl
 
 def match(model: ArgumentMap, student: ArgumentMap,
           threshold: float = THRESHOLD) -> list[tuple[str, str, float]]:
-    """The optimal one-to-one pairing of statements scoring at least ``threshold``, model order."""
+    """The one-to-one pairing of statements scoring at least ``threshold`` with the largest total
+    score, in model order.
+
+    Each group of statements competing for each other (a connected component of the candidate
+    pairs) is solved exactly with networkx's ``max_weight_matching`` when it has at most
+    ``EXACT_LIMIT`` statements (every classroom map), else greedily, best score first (ties by
+    file order), which keeps a large map's comparison near-linear.
+    """
     import networkx as nx
 
-    graph = nx.Graph()
     m_order = {n: i for i, n in enumerate(model)}
+    s_order = {n: i for i, n in enumerate(student)}
+    graph = nx.Graph()
     for (m, s), score in sorted(scores(model, student).items(),
-                                key=lambda item: (m_order[item[0][0]], item[0][1])):
+                                key=lambda item: (m_order[item[0][0]], s_order[item[0][1]])):
         if score >= threshold:
-            graph.add_edge(("m", m), ("s", s), weight=score)
+            # equal scores: the statement at the nearer relative place in its map wins
+            place = abs(m_order[m] / len(m_order) - s_order[s] / len(s_order))
+            graph.add_edge(("m", m), ("s", s), weight=score - TIE_BREAK * place, score=score)
     pairs = []
-    for a, b in nx.max_weight_matching(graph):
-        (_, m), (_, s) = (a, b) if a[0] == "m" else (b, a)
-        pairs.append((m, s, graph.edges[a, b]["weight"]))
+    for component in nx.connected_components(graph):
+        sub = graph.subgraph(component)
+        if len(component) <= EXACT_LIMIT:
+            chosen = nx.max_weight_matching(sub)
+        else:
+            chosen = _greedy(sub, m_order, s_order)
+        for a, b in chosen:
+            (_, m), (_, s) = (a, b) if a[0] == "m" else (b, a)
+            pairs.append((m, s, graph.edges[a, b]["score"]))
     return sorted(pairs, key=lambda p: m_order[p[0]])
+
+
+def _greedy(graph: Any, m_order: dict[str, int], s_order: dict[str, int]) -> list[tuple[Any, Any]]:
+    def key(edge: tuple[Any, Any, dict[str, Any]]) -> tuple[float, int, int]:
+        a, b, d = edge
+        (_, m), (_, s) = (a, b) if a[0] == "m" else (b, a)
+        return (-d["weight"], m_order[m], s_order[s])
+
+    used: set[Any] = set()
+    out = []
+    for a, b, _ in sorted(graph.edges(data=True), key=key):
+        if a not in used and b not in used:
+            used.update((a, b))
+            out.append((a, b))
+    return out
 
 
 def _targets(amap: ArgumentMap, node: str) -> list[str]:

@@ -14,6 +14,7 @@ Pairs marked ``split: tune`` chose ``compare.THRESHOLD`` (the threshold sweep be
 
     python -m benchmarks.compare_eval            # prints the tables, writes COMPARE_RESULTS.md
     python -m benchmarks.compare_eval --no-write
+    python -m benchmarks.compare_eval --speed       # adds seconds for 100 to 3 000 statements
 """
 
 from __future__ import annotations
@@ -32,6 +33,28 @@ PAIRS = ROOT / "tests" / "data" / "compare"
 GRAPHS = ROOT / "graphs"
 OUT = Path(__file__).resolve().parent / "COMPARE_RESULTS.md"
 SWEEP = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
+SPEED_SIZES = (100, 1_000, 3_000)
+
+
+def speed_rows() -> list[str]:
+    """Seconds to compare synthetic maps (benchmarks.generate): a map with a copy of itself, and
+    with an unrelated map of the same size (every statement competing)."""
+    import time
+
+    import argmap
+    from argmap.compare import compare
+    from benchmarks.generate import generate, to_yaml
+
+    rows = []
+    for n in SPEED_SIZES:
+        model = argmap.loads(to_yaml(generate(n, seed=1)))
+        for label, student in (("same map", argmap.loads(to_yaml(generate(n, seed=1)))),
+                               ("unrelated map", argmap.loads(to_yaml(generate(n, seed=2))))):
+            start = time.perf_counter()
+            result = compare(model, student)
+            took = time.perf_counter() - start
+            rows.append(f"| {n} | {label} | {len(result.matched)} | {took:.2f} s |")
+    return rows
 
 
 @dataclass
@@ -100,6 +123,7 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--no-write", action="store_true", help="print only")
+    parser.add_argument("--speed", action="store_true", help="also time synthetic maps (~30 s)")
     args = parser.parse_args(argv)
     specs = truth()
     tune = [n for n, s in specs.items() if s["split"] == "tune"]
@@ -135,6 +159,9 @@ def main(argv: list[str] | None = None) -> int:
         c = total(tune, specs, t)
         f1 = 2 * c.precision * c.recall / (c.precision + c.recall) if c.precision + c.recall else 0.0
         lines.append(f"| {t} | {c.precision:.3f} | {c.recall:.3f} | {f1:.3f} |")
+    if args.speed:
+        lines += ["", "## Speed (synthetic maps, one run, this machine)", "",
+                  "| statements | student | pairs | time |", "|---|---|---|---|", *speed_rows()]
     text = "\n".join(lines) + "\n"
     sys.stdout.write(text)
     if not args.no_write:
