@@ -132,14 +132,27 @@ def render_pages(paths: Sequence[str], targets: Sequence[str], *, fmt: str | Non
             out.append(entry)
         return out
     results: list[SiteEntry | None] = [None] * len(args)
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupt)
+    try:
         futures = {pool.submit(render_entry, *a): i for i, a in enumerate(args)}
         for future in as_completed(futures):
             entry = future.result()
             results[futures[future]] = entry
             if on_done:
                 on_done(entry)
+    except BaseException:
+        # Ctrl-C: maps not started are dropped, the ones running finish their (atomic) write
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
     return [e for e in results if e is not None]
+
+
+def _ignore_interrupt() -> None:
+    """Workers leave Ctrl-C to the main process, which stops the batch (no traceback per worker)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def index_rows(entries: Sequence[SiteEntry], folder: str) -> list[dict[str, Any]]:
