@@ -314,6 +314,8 @@ def compare(model_path: str, student_path: str, output_format: str, output: str 
     from argmap.compare import compare_html, format_json, format_text
     from argmap.io import atomic_write
 
+    if output == "-":
+        raise click.UsageError("-o takes a file name: the report goes to stdout")
     load_opts = make_load_options(kwargs)
     model = argmap.load(model_path, format=from_format, options=load_opts)
     student = argmap.load(student_path, format=from_format, options=load_opts)
@@ -321,7 +323,7 @@ def compare(model_path: str, student_path: str, output_format: str, output: str 
     if output:
         atomic_write(output, compare_html(result))
     click.echo(format_json(result) if output_format == "json" else format_text(result), nl=False)
-    if output and output != "-":
+    if output:
         click.echo(f"wrote {output}", err=True)
 
 

@@ -24,7 +24,8 @@ held-out pairs (precision and recall in ``benchmarks/COMPARE_RESULTS.md``).
 
 Then, for every matched pair, what the statement argues about (its ``supports``/``attacks``
 targets) is compared through the matching: a statement whose target in the student's map is not
-the counterpart of its target in the model is *moved*. *coverage* is the share of the model's
+the counterpart of its target in the model is *moved* (``student_target`` is None when it argues
+about nothing in the student's map). *coverage* is the share of the model's
 reasons and evidence that have a counterpart.
 
 Only pairs sharing one of a statement's rarer stems are scored (an inverted index; see

@@ -139,6 +139,15 @@ def test_cli_text_and_page_subprocess(tmp_path: Path, cli_run: Any) -> None:
     proc = cli_run("compare", "graphs/stalin_purges.yaml", str(bad), "-o", str(tmp_path / "x.html"))
     assert proc.returncode == 1 and f"{bad}:3:11: AM104" in proc.stderr and "Traceback" not in proc.stderr
     assert not (tmp_path / "x.html").exists()
+    stalin = "graphs/stalin_purges.yaml"
+    assert cli_run("compare", stalin, stalin, "-o", "-").returncode == 2
+
+
+def test_a_map_against_itself(stalin_path: Path) -> None:
+    result = invoke("compare", str(stalin_path), str(stalin_path))
+    assert result.exit_code == 0
+    assert "has 20 of the 20 reasons and pieces of evidence (100%)" in result.stdout
+    assert "Every statement of the model is in your map, in the same place." in result.stdout
 
 
 def test_page_escapes_every_text(tmp_path: Path, payloads: list[str]) -> None:
