@@ -134,20 +134,26 @@ def cli() -> None:
 @click.option("--lenient-quotes", is_flag=True,
               help="Draw the map even if a quote: is not found in the essay (AM110): the quote is "
                    "reported as a warning and left unmarked in the essay.")
+@click.option("-j", "--jobs", type=click.IntRange(1), default=None, metavar="N",
+              help="Render several maps in N worker processes (default: one per CPU; 1: in this process).")
 @load_options
 @user_errors
 def render(maps: tuple[str, ...], output: str | None, open_browser: bool, layout: str, theme: str,
            title: str | None, essay_file: str | None, no_essay: bool, lenient_quotes: bool,
-           from_format: str | None, **kwargs: Any) -> None:
+           jobs: int | None, from_format: str | None, **kwargs: Any) -> None:
     """Render MAP as a self-contained interactive HTML page.
 
     Click a statement on the page to highlight everything it rests on (down to the evidence)
     and everything that rests on it. MAP may be a folder: every map in it is rendered, and a
-    map that fails is reported without stopping the others.
+    map that fails is reported without stopping the others (exit status 1).
+
+    With several maps and -o SITE, SITE also gets index.html: one row per map (title, counts,
+    evidence strength, most serious weak spot, a link to its page) and every failure.
 
     \b
-    Example:
+    Examples:
       argmap render graphs/stalin_purges.yaml -o stalin.html --open
+      argmap render class/ -o site/ --open
     """
     inputs = list(expand_inputs(maps))
     if not inputs:
@@ -155,34 +161,60 @@ def render(maps: tuple[str, ...], output: str | None, open_browser: bool, layout
     several = len(inputs) > 1
     if several and output == "-":
         raise click.UsageError("-o - (stdout) takes a single MAP")
-    if several and output and not os.path.isdir(output):
-        raise click.UsageError(f"with several maps, -o must be an existing folder: {output}")
+    if several and output and os.path.exists(output) and not os.path.isdir(output):
+        raise click.UsageError(f"with several maps, -o must be a folder: {output}")
     load_opts = make_load_options(kwargs, essay=essay_file, load_essay=not no_essay,
                                   lenient_quotes=lenient_quotes)
     render_opts = RenderOptions(title=title, layout=layout, theme=theme, include_essay=not no_essay)
-    failed = 0
-    for path in inputs:
-        if output and several:
-            base = os.path.splitext(os.path.basename(path))[0]
-            target = os.path.join(output, base + ".html")
-        elif output:
-            target = output
-        else:
-            target = ("map" if path == "-" else os.path.splitext(path)[0]) + ".html"
+    if several:
+        _render_site(inputs, output, from_format, load_opts, render_opts, jobs, open_browser)
+        return
+    path = inputs[0]
+    target = output or ("map" if path == "-" else os.path.splitext(path)[0]) + ".html"
+    amap = argmap.load(path, format=from_format, options=load_opts)
+    report([d for d in amap.diagnostics if d.code in QUOTE_CODES])
+    argmap.write(amap, target, format="html", options=render_opts)
+    if target != "-":
+        click.echo(f"wrote {target} ({len(amap)} nodes)", err=True)
+        if open_browser:
+            click.launch(os.path.abspath(target))
+
+
+def _render_site(inputs: list[str], output: str | None, from_format: str | None,
+                 load_opts: LoadOptions, render_opts: RenderOptions, jobs: int | None,
+                 open_browser: bool) -> None:
+    """Several maps: pages (in parallel, a progress bar on a terminal), then SITE/index.html."""
+    from argmap import site
+
+    if output:
         try:
-            amap = argmap.load(path, format=from_format, options=load_opts)
-            report([d for d in amap.diagnostics if d.code in QUOTE_CODES])
-            argmap.write(amap, target, format="html", options=render_opts)
-        except ArgmapError as exc:
-            if not several:
-                raise
-            report(exc.diagnostics)
-            failed += 1
-            continue
-        if target != "-":
-            click.echo(f"wrote {target} ({len(amap)} nodes)", err=True)
-            if open_browser:
-                click.launch(os.path.abspath(target))
+            os.makedirs(output, exist_ok=True)
+        except OSError as exc:
+            raise click.UsageError(
+                f"with several maps, -o must be a folder: {output} ({exc.strerror})") from None
+        targets = site.page_targets(inputs, output)
+    else:
+        targets = [os.path.splitext(p)[0] + ".html" for p in inputs]
+    run = functools.partial(site.render_pages, inputs, targets, fmt=from_format,
+                            load_options=load_opts, render_options=render_opts, jobs=jobs)
+    if sys.stderr.isatty():
+        with click.progressbar(length=len(inputs), label="rendering", file=sys.stderr) as bar:
+            entries = run(on_done=lambda _entry: bar.update(1))
+    else:
+        entries = run()
+    for entry in entries:
+        if entry.failed:
+            report(list(entry.errors))
+        else:
+            click.echo(f"wrote {entry.page} ({entry.nodes} nodes)", err=True)
+    opened = None
+    if output:
+        opened = site.write_index(entries, output)
+        click.echo(f"wrote {opened} (index of {len(entries)} maps)", err=True)
+    if open_browser:
+        for page in [opened] if opened else [e.page for e in entries if e.page]:
+            click.launch(os.path.abspath(page))
+    failed = sum(e.failed for e in entries)
     if failed:
         click.echo(f"{failed} of {len(inputs)} maps failed; the others were written", err=True)
         sys.exit(1)
@@ -196,10 +228,12 @@ def render(maps: tuple[str, ...], output: str | None, open_browser: bool, layout
 @click.option("--ignore", metavar="CODES", help="Leave out these codes or prefixes.")
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing; only the exit status tells.")
+@click.option("--summary", is_flag=True,
+              help="One line per file: its errors, warnings and most serious finding.")
 @load_options
 @user_errors
 def check(maps: tuple[str, ...], output_format: str, select: str | None, ignore: str | None,
-          strict: bool, quiet: bool, from_format: str | None, **kwargs: Any) -> None:
+          strict: bool, quiet: bool, summary: bool, from_format: str | None, **kwargs: Any) -> None:
     """Validate MAP and point out weak spots in its argument, worst first.
 
     Errors (a map that cannot be read, AM0xx/AM1xx) come first, as path:line:column: CODE
@@ -217,6 +251,7 @@ def check(maps: tuple[str, ...], output_format: str, select: str | None, ignore:
 
     load_opts = make_load_options(kwargs)
     everything: list[Diagnostic] = []
+    per_file: list[tuple[str, list[Diagnostic]]] = []
     failed = False
     for path in expand_inputs(maps):
         try:
@@ -228,9 +263,19 @@ def check(maps: tuple[str, ...], output_format: str, select: str | None, ignore:
                                  amap.check_config.get("ignore"))
         found = by_harm(filter_codes(found, _codes(select), _codes(ignore)))
         everything.extend(found)
+        per_file.append((path, found))
         if any(d.severity == "error" or strict for d in found):
             failed = True
-    if not quiet:
+    if summary and not quiet:
+        from argmap.site import check_summary, format_check_summary
+
+        summaries = [check_summary(path, found) for path, found in per_file]
+        if output_format == "json":
+            click.echo(json.dumps(summaries, indent=2, ensure_ascii=False))
+        else:
+            for s in summaries:
+                click.echo(format_check_summary(s))
+    elif not quiet:
         if output_format == "json":
             click.echo(json.dumps([as_dict(d) for d in everything], indent=2, ensure_ascii=False))
         else:
@@ -246,6 +291,47 @@ def _codes(value: str | None) -> list[str] | None:
     if not value:
         return None
     return [c.strip().upper() for c in value.replace(" ", ",").split(",") if c.strip()]
+
+
+@cli.command()
+@click.argument("model_path", metavar="MODEL")
+@click.argument("student_path", metavar="STUDENT")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="text: feedback to paste; json: matched, missing, extra, moved, "
+                                      "kind_changed, coverage.")
+@click.option("-o", "--output", metavar="FILE.html",
+              help="Also write a page showing both maps side by side, differences coloured.")
+@load_options
+@user_errors
+def compare(model_path: str, student_path: str, output_format: str, output: str | None,
+            from_format: str | None, **kwargs: Any) -> None:
+    """Compare a STUDENT's map with a MODEL map, statement by statement.
+
+    Statements are paired by what they say (their words and kinds), not by their ids, so the
+    student may name and word them freely. The report lists what is missing, what is extra,
+    what is attached to a different reason than in the model, and the share of the model's
+    reasons and evidence the student has (coverage).
+
+    \b
+    Examples:
+      argmap compare graphs/stalin_purges.yaml alice.yaml
+      argmap compare graphs/stalin_purges.yaml alice.yaml -o alice-vs-model.html
+    """
+    from argmap.compare import compare as compare_maps
+    from argmap.compare import compare_html, format_json, format_text
+    from argmap.io import atomic_write
+
+    if output == "-":
+        raise click.UsageError("-o takes a file name: the report goes to stdout")
+    load_opts = make_load_options(kwargs)
+    model = argmap.load(model_path, format=from_format, options=load_opts)
+    student = argmap.load(student_path, format=from_format, options=load_opts)
+    result = compare_maps(model, student)
+    if output:
+        atomic_write(output, compare_html(result))
+    click.echo(format_json(result) if output_format == "json" else format_text(result), nl=False)
+    if output:
+        click.echo(f"wrote {output}", err=True)
 
 
 @cli.command()

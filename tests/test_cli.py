@@ -146,7 +146,7 @@ def test_batch_render_reports_failures_and_carries_on(tmp_path: Path) -> None:
     result = invoke("render", str(tmp_path), "-o", str(out))
     assert result.exit_code == 1
     assert "1 of 3 maps failed" in result.output
-    assert sorted(p.name for p in out.iterdir()) == ["a.html", "c.html"]
+    assert sorted(p.name for p in out.iterdir()) == ["a.html", "c.html", "index.html"]
 
 
 def test_subprocess_render_and_errors(tmp_path: Path, stalin_path: Path, cli_run: Any) -> None:
@@ -218,7 +218,8 @@ def test_folder_of_good_and_hostile_maps(tmp_path: Path, payloads: list[str]) ->
                        ("deep.json", "AM009")):
         assert f"{maps / name}:" in result.output and code in result.output, name
     assert "Traceback" not in result.output
-    assert sorted(p.name for p in out.iterdir()) == ["good1.html", "good2_payloads.html", "good3.html"]
+    assert sorted(p.name for p in out.iterdir()) == ["good1.html", "good2_payloads.html", "good3.html",
+                                                    "index.html"]
     page = (out / "good2_payloads.html").read_text(encoding="utf-8")
     assert "<script>alert" not in page
     assert {p.name: p.read_bytes() for p in maps.iterdir()} == before  # inputs untouched

@@ -1,0 +1,174 @@
+"""How well ``argmap compare`` pairs a student's statements with a model map's, against hand-made truth.
+
+Pairs: the student maps in ``tests/data/compare/`` (own ids, reworded texts, missing and extra
+reasons, moved evidence), each with its model in ``graphs/`` and its truth in ``truth.yaml``: which
+student statement stands for which model statement, and which ones were moved.
+
+- **Matching**: a predicted pair is correct when the truth pairs the same two statements.
+  Precision = correct / predicted pairs, recall = correct / true pairs (micro-averaged). A missing
+  or extra statement correctly left unpaired is not counted (it shows up as precision instead).
+- **Moved**: the student statements ``compare`` reports as moved against those the truth lists.
+
+Pairs marked ``split: tune`` chose ``compare.THRESHOLD`` (the threshold sweep below is over them);
+``held-out`` pairs were written before the threshold was fixed and measured only at it.
+
+    python -m benchmarks.compare_eval            # prints the tables, writes COMPARE_RESULTS.md
+    python -m benchmarks.compare_eval --no-write
+    python -m benchmarks.compare_eval --speed       # adds seconds for 100 to 3 000 statements
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+PAIRS = ROOT / "tests" / "data" / "compare"
+GRAPHS = ROOT / "graphs"
+OUT = Path(__file__).resolve().parent / "COMPARE_RESULTS.md"
+SWEEP = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
+SPEED_SIZES = (100, 1_000, 3_000)
+
+
+def speed_rows() -> list[str]:
+    """Seconds to compare synthetic maps (benchmarks.generate): a map with a copy of itself, and
+    with an unrelated map of the same size (every statement competing)."""
+    import time
+
+    import argmap
+    from argmap.compare import compare
+    from benchmarks.generate import generate, to_yaml
+
+    rows = []
+    for n in SPEED_SIZES:
+        model = argmap.loads(to_yaml(generate(n, seed=1)))
+        for label, student in (("same map", argmap.loads(to_yaml(generate(n, seed=1)))),
+                               ("unrelated map", argmap.loads(to_yaml(generate(n, seed=2))))):
+            start = time.perf_counter()
+            result = compare(model, student)
+            took = time.perf_counter() - start
+            rows.append(f"| {n} | {label} | {len(result.matched)} | {took:.2f} s |")
+    return rows
+
+
+@dataclass
+class Counts:
+    predicted: int = 0
+    true: int = 0
+    correct: int = 0
+    moved_predicted: int = 0
+    moved_true: int = 0
+    moved_correct: int = 0
+
+    def add(self, other: Counts) -> None:
+        for name in self.__dataclass_fields__:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    @staticmethod
+    def ratio(a: int, b: int) -> float:
+        return a / b if b else 1.0
+
+    @property
+    def precision(self) -> float:
+        return self.ratio(self.correct, self.predicted)
+
+    @property
+    def recall(self) -> float:
+        return self.ratio(self.correct, self.true)
+
+    @property
+    def moved_precision(self) -> float:
+        return self.ratio(self.moved_correct, self.moved_predicted)
+
+    @property
+    def moved_recall(self) -> float:
+        return self.ratio(self.moved_correct, self.moved_true)
+
+
+def truth() -> dict[str, Any]:
+    with open(PAIRS / "truth.yaml", encoding="utf-8") as fh:
+        return yaml.safe_load(fh)  # type: ignore[no-any-return]
+
+
+def score_pair(name: str, spec: dict[str, Any], threshold: float) -> Counts:
+    import argmap
+    from argmap.compare import compare
+
+    model = argmap.load(GRAPHS / spec["model"])
+    student = argmap.load(PAIRS / name)
+    result = compare(model, student, threshold)
+    want = {(m, s) for s, m in spec["pairs"].items()}
+    got = {(p["model"], p["student"]) for p in result.matched}
+    moved_want = set(spec.get("moved") or ())
+    moved_got = {mv["student"] for mv in result.moved}
+    return Counts(len(got), len(want), len(got & want),
+                  len(moved_got), len(moved_want), len(moved_got & moved_want))
+
+
+def total(names: list[str], specs: dict[str, Any], threshold: float) -> Counts:
+    out = Counts()
+    for name in names:
+        out.add(score_pair(name, specs[name], threshold))
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    from argmap.compare import THRESHOLD
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--no-write", action="store_true", help="print only")
+    parser.add_argument("--speed", action="store_true", help="also time synthetic maps (~30 s)")
+    args = parser.parse_args(argv)
+    specs = truth()
+    tune = [n for n, s in specs.items() if s["split"] == "tune"]
+    held = [n for n, s in specs.items() if s["split"] != "tune"]
+    lines = [
+        "# Comparing a student's map with a model map: matching figures",
+        "",
+        "Generated by `python -m benchmarks.compare_eval` (do not edit by hand; rerun it).",
+        "",
+        f"{len(specs)} student maps in `tests/data/compare/` against the bundled maps they were written "
+        "from, with hand-made truth (`truth.yaml`). Tuning pairs: " + ", ".join(tune)
+        + ". Held out: " + ", ".join(held) + ".",
+        "",
+        f"## Per pair, at THRESHOLD = {THRESHOLD}",
+        "",
+        "| pair | model | split | true pairs | predicted | correct | P | R | moved P | moved R |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for name in [*tune, *held]:
+        c = score_pair(name, specs[name], THRESHOLD)
+        lines.append(f"| {name} | {specs[name]['model']} | {specs[name]['split']} | {c.true} | "
+                     f"{c.predicted} | {c.correct} | {c.precision:.3f} | {c.recall:.3f} | "
+                     f"{c.moved_precision:.2f} | {c.moved_recall:.2f} |")
+    lines += ["", "| set | P | R | F1 | moved P | moved R |", "|---|---|---|---|---|---|"]
+    for label, names in (("tuning", tune), ("held out", held), ("all", tune + held)):
+        c = total(names, specs, THRESHOLD)
+        f1 = 2 * c.precision * c.recall / (c.precision + c.recall) if c.precision + c.recall else 0.0
+        lines.append(f"| {label} | {c.precision:.3f} | {c.recall:.3f} | **{f1:.3f}** | "
+                     f"{c.moved_precision:.2f} | {c.moved_recall:.2f} |")
+    lines += ["", "## Threshold sweep (tuning pairs only)", "",
+              "| threshold | P | R | F1 |", "|---|---|---|---|"]
+    for t in SWEEP:
+        c = total(tune, specs, t)
+        f1 = 2 * c.precision * c.recall / (c.precision + c.recall) if c.precision + c.recall else 0.0
+        lines.append(f"| {t} | {c.precision:.3f} | {c.recall:.3f} | {f1:.3f} |")
+    if args.speed:
+        lines += ["", "## Speed (synthetic maps, one run, this machine)", "",
+                  "| statements | student | pairs | time |", "|---|---|---|---|", *speed_rows()]
+    text = "\n".join(lines) + "\n"
+    sys.stdout.write(text)
+    if not args.no_write:
+        OUT.write_text(text, encoding="utf-8")
+        print(f"wrote {os.path.relpath(OUT)}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
