@@ -500,6 +500,67 @@ def extract(essay: str, output: str | None, output_format: str | None, min_confi
                    "--allow-outside-paths, or move it beside the essay", err=True)
 
 
+def _live(mode: str, source: str, port: int, open_browser: bool, from_format: str | None,
+          kwargs: dict[str, Any], render_opts: RenderOptions) -> None:
+    from argmap.server import run
+
+    run(source, mode, port=port, open_browser=open_browser, fmt=from_format,
+        load_options=make_load_options(kwargs), render_options=render_opts,
+        say=lambda line: click.echo(line, err=True))
+
+
+def live_options(func: F) -> F:
+    """The options ``watch`` and ``serve`` share."""
+    options = [
+        click.argument("source", metavar="MAP"),
+        click.option("--port", type=click.IntRange(0, 65535), default=0,
+                     help="Port on 127.0.0.1 (default: a free one, printed)."),
+        click.option("--open", "open_browser", is_flag=True, help="Open the page in a web browser."),
+        click.option("--theme", type=click.Choice(["light", "dark"]), default="light", show_default=True),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+@cli.command()
+@live_options
+@load_options
+@user_errors
+def watch(source: str, port: int, open_browser: bool, theme: str, from_format: str | None,
+          **kwargs: Any) -> None:
+    """Preview MAP live: the page reloads itself on every save of the map or its essay.
+
+    The page is served on 127.0.0.1 only and keeps its selection, view and zoom across
+    reloads; a save that breaks the map shows every error over the last good map. Ctrl-C stops.
+
+    \b
+    Example:
+      argmap watch graphs/stalin_purges.yaml --open
+    """
+    _live("watch", source, port, open_browser, from_format, kwargs, RenderOptions(theme=theme))
+
+
+@cli.command()
+@live_options
+@load_options
+@user_errors
+def serve(source: str, port: int, open_browser: bool, theme: str, from_format: str | None,
+          **kwargs: Any) -> None:
+    """Edit MAP in the page: every change is checked and saved to the file at once.
+
+    Add, edit, link, unlink and remove statements, with undo and redo; each edit is checked
+    as 'argmap check' would and written atomically, keeping comments and layout elsewhere in
+    the file. Changes made to the file meanwhile are never overwritten. 127.0.0.1 only;
+    Ctrl-C stops.
+
+    \b
+    Example:
+      argmap serve graphs/stalin_purges.yaml --open
+    """
+    _live("serve", source, port, open_browser, from_format, kwargs, RenderOptions(theme=theme))
+
+
 def main() -> None:
     cli(prog_name="argmap")
 

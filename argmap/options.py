@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -39,3 +40,6 @@ class RenderOptions:
     #: deflate the page's data: None packs pages of more than 500 statements (see writers.html)
     pack: bool | None = None
     extra: dict[str, str] = field(default_factory=dict)
+    #: the local server's page settings (``mode``: "watch" or "serve", ``token``, ``version``,
+    #: ``digest``): the page then talks to that server; None (a file) keeps it read-only and offline
+    live: dict[str, Any] | None = None

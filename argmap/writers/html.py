@@ -47,6 +47,9 @@ _JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026",
                  0x2028: "\\u2028", 0x2029: "\\u2029"}
 #: the page's scripts, inlined in this order (one IIFE split over several files)
 APP_SCRIPTS = ("app.js",)
+#: scripts added for a page served by ``argmap watch`` / ``argmap serve`` (argmap.server), after
+#: the app's: they use only ``window.argmap`` and their own elements
+LIVE_SCRIPTS = {"watch": ("live.js",), "serve": ("live.js", "edit.js")}
 THEMES = ("light", "dark")
 LAYOUTS = ("layered", "force")
 LABEL_WIDTH = 48
@@ -82,6 +85,13 @@ def _page_assets() -> tuple[Any, str, str]:
     app_js = "\n".join(_inline_script((page / name).read_text(encoding="utf-8")) for name in APP_SCRIPTS)
     css = (page / "style.css").read_text(encoding="utf-8").replace("</", "<\\/")
     return template, app_js, css
+
+
+@functools.lru_cache(maxsize=2)
+def _live_js(mode: str) -> str:
+    page = resources.files("argmap") / "page"
+    return "\n".join(_inline_script((page / name).read_text(encoding="utf-8"))
+                     for name in LIVE_SCRIPTS[mode])
 
 
 def json_for_script(value: Any) -> Any:
@@ -380,6 +390,8 @@ def generate_html(amap: ArgumentMap, options: RenderOptions | None = None) -> It
         vis_js=vis_network_js(),
         app_js=app_js,
         css=css,
+        live=options.live,
+        live_js=_live_js(options.live["mode"]) if options.live else "",
     )
     for piece in pieces:
         if _DataSlot.MARK in piece:
