@@ -449,6 +449,9 @@ class _Splice(_Backend):
         self.text = text
         self.nl = "\r\n" if "\r\n" in text else "\n"
         self.root = yaml.compose(text, Loader=_loader())
+        # an alias shares its anchor's node, and so its position: such files go through ruamel
+        self.aliases = "*" in text and any(isinstance(e, yaml.AliasEvent)
+                                           for e in yaml.parse(text, Loader=_loader()))
 
     # primitives, each falling back to ruamel when the file's shape is not block style
     def set_field(self, node: str | None, key: str, value: Any) -> None:
@@ -491,7 +494,7 @@ class _Splice(_Backend):
         return self._end(last[1] if isinstance(node, yaml.MappingNode) else last)
 
     def _block_map(self, node: Any) -> Any:
-        if not isinstance(node, yaml.MappingNode) or node.flow_style or not node.value:
+        if self.aliases or not isinstance(node, yaml.MappingNode) or node.flow_style or not node.value:
             raise _Fallback
         return node
 
@@ -570,6 +573,8 @@ class _Splice(_Backend):
             self._splice(pos, pos, self._render({key: value}, column, block=block))
             return
         k, v = pair
+        if value is not None and _plain(v) == value:
+            return  # unchanged: keep it as written
         start = self._line_start(k.start_mark.index)
         end = self._line_end(self._end(v))
         if value is None:
