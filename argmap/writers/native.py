@@ -28,6 +28,8 @@ def document(amap: ArgumentMap) -> dict[str, Any]:
         doc["check"] = {k: list(v) for k, v in amap.check_config.items()}
     if amap.meta:
         doc["meta"] = amap.meta
+    if amap.review:
+        doc["review"] = [dict(note) for note in amap.review]
     graph = amap.graph
     nodes: dict[str, Any] = {}
     for n, d in graph.nodes(data=True):
@@ -49,6 +51,8 @@ def document(amap: ArgumentMap) -> dict[str, Any]:
                 node[rel] = targets[0] if len(targets) == 1 and isinstance(targets[0], str) else targets
         if d.get("data"):
             node["data"] = d["data"]
+        if d.get("review"):
+            node["review"] = [dict(note) for note in d["review"]]
         nodes[n] = node
     doc["nodes"] = nodes
     return doc
