@@ -47,7 +47,7 @@
       selected: a.selected(), focus: a.focusPath(), view: doc.body.getAttribute("data-view") || "map",
       position: a.network.getViewPosition(), scale: a.network.getScale()
     };
-    if (extra && extra.select !== undefined) { state.selected = extra.select; state.camera = true; }
+    if (extra && extra.select !== undefined) { state.selected = extra.select; }
     try { sessionStorage.setItem(KEY, JSON.stringify(state)); } catch (err) { /* private mode: start fresh */ }
   }
   function restoreState(a) {
@@ -58,8 +58,8 @@
     a.data.nodes.forEach(function (row) { known[row[0]] = true; });
     (state.focus || []).forEach(function (id) { if (known[id]) { a.focus(id); } });
     if (state.view && state.view !== "map") { a.showView(state.view); }
-    if (state.selected && known[state.selected]) { a.select(state.selected, { noEssayScroll: true, camera: !!state.camera }); }
-    if (!state.camera && state.position && state.scale) {
+    if (state.selected && known[state.selected]) { a.select(state.selected, { noEssayScroll: true }); }
+    if (state.position && state.scale) {
       a.network.moveTo({ position: state.position, scale: state.scale, animation: false });
     }
   }

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from .. import ArgumentMap, check, formats, loads, render
+from .. import ArgumentMap, formats, loads, render
 from ..errors import ArgmapError, Diagnostic
 from ..io import read_bytes
 from ..options import LoadOptions, RenderOptions
@@ -131,10 +131,6 @@ class Session:
         live = {"mode": self.mode, "token": self.token, "version": self.version.number,
                 "digest": self.version.digest}
         return render(amap, replace(self.render_options, live=live))
-
-    def findings(self, amap: ArgumentMap) -> set[tuple[str, str]]:
-        """Circular-support findings (code, message), to refuse an edit that adds one."""
-        return {(d.code, d.message) for d in check(amap) if d.code == "AM201"}
 
     # -- waiting --------------------------------------------------------------------------------
     def wait(self, seen: int, timeout: float) -> Version:
