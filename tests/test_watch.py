@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from conftest import ROOT
 
 MAP = """\
@@ -113,8 +112,8 @@ def request(live: Any, method: str, path: str, headers: dict[str, str], body: st
         conn.close()
 
 
-@pytest.mark.parametrize("host", ["evil.example:{port}", "127.0.0.1", "localhost:1", "127.0.0.1.nip.io:{port}",
-                                  ""])
+@pytest.mark.parametrize("host", ["evil.example:{port}", "127.0.0.1", "localhost:1",
+                                  "127.0.0.1.nip.io:{port}", ""])
 def test_foreign_host_is_refused(tmp_path: Path, live_server: Any, host: str) -> None:
     path = tmp_path / "map.yaml"
     write(path, MAP)

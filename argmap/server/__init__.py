@@ -38,6 +38,13 @@ class LiveServer:
                  on_change: Callable[[Session], None] | None = None) -> None:
         if mode not in MODES:
             raise ValueError(f"mode must be one of {MODES}")
+        if not os.path.isfile(path):
+            raise ArgmapError.at(path, "no such map file", code="AM011",
+                                 hint="start one with: argmap new -o " + os.path.basename(path))
+        if mode == "serve":
+            from ..edit import MapFile
+
+            MapFile.open(path)  # a file that cannot be edited (Argdown, AIF, broken YAML) is refused now
         self.session = Session(path, mode, fmt=fmt, load_options=load_options,
                                render_options=render_options, on_change=on_change)
         try:
@@ -84,15 +91,19 @@ class LiveServer:
         import watchfiles
 
         while not self._stop.is_set():
-            files = self.session.watched()
+            files = frozenset(self.session.watched())
             folders = sorted({os.path.dirname(f) for f in files if os.path.isdir(os.path.dirname(f))})
-            for changes in watchfiles.watch(*folders, stop_event=self._stop, debounce=50, step=25,
-                                            watch_filter=lambda _change, name: name in files,
-                                            rust_timeout=1000, yield_on_timeout=False,
-                                            raise_interrupt=False):
+            for _changes in watchfiles.watch(*folders, stop_event=self._stop, debounce=50, step=25,
+                                             watch_filter=_only(files), rust_timeout=1000,
+                                             yield_on_timeout=False, raise_interrupt=False):
                 self.session.refresh()
                 if self.session.watched() != files:  # the map now names another essay
                     break
+
+
+def _only(files: frozenset[str]) -> Callable[[object, str], bool]:
+    """A watchfiles filter passing changes to ``files`` only (not the editor's swap files)."""
+    return lambda _change, name: name in files
 
 
 def run(path: str, mode: str, *, port: int = 0, open_browser: bool = False, fmt: str | None = None,
