@@ -16,7 +16,7 @@ import argmap
 from argmap.model import ArgumentMap
 from argmap.options import RenderOptions
 from argmap.text import fold
-from argmap.writers.html import BIG_MAP_NODES, page_data, unpack_data, vis_network_js
+from argmap.writers.html import APP_SCRIPTS, BIG_MAP_NODES, page_data, unpack_data, vis_network_js
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = ROOT / "argmap" / "page"
@@ -121,7 +121,7 @@ def test_no_network_urls_in_src_or_href(bundled_maps):
 
 
 def test_page_script_never_parses_markup():
-    for name in ("app.js",):
+    for name in APP_SCRIPTS:
         js = (PAGE / name).read_text(encoding="utf-8")
         for bad in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(",
                     "new Function", "DOMParser", "createContextualFragment"):

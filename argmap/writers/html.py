@@ -7,7 +7,7 @@ titles as raw HTML. The page here is our own Jinja template with autoescape; map
 one JSON document inside ``<script type="application/json">`` with ``<``, ``>``, ``&`` and the
 JavaScript line separators escaped, and the page's script fills every panel with ``textContent``.
 
-Everything the page shows that is an *analysis* (traces are mirrored in ``app.js`` and tested node
+Everything the page shows that is an *analysis* (traces are mirrored in ``page/traces.js`` and tested node
 by node; weak spots come from :func:`argmap.check`, the evidence matrix from
 :mod:`argmap.evidence`, essay passages from :class:`argmap.text.Essay`) is computed here in Python
 and embedded as data, so the page and the CLI cannot disagree.
@@ -45,8 +45,11 @@ from ..style import CONFIDENCE_STYLE, KIND_STYLE, RELATION_STYLE
 VIS_VERSION = "9.1.2"
 _JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026",
                  0x2028: "\\u2028", 0x2029: "\\u2029"}
-#: the page's scripts, inlined in this order (one IIFE split over several files)
-APP_SCRIPTS = ("app.js",)
+#: the page's scripts (argmap/page/), inlined in this order into one function scope: data and the
+#: state object, traces, the vis-network adapter, side panel, matrix, essay, search and filters,
+#: export, then keyboard and start-up (docs/page.md describes the parts and window.argmap)
+APP_SCRIPTS = ("data.js", "traces.js", "vis_adapter.js", "panel.js", "matrix.js", "essay.js", "search.js",
+               "export.js", "main.js")
 THEMES = ("light", "dark")
 LAYOUTS = ("layered", "force")
 LABEL_WIDTH = 48
@@ -79,9 +82,16 @@ def _page_assets() -> tuple[Any, str, str]:
                              keep_trailing_newline=True)
     env.filters["json_script"] = json_for_script
     template = env.from_string((page / "template.html.j2").read_text(encoding="utf-8"))
-    app_js = "\n".join(_inline_script((page / name).read_text(encoding="utf-8")) for name in APP_SCRIPTS)
+    app_js = _inline_script(app_script(page))
     css = (page / "style.css").read_text(encoding="utf-8").replace("</", "<\\/")
     return template, app_js, css
+
+
+def app_script(page: Any) -> str:
+    """The page's script files as one IIFE: one scope, so the files share the state object S and
+    their functions, and nothing leaks into the page's globals but ``window.argmap``."""
+    parts = [f"/* -- {name} -- */\n" + (page / name).read_text(encoding="utf-8") for name in APP_SCRIPTS]
+    return '(function () {\n"use strict";\n' + "\n".join(parts) + "})();\n"
 
 
 def json_for_script(value: Any) -> Any:
@@ -249,7 +259,7 @@ def page_data(amap: ArgumentMap, options: RenderOptions) -> dict[str, Any]:
 
 #: A map of more than this many statements is big, and its page is built for size and speed: no
 #: no-script outline (it would double the page), data packed (deflate + base64), and drawn by the
-#: page's own batched paths when zoomed out (app.js: ``data.big``). Below it, a click's frame is cheap
+#: page's own batched paths when zoomed out (page/vis_adapter.js: ``data.big``). Below it, a click's frame is cheap
 #: for vis-network itself; above it, vis-network's per-node drawing costs ~90 ms a frame at 1 000.
 BIG_MAP_NODES = 500
 #: zlib level: 5 packs the 3.5 MB of a 10 000-node page's data in ~50 ms here to within 5 % of
