@@ -259,7 +259,7 @@ def page_data(amap: ArgumentMap, options: RenderOptions) -> dict[str, Any]:
 
 #: A map of more than this many statements is big, and its page is built for size and speed: no
 #: no-script outline (it would double the page), data packed (deflate + base64), and drawn by the
-#: page's own batched paths when zoomed out (page/vis_adapter.js: ``data.big``). Below it, a click's frame is cheap
+#: page's own batched paths when zoomed out (vis_adapter.js: ``data.big``). Below it, a click's frame is cheap
 #: for vis-network itself; above it, vis-network's per-node drawing costs ~90 ms a frame at 1 000.
 BIG_MAP_NODES = 500
 #: zlib level: 5 packs the 3.5 MB of a 10 000-node page's data in ~50 ms here to within 5 % of
