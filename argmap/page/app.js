@@ -85,7 +85,7 @@
     }
     var labels = new Array(N);
     function labelOf(k) {
-      if (labels[k] === undefined) { var r = data.nodes[k]; labels[k] = r[4] ? r[4] : shorten(r[5], 48); }
+      if (labels[k] === undefined) { var r = data.nodes[k]; var own = data.labels ? data.labels[k] : r[4]; labels[k] = own ? own : shorten(r[5], 48); }
       return labels[k];
     }
     function textOf(k) { return data.nodes[k][5]; }
@@ -1400,7 +1400,8 @@
       for (j = 0; j < N; j++) {
         var r = data.nodes[j], node = new Pairs();
         node.set("kind", KINDS[r[1]].kind);
-        if (r[4] !== 0) { node.set("label", r[4]); }
+        var own = data.labels ? data.labels[j] : r[4];  // slot 4 holds a card's lines on small maps
+        if (own !== 0) { node.set("label", own); }
         node.set("text", r[5]);
         if (confOf[j] >= 0) { node.set("confidence", CONF[confOf[j]].level); }
         if (r[7] != null) { node.set("source", r[7]); }
