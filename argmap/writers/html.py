@@ -15,7 +15,12 @@ and embedded as data, so the page and the CLI cannot disagree.
 Data layout (compact arrays, no per-node style objects; see ``page_data``)::
 
     nodes: [id, kind, x, y, label, text, confidence, source, quote, tags, note, group, data]
-           trailing empty slots are dropped; label 0 = none of its own: the page shortens the text
+           trailing empty slots are dropped. Maps of up to ``BIG_MAP_NODES`` statements are drawn
+           as cards (``argmap.cards``): label = the card's lines joined by "\n", x, y = the "down"
+           card centre, and ``card`` (geometry), ``directions`` ({"down": [x0, y0, x1, y1, ...],
+           "right": [...]}), ``direction`` ("auto", "down" or "right") and ``labels`` (each
+           node's own label, or 0: what slot 4 holds for big maps) are added. Bigger maps
+           keep the layered positions and label 0 = none of its own: the page shortens the text
            exactly as ``ArgumentMap.label`` does (tests compare both)
     edges: [from, to, relation(, link, premise)]        (node indexes; relation index)
 
@@ -37,7 +42,8 @@ from collections.abc import Iterator
 from importlib import resources
 from typing import Any
 
-from ..layout import layered
+from ..cards import page_geometry
+from ..layout import DIRECTIONS, ORDERS, card_layout, layered
 from ..model import CONFIDENCES, KINDS, RELATIONS, ArgumentMap
 from ..options import RenderOptions
 from ..style import CONFIDENCE_STYLE, KIND_STYLE, RELATION_STYLE
@@ -203,20 +209,29 @@ def page_data(amap: ArgumentMap, options: RenderOptions) -> dict[str, Any]:
     """Everything the page's script needs, as compact arrays (no per-node style objects)."""
     graph = amap.graph
     layout = options.layout if options.layout in LAYOUTS else "layered"
-    positions = layered(amap) if layout == "layered" else None
+    big = len(amap) > BIG_MAP_NODES
+    cards = None if big else card_layout(amap, options.order if options.order in ORDERS else "essay")
+    positions = layered(amap) if big and layout == "layered" else None
     index = {n: i for i, n in enumerate(graph)}
     kind_index = {k: i for i, k in enumerate(KINDS)}
     conf_index = {c: i for i, c in enumerate(CONFIDENCES)}
     rel_index = {r: i for i, r in enumerate(RELATIONS)}
     nodes = []
-    for n, d in graph.nodes(data=True):
-        x, y = positions[n] if positions else (0, 0)
+    own_labels: list[Any] = []
+    for k, (n, d) in enumerate(graph.nodes(data=True)):
+        if cards is not None:  # a small map: cards, drawn "down" until the page picks a direction
+            x, y = cards.positions["down"][k] if layout == "layered" else (0, 0)
+            label: Any = "\n".join(cards.lines[k])
+            own_labels.append(d["label"] if d.get("label") is not None else 0)
+        else:
+            x, y = positions[n] if positions else (0, 0)
+            label = d["label"] if d.get("label") is not None else 0  # 0: the page shortens the text
         row: list[Any] = [
             n,
             kind_index[d["kind"]],
             x,
             y,
-            d["label"] if d.get("label") is not None else 0,  # 0: the page shortens the text
+            label,
             d["text"],
             conf_index.get(d.get("confidence", ""), -1),
             d.get("source"),
@@ -236,6 +251,14 @@ def page_data(amap: ArgumentMap, options: RenderOptions) -> dict[str, Any]:
             edge += [d.get("link"), index.get(d.get("premise"), -1) if d.get("premise") else -1]
         edges.append(tuple(edge))
     essay = essay_data(amap, index) if options.include_essay else None
+    card_fields: dict[str, Any] = {}
+    if cards is not None:
+        card_fields = {
+            "card": page_geometry(),
+            "directions": {d: [c for xy in cards.positions[d] for c in xy] for d in DIRECTIONS},
+            "direction": options.direction if options.direction in DIRECTIONS else "auto",
+            "labels": own_labels,
+        }
     return {
         "title": options.title or amap.title or "Argument map",
         "layout": layout,
@@ -253,7 +276,8 @@ def page_data(amap: ArgumentMap, options: RenderOptions) -> dict[str, Any]:
         "matrix": evidence_matrix(amap, index),
         "essay": essay,
         "doc": document_head(amap),
-        "big": len(amap) > BIG_MAP_NODES,
+        "big": big,
+        **card_fields,
     }
 
 
