@@ -127,6 +127,11 @@ def cli() -> None:
 @click.option("--open", "open_browser", is_flag=True, help="Open the page in a web browser.")
 @click.option("--layout", type=click.Choice(["layered", "force"]), default="layered", show_default=True,
               help="layered: positions computed here, instant; force: the browser arranges the map.")
+@click.option("--direction", type=click.Choice(["auto", "down", "right"]), default="auto", show_default=True,
+              help="Maps of up to 500 statements: down puts the thesis on top, right on the left; "
+                   "auto lets the page pick the one that fits the screen at the larger zoom.")
+@click.option("--order", type=click.Choice(["essay", "strength"]), default="essay", show_default=True,
+              help="Order of the reasons' groups: as in the essay, or strongest evidence first.")
 @click.option("--theme", type=click.Choice(["light", "dark"]), default="light", show_default=True)
 @click.option("--title", help="Page title (default: the map's title).")
 @click.option("--essay", "essay_file", type=click.Path(dir_okay=False),
@@ -134,9 +139,9 @@ def cli() -> None:
 @click.option("--no-essay", is_flag=True, help="Leave the essay out of the page.")
 @load_options
 @user_errors
-def render(maps: tuple[str, ...], output: str | None, open_browser: bool, layout: str, theme: str,
-           title: str | None, essay_file: str | None, no_essay: bool, from_format: str | None,
-           **kwargs: Any) -> None:
+def render(maps: tuple[str, ...], output: str | None, open_browser: bool, layout: str, direction: str,
+           order: str, theme: str, title: str | None, essay_file: str | None, no_essay: bool,
+           from_format: str | None, **kwargs: Any) -> None:
     """Render MAP as a self-contained interactive HTML page.
 
     Click a statement on the page to highlight everything it rests on (down to the evidence)
@@ -156,7 +161,8 @@ def render(maps: tuple[str, ...], output: str | None, open_browser: bool, layout
     if several and output and not os.path.isdir(output):
         raise click.UsageError(f"with several maps, -o must be an existing folder: {output}")
     load_opts = make_load_options(kwargs, essay=essay_file, load_essay=not no_essay)
-    render_opts = RenderOptions(title=title, layout=layout, theme=theme, include_essay=not no_essay)
+    render_opts = RenderOptions(title=title, layout=layout, direction=direction, order=order, theme=theme,
+                                include_essay=not no_essay)
     failed = 0
     for path in inputs:
         if output and several:

@@ -35,6 +35,11 @@ class LoadOptions:
 class RenderOptions:
     title: str | None = None
     layout: str = "layered"  # layered | force
+    #: the card drawing's direction (maps of up to 500 statements): auto lets the page pick the one
+    #: that fits its map area at the larger zoom; down: thesis on top; right: thesis on the left
+    direction: str = "auto"  # auto | down | right
+    #: the order of the reasons' groups: as in the essay, or strongest evidence first
+    order: str = "essay"  # essay | strength
     theme: str = "light"  # light | dark
     include_essay: bool = True
     #: deflate the page's data: None packs pages of more than 500 statements (see writers.html)

@@ -7,7 +7,7 @@ titles as raw HTML. The page here is our own Jinja template with autoescape; map
 one JSON document inside ``<script type="application/json">`` with ``<``, ``>``, ``&`` and the
 JavaScript line separators escaped, and the page's script fills every panel with ``textContent``.
 
-Everything the page shows that is an *analysis* (traces are mirrored in ``app.js`` and tested node
+Everything the page shows that is an *analysis* (traces are mirrored in ``page/traces.js`` and tested node
 by node; weak spots come from :func:`argmap.check`, the evidence matrix from
 :mod:`argmap.evidence`, essay passages from :class:`argmap.text.Essay`) is computed here in Python
 and embedded as data, so the page and the CLI cannot disagree.
@@ -15,7 +15,12 @@ and embedded as data, so the page and the CLI cannot disagree.
 Data layout (compact arrays, no per-node style objects; see ``page_data``)::
 
     nodes: [id, kind, x, y, label, text, confidence, source, quote, tags, note, group, data]
-           trailing empty slots are dropped; label 0 = none of its own: the page shortens the text
+           trailing empty slots are dropped. Maps of up to ``BIG_MAP_NODES`` statements are drawn
+           as cards (``argmap.cards``): label = the card's lines joined by "\n", x, y = the "down"
+           card centre, and ``card`` (geometry), ``directions`` ({"down": [x0, y0, x1, y1, ...],
+           "right": [...]}), ``direction`` ("auto", "down" or "right") and ``labels`` (each
+           node's own label, or 0: what slot 4 holds for big maps) are added. Bigger maps
+           keep the layered positions and label 0 = none of its own: the page shortens the text
            exactly as ``ArgumentMap.label`` does (tests compare both)
     edges: [from, to, relation(, link, premise)]        (node indexes; relation index)
 
@@ -37,7 +42,8 @@ from collections.abc import Iterator
 from importlib import resources
 from typing import Any
 
-from ..layout import layered
+from ..cards import page_geometry
+from ..layout import DIRECTIONS, ORDERS, card_layout, layered
 from ..model import CONFIDENCES, KINDS, RELATIONS, ArgumentMap
 from ..options import RenderOptions
 from ..style import CONFIDENCE_STYLE, KIND_STYLE, RELATION_STYLE
@@ -45,10 +51,13 @@ from ..style import CONFIDENCE_STYLE, KIND_STYLE, RELATION_STYLE
 VIS_VERSION = "9.1.2"
 _JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026",
                  0x2028: "\\u2028", 0x2029: "\\u2029"}
-#: the page's scripts, inlined in this order (one IIFE split over several files)
-APP_SCRIPTS = ("app.js",)
+#: the page's scripts (argmap/page/), inlined in this order into one function scope: data and the
+#: state object, traces, the vis-network adapter, side panel, matrix, essay, search and filters,
+#: export, then keyboard and start-up (docs/page.md describes the parts and window.argmap)
+APP_SCRIPTS = ("data.js", "traces.js", "vis_adapter.js", "panel.js", "matrix.js", "essay.js", "search.js",
+               "export.js", "main.js")
 #: scripts added for a page served by ``argmap watch`` / ``argmap serve`` (argmap.server), after
-#: the app's: they use only ``window.argmap`` and their own elements
+#: the app's and each in its own scope: they use only ``window.argmap`` and their own elements
 LIVE_SCRIPTS = {"watch": ("live.js",), "serve": ("live.js", "edit.js")}
 THEMES = ("light", "dark")
 LAYOUTS = ("layered", "force")
@@ -82,7 +91,7 @@ def _page_assets() -> tuple[Any, str, str]:
                              keep_trailing_newline=True)
     env.filters["json_script"] = json_for_script
     template = env.from_string((page / "template.html.j2").read_text(encoding="utf-8"))
-    app_js = "\n".join(_inline_script((page / name).read_text(encoding="utf-8")) for name in APP_SCRIPTS)
+    app_js = _inline_script(app_script(page))
     css = (page / "style.css").read_text(encoding="utf-8").replace("</", "<\\/")
     return template, app_js, css
 
@@ -92,6 +101,13 @@ def _live_js(mode: str) -> str:
     page = resources.files("argmap") / "page"
     return "\n".join(_inline_script((page / name).read_text(encoding="utf-8"))
                      for name in LIVE_SCRIPTS[mode])
+
+
+def app_script(page: Any) -> str:
+    """The page's script files as one IIFE: one scope, so the files share the state object S and
+    their functions, and nothing leaks into the page's globals but ``window.argmap``."""
+    parts = [f"/* -- {name} -- */\n" + (page / name).read_text(encoding="utf-8") for name in APP_SCRIPTS]
+    return '(function () {\n"use strict";\n' + "\n".join(parts) + "})();\n"
 
 
 def json_for_script(value: Any) -> Any:
@@ -203,20 +219,29 @@ def page_data(amap: ArgumentMap, options: RenderOptions) -> dict[str, Any]:
     """Everything the page's script needs, as compact arrays (no per-node style objects)."""
     graph = amap.graph
     layout = options.layout if options.layout in LAYOUTS else "layered"
-    positions = layered(amap) if layout == "layered" else None
+    big = len(amap) > BIG_MAP_NODES
+    cards = None if big else card_layout(amap, options.order if options.order in ORDERS else "essay")
+    positions = layered(amap) if big and layout == "layered" else None
     index = {n: i for i, n in enumerate(graph)}
     kind_index = {k: i for i, k in enumerate(KINDS)}
     conf_index = {c: i for i, c in enumerate(CONFIDENCES)}
     rel_index = {r: i for i, r in enumerate(RELATIONS)}
     nodes = []
-    for n, d in graph.nodes(data=True):
-        x, y = positions[n] if positions else (0, 0)
+    own_labels: list[Any] = []
+    for k, (n, d) in enumerate(graph.nodes(data=True)):
+        if cards is not None:  # a small map: cards, drawn "down" until the page picks a direction
+            x, y = cards.positions["down"][k] if layout == "layered" else (0, 0)
+            label: Any = "\n".join(cards.lines[k])
+            own_labels.append(d["label"] if d.get("label") is not None else 0)
+        else:
+            x, y = positions[n] if positions else (0, 0)
+            label = d["label"] if d.get("label") is not None else 0  # 0: the page shortens the text
         row: list[Any] = [
             n,
             kind_index[d["kind"]],
             x,
             y,
-            d["label"] if d.get("label") is not None else 0,  # 0: the page shortens the text
+            label,
             d["text"],
             conf_index.get(d.get("confidence", ""), -1),
             d.get("source"),
@@ -236,6 +261,14 @@ def page_data(amap: ArgumentMap, options: RenderOptions) -> dict[str, Any]:
             edge += [d.get("link"), index.get(d.get("premise"), -1) if d.get("premise") else -1]
         edges.append(tuple(edge))
     essay = essay_data(amap, index) if options.include_essay else None
+    card_fields: dict[str, Any] = {}
+    if cards is not None:
+        card_fields = {
+            "card": page_geometry(),
+            "directions": {d: [c for xy in cards.positions[d] for c in xy] for d in DIRECTIONS},
+            "direction": options.direction if options.direction in DIRECTIONS else "auto",
+            "labels": own_labels,
+        }
     return {
         "title": options.title or amap.title or "Argument map",
         "layout": layout,
@@ -253,13 +286,14 @@ def page_data(amap: ArgumentMap, options: RenderOptions) -> dict[str, Any]:
         "matrix": evidence_matrix(amap, index),
         "essay": essay,
         "doc": document_head(amap),
-        "big": len(amap) > BIG_MAP_NODES,
+        "big": big,
+        **card_fields,
     }
 
 
 #: A map of more than this many statements is big, and its page is built for size and speed: no
 #: no-script outline (it would double the page), data packed (deflate + base64), and drawn by the
-#: page's own batched paths when zoomed out (app.js: ``data.big``). Below it, a click's frame is cheap
+#: page's own batched paths when zoomed out (vis_adapter.js: ``data.big``). Below it, a click's frame is cheap
 #: for vis-network itself; above it, vis-network's per-node drawing costs ~90 ms a frame at 1 000.
 BIG_MAP_NODES = 500
 #: zlib level: 5 packs the 3.5 MB of a 10 000-node page's data in ~50 ms here to within 5 % of
