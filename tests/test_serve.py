@@ -97,11 +97,17 @@ def weak_spots_of(path: Path) -> list[tuple[str | None, str]]:
     return [(d.node, d.code) for d in argmap.check(argmap.load(str(path))) if d.severity != "error"]
 
 
+def node_at(page: Any, node: str) -> tuple[float, float]:
+    """Where a node is on the screen."""
+    box = page.locator("#map canvas").bounding_box()
+    at = page.js("id => { const v = argmap.visId(id); "
+                 "return argmap.network.canvasToDOM(argmap.network.getPositions([v])[v]); }", node)
+    return box["x"] + at["x"], box["y"] + at["y"]
+
+
 def click_node(page: Any, node: str) -> None:
     """A real mouse click on a node of the map."""
-    box = page.locator("#map canvas").bounding_box()
-    at = page.js("id => argmap.network.canvasToDOM(argmap.network.getPositions([id])[id])", node)
-    page.mouse.click(box["x"] + at["x"], box["y"] + at["y"])
+    page.mouse.click(*node_at(page, node))
     page.wait_for_function("id => argmap.selected() === id", arg=node, timeout=5000)
 
 
@@ -177,6 +183,25 @@ def test_main_paths_by_clicks_and_keys(served: tuple[Path, Any]) -> None:
         edit(page, "argmap.edit.undo()")
     assert path.read_text(encoding="utf-8") == original
     assert page.errors == [] and page.requests == []
+
+
+@pytest.mark.browser
+def test_a_link_drawn_with_the_mouse(served: tuple[Path, Any]) -> None:
+    path, page = served
+    before = path.read_text(encoding="utf-8")
+    page.click("#edit-draw")
+    assert page.get_attribute("#edit-draw", "aria-pressed") == "true"
+    page.mouse.move(*node_at(page, "sport"))
+    page.mouse.down()
+    x, y = node_at(page, "tired")
+    page.mouse.move(x, y, steps=8)
+    old = version(page)
+    page.mouse.up()
+    reloaded(page, old)
+    assert nodes(path)["sport"]["supports"] == ["thesis", "tired"]
+    removed, added = changed_lines(before, path.read_text(encoding="utf-8"))
+    assert removed == ["    supports: thesis"] and len(added) >= 1
+    assert page.errors == []
 
 
 @pytest.mark.browser

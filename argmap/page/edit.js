@@ -115,9 +115,13 @@
 
   function build(a) {
     var data = a.data, KINDS = data.kinds, CONF = data.confidences, RELS = data.relations;
-    var rows = {}, order = [];
-    data.nodes.forEach(function (row) { rows[row[0]] = row; order.push(row[0]); });
-    function labelOf(id) { var r = rows[id]; return r[4] ? r[4] : (r[5].length > 48 ? r[5].slice(0, 47) + "\u2026" : r[5]); }
+    var rows = {}, order = [], own = {};
+    /* a node's own label: slot 4 of a small map holds its card's lines, data.labels the label */
+    data.nodes.forEach(function (row, i) {
+      rows[row[0]] = row; order.push(row[0]);
+      own[row[0]] = data.labels ? data.labels[i] || "" : row[4] || "";
+    });
+    function labelOf(id) { var r = rows[id]; return own[id] || (r[5].length > 48 ? r[5].slice(0, 47) + "\u2026" : r[5]); }
     function kindOf(id) { return KINDS[rows[id][1]].kind; }
 
     var bar = el("section", "edit-bar");
@@ -201,7 +205,7 @@
         controls.note = field("Note", input("textarea"), "note");
         controls.kind.value = KINDS[row[1]].kind;
         controls.text.value = row[5];
-        controls.label.value = row[4] ? row[4] : "";
+        controls.label.value = own[row[0]];
         controls.confidence.value = row[6] !== undefined && row[6] >= 0 ? CONF[row[6]].level : "";
         controls.source.value = row[7] == null ? "" : row[7];
         controls.quote.value = row[8] == null ? "" : row[8];
@@ -275,7 +279,7 @@
         run(api.add(node), "Added.");
       } else if (mode === "edit") {
         var row = rows[sel], fields = {}, old = {
-          kind: KINDS[row[1]].kind, text: row[5], label: row[4] ? row[4] : "",
+          kind: KINDS[row[1]].kind, text: row[5], label: own[sel],
           confidence: row[6] !== undefined && row[6] >= 0 ? CONF[row[6]].level : "",
           source: row[7] == null ? "" : row[7], quote: row[8] == null ? "" : row[8], note: row[10] == null ? "" : row[10]
         };
@@ -320,9 +324,10 @@
     a.network.setOptions({ manipulation: { enabled: false, addEdge: function (edge, callback) {
       callback(null);  // the map redraws from the file, not from vis-network's guess
       stopDrawing();
-      if (edge.from === edge.to) { say("A statement cannot be linked to itself.", "error"); return; }
-      var relation = /^(objection|rebuttal)$/.test(kindOf(edge.from)) ? "attacks" : "supports";
-      run(api.link(edge.from, edge.to, relation), "Linked.");
+      var from = a.idOf(edge.from), to = a.idOf(edge.to);
+      if (from === to) { say("A statement cannot be linked to itself.", "error"); return; }
+      var relation = /^(objection|rebuttal)$/.test(kindOf(from)) ? "attacks" : "supports";
+      run(api.link(from, to, relation), "Linked.");
     } } });
 
     // keys: Ctrl+Z / Ctrl+Shift+Z (Ctrl+Y) anywhere but in a text field; letters when nothing is typed
