@@ -93,9 +93,12 @@ def test_saving_the_essay_updates_the_page(tmp_path: Path, live_server: Any, ope
     write(tmp_path / "essay.txt", ESSAY)
     live = live_server(path)
     page = open_live(live.url)
+    page.js("argmap.showView('matrix')")
     write(tmp_path / "essay.txt", "A new first line.\n" + ESSAY)
     page.wait_for_function("() => window.argmap && argmap.data.essay.text.startsWith('A new')",
                            timeout=2000)
+    page.wait_for_selector("body[data-live]", state="attached")
+    assert page.get_attribute("body", "data-view") == "matrix"  # the view is kept too
 
 
 def request(live: Any, method: str, path: str, headers: dict[str, str], body: str = "") -> tuple[int, str]:

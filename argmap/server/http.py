@@ -103,8 +103,7 @@ class Handler(BaseHTTPRequestHandler):
         for key, value in (extra or {}).items():
             self.send_header(key, value)
         self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
+        self.wfile.write(body)
 
     def _json(self, status: int, value: Any) -> None:
         self._send(status, json.dumps(value, ensure_ascii=False).encode("utf-8"),
@@ -132,8 +131,6 @@ class Handler(BaseHTTPRequestHandler):
                 self._events()
         else:
             self._refuse(404, "not-found", "no such page")
-
-    do_HEAD = do_GET
 
     def do_POST(self) -> None:  # noqa: N802
         if not self._host_ok():
