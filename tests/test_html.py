@@ -233,3 +233,19 @@ def test_page_weight_at_10k_nodes():
     vis = len(vis_network_js().encode())
     per_node = (len(html.encode()) - vis) / len(amap)
     assert per_node <= 200, per_node
+
+
+def test_review_notes_travel_as_text_data():
+    amap = ArgumentMap(title="T")
+    amap.review = [{"by": PAYLOAD, "at": "2026-11-28", "text": PAYLOAD}]
+    amap.add_node("t", "thesis", "Thesis")
+    amap.add_node("r", "reason", "Reason", review=[{"text": PAYLOAD}, {"by": "Ms Lee", "text": "ok"}])
+    amap.add_edge("r", "t")
+    assert page_data(amap, RenderOptions())["reviews"] == {
+        "map": [{"by": PAYLOAD, "at": "2026-11-28", "text": PAYLOAD}],
+        "nodes": [[1, [{"text": PAYLOAD}, {"by": "Ms Lee", "text": "ok"}]]]}
+    html = argmap.render(amap)
+    block = data_block(html)
+    assert "<" not in block and ">" not in block
+    assert html.lower().count("</script") == 3
+    assert json.loads(block)["reviews"]["nodes"][0][1][0]["text"] == PAYLOAD
