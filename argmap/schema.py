@@ -91,6 +91,20 @@ INFERENCE_KEYS: tuple[str, ...] = ("from", "to", "link")
 CHECK_KEYS: tuple[str, ...] = ("ignore", "select")
 
 
+def clean_review(value: Any) -> list[dict[str, str]]:
+    """The well-formed notes of a ``review`` value another format carried (the rest dropped)."""
+    notes = []
+    for item in value if isinstance(value, list) else ():
+        if not isinstance(item, dict):
+            continue
+        note = {k: item[k].strip() for k in REVIEW_KEYS if isinstance(item.get(k), str) and item[k].strip()}
+        if "at" in note and not DATE_RE.match(note["at"]):
+            del note["at"]
+        if "text" in note:
+            notes.append(note)
+    return notes
+
+
 def json_schema() -> dict[str, Any]:
     """The format as JSON Schema (draft 2020-12), for editors and other tools."""
     id_schema = {"type": "string", "pattern": ID_PATTERN}
