@@ -47,8 +47,8 @@ function mapDocument() {
   for (j = 0; j < N; j++) {
     var r = S.data.nodes[j], node = new Pairs();
     node.set("kind", S.KINDS[r[1]].kind);
-    // a card map's slot 4 holds the wrapped card lines; its own labels travel in data.ownLabels
-    var own = S.data.ownLabels ? S.data.ownLabels[j] : r[4];
+    // a card map's slot 4 holds the wrapped card lines; its own labels travel in data.labels
+    var own = S.data.labels ? S.data.labels[j] : r[4];
     if (own !== 0 && own != null) { node.set("label", own); }
     node.set("text", r[5]);
     if (S.confOf[j] >= 0) { node.set("confidence", S.CONF[S.confOf[j]].level); }
