@@ -342,7 +342,7 @@ def test_export_png_and_json(stalin, stalin_page, tmp_path):
     with page.expect_download() as dl:
         page.click("#export-png")
     png = Path(dl.value.path()).read_bytes()
-    assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 5000
+    assert png_size(png)[0] >= 1600
     with page.expect_download() as dl:
         page.click("#export-json")
     assert dl.value.suggested_filename.endswith(".json")
@@ -358,13 +358,61 @@ def test_json_export_round_trips_every_bundled_map_and_payloads(bundled_maps, tm
         clean(page)
 
 
-def test_print_stylesheet(stalin_page):
+def png_size(png: bytes) -> tuple[int, int]:
+    """A valid PNG's width and height (from its IHDR chunk)."""
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and png[12:16] == b"IHDR", png[:16]
+    return int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+
+
+def exported(page) -> bytes:
+    import base64
+
+    url = page.js("() => window.argmap.exportPNG()")
+    assert url.startswith("data:image/png;base64,")
+    return base64.b64decode(url.split(",", 1)[1])
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (390, 844)])
+def test_png_export_is_print_size_from_every_view(stalin, tmp_path, open_page, size):
+    """The whole map (or the matrix) at >= 2x the device pixel ratio and >= 1 600 px wide, with
+    title and legend, whatever the window; from the matrix view the matrix, never an empty file."""
+    page = open_page(render(stalin, tmp_path), viewport={"width": size[0], "height": size[1]})
+    page.js("() => window.argmap.select('rivals', {camera: true})")  # a zoomed-in view: still the whole map
+    width, height = png_size(exported(page))
+    scale = page.js("() => window.devicePixelRatio")
+    assert width >= 1600 and width >= 2 * scale * 900
+    bounds = page.js("""() => { const p = window.argmap.positions(); const xs = p.map(q => q[1]);
+        return Math.max(...xs) - Math.min(...xs) + window.argmap.data.card.width; }""")
+    assert width >= 2 * bounds  # every card in, at twice its size on screen
+    page.click("#tab-matrix")
+    with page.expect_download() as dl:
+        page.click("#export-png")
+    assert dl.value.suggested_filename.endswith("-matrix.png")
+    matrix = Path(dl.value.path()).read_bytes()
+    mw, mh = png_size(matrix)
+    assert mw >= 1600 and (mw, mh) != (width, height)
+    clean(page)
+
+
+def test_print_stylesheet(stalin_page, tmp_path, open_page):
     page = stalin_page
+    page.js("() => window.dispatchEvent(new Event('beforeprint'))")
     page.emulate_media(media="print")
-    assert page.is_visible("#map") and page.is_visible("#outline")
+    assert page.is_visible("#print-map") and page.is_visible("#outline")
+    assert not page.is_visible("#map")
+    size = page.js("""() => { const img = document.getElementById('print-map');
+        return [img.naturalWidth, img.naturalHeight]; }""")
+    assert size[0] >= 1600 and size[0] > size[1]  # landscape, print resolution
     assert not page.is_visible("#panel") and not page.is_visible("#essay-panel")
     assert not page.is_visible(".tools")
     page.emulate_media(media="screen")
+    # more than 40 statements: the outline alone
+    from test_html import big_map
+
+    big = open_page(render(big_map(60), tmp_path, "sixty.html"))
+    big.js("() => window.dispatchEvent(new Event('beforeprint'))")
+    big.emulate_media(media="print")
+    assert big.is_visible("#outline") and not big.is_visible("#map") and not big.is_visible("#print-map")
 
 
 # -- 8: accessible ---------------------------------------------------------------------------------
