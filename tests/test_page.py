@@ -64,6 +64,21 @@ def highlighted_in_dataset(page) -> set[str]:
     return {n for n, o in opacity(page).items() if o == 1}
 
 
+def badged(page) -> set[str]:
+    """The cards drawn with the yellow weak-spot badge on their top right corner (read from the
+    canvas: the badge is drawn, not written into the card's text)."""
+    page.js("() => window.argmap.fit()")
+    page.wait_for_timeout(100)
+    return set(page.js("""() => {
+        const v = window.argmap.view(), canvas = document.querySelector('#map canvas');
+        const ctx = canvas.getContext('2d'), r = canvas.width / canvas.clientWidth;
+        return v.boxes.filter(b => {   // left of the badge's "!", inside its disc
+            const x = b[3] - 6 * v.scale, y = b[2] + 2 * v.scale;
+            const px = ctx.getImageData(Math.round(x * r), Math.round(y * r), 1, 1).data;
+            return Math.abs(px[0] - 0xF0) < 12 && Math.abs(px[1] - 0xE4) < 12 && Math.abs(px[2] - 0x42) < 24;
+        }).map(b => b[0]); }"""))
+
+
 def click_node(page, node_id: str, double: bool = False) -> None:
     x, y = page.js(
         """id => { const n = window.argmap.network, v = window.argmap.visId(id), p = n.getPositions([v])[v];
@@ -177,6 +192,8 @@ def test_matrix(stalin, stalin_page):
 # -- 2: essay side by side -------------------------------------------------------------------------
 def test_essay_side_by_side(stalin, stalin_page):
     page = stalin_page
+    page.click("#toggle-essay")  # the map fills the window first; one click opens the essay
+    assert page.js("() => window.location.hash").find("essay=1") >= 0
     assert page.text_content("#essay-text") == stalin.essay
     marked = set(page.eval_on_selector_all("#essay-text mark", "els => els.map(e => e.dataset.node)"))
     assert marked == {n for n, q in stalin.graph.nodes(data="quote") if q}
@@ -282,9 +299,9 @@ def test_weak_spots_panel_and_badges(bundled_maps, tmp_path, open_page):
         assert len(listed) == len(findings)
         for text, d in zip(listed, findings, strict=True):
             assert d.code in text and d.message in text
-        labels = dict(page.js("() => argmap.nodes.get().map(n => [argmap.idOf(n.id), n.label])"))
         flagged = {d.node for d in findings if d.node}
-        assert {n for n, lab in labels.items() if "\u26a0" in lab} == flagged
+        assert badged(page) == flagged
+        page.js("() => window.argmap.showPanel(true)")
         buttons = page.query_selector_all("#weak-list button[data-node]")
         for button in buttons[:5]:
             node = button.get_attribute("data-node")
@@ -325,7 +342,7 @@ def test_export_png_and_json(stalin, stalin_page, tmp_path):
     with page.expect_download() as dl:
         page.click("#export-png")
     png = Path(dl.value.path()).read_bytes()
-    assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 5000
+    assert png_size(png)[0] >= 1600
     with page.expect_download() as dl:
         page.click("#export-json")
     assert dl.value.suggested_filename.endswith(".json")
@@ -341,13 +358,61 @@ def test_json_export_round_trips_every_bundled_map_and_payloads(bundled_maps, tm
         clean(page)
 
 
-def test_print_stylesheet(stalin_page):
+def png_size(png: bytes) -> tuple[int, int]:
+    """A valid PNG's width and height (from its IHDR chunk)."""
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and png[12:16] == b"IHDR", png[:16]
+    return int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+
+
+def exported(page) -> bytes:
+    import base64
+
+    url = page.js("() => window.argmap.exportPNG()")
+    assert url.startswith("data:image/png;base64,")
+    return base64.b64decode(url.split(",", 1)[1])
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (390, 844)])
+def test_png_export_is_print_size_from_every_view(stalin, tmp_path, open_page, size):
+    """The whole map (or the matrix) at >= 2x the device pixel ratio and >= 1 600 px wide, with
+    title and legend, whatever the window; from the matrix view the matrix, never an empty file."""
+    page = open_page(render(stalin, tmp_path), viewport={"width": size[0], "height": size[1]})
+    page.js("() => window.argmap.select('rivals', {camera: true})")  # a zoomed-in view: still the whole map
+    width, height = png_size(exported(page))
+    scale = page.js("() => window.devicePixelRatio")
+    assert width >= 1600 and width >= 2 * scale * 900
+    bounds = page.js("""() => { const p = window.argmap.positions(); const xs = p.map(q => q[1]);
+        return Math.max(...xs) - Math.min(...xs) + window.argmap.data.card.width; }""")
+    assert width >= 2 * bounds  # every card in, at twice its size on screen
+    page.click("#tab-matrix")
+    with page.expect_download() as dl:
+        page.click("#export-png")
+    assert dl.value.suggested_filename.endswith("-matrix.png")
+    matrix = Path(dl.value.path()).read_bytes()
+    mw, mh = png_size(matrix)
+    assert mw >= 1600 and (mw, mh) != (width, height)
+    clean(page)
+
+
+def test_print_stylesheet(stalin_page, tmp_path, open_page):
     page = stalin_page
+    page.js("() => window.dispatchEvent(new Event('beforeprint'))")
     page.emulate_media(media="print")
-    assert page.is_visible("#map") and page.is_visible("#outline")
+    assert page.is_visible("#print-map") and page.is_visible("#outline")
+    assert not page.is_visible("#map")
+    size = page.js("""() => { const img = document.getElementById('print-map');
+        return [img.naturalWidth, img.naturalHeight]; }""")
+    assert size[0] >= 1600 and size[0] > size[1]  # landscape, print resolution
     assert not page.is_visible("#panel") and not page.is_visible("#essay-panel")
     assert not page.is_visible(".tools")
     page.emulate_media(media="screen")
+    # more than 40 statements: the outline alone
+    from test_html import big_map
+
+    big = open_page(render(big_map(60), tmp_path, "sixty.html"))
+    big.js("() => window.dispatchEvent(new Event('beforeprint'))")
+    big.emulate_media(media="print")
+    assert big.is_visible("#outline") and not big.is_visible("#map") and not big.is_visible("#print-map")
 
 
 # -- 8: accessible ---------------------------------------------------------------------------------
@@ -518,6 +583,7 @@ def test_screenshots(stalin, stalin_page):
     SHOTS.mkdir(parents=True, exist_ok=True)
     docs = ROOT / "docs"
     docs.mkdir(exist_ok=True)
+    page.js("() => { window.argmap.showEssay(true); window.argmap.showPanel(true); }")
     page.js("() => window.argmap.select('rivals', {camera: true})")
     page.wait_for_timeout(200)
     page.screenshot(path=str(SHOTS / "page.png"))
@@ -680,6 +746,7 @@ def test_show_all_button(tmp_path, open_page):
         weak.add_node(f"r{j}", "reason", f"Reason number {j} stands alone.")
         weak.add_edge(f"r{j}", "t")
     page = open_page(render(weak, tmp_path, "weak.html"))
+    page.js("() => window.argmap.showPanel(true)")  # a map this big starts with the panel closed
     spots = page.js("() => window.argmap.weakSpots()")
     assert len(spots) >= 250
     assert len(page.query_selector_all("#weak-list li.weak-item")) == 200

@@ -97,12 +97,15 @@ function createState(data) {
   return s;
 }
 
+/* A statement's label on one line: its own, else its text shortened (a card map's slot 4 holds the
+ * card's wrapped lines, and its own labels travel in data.labels). */
 function labelOf(k) {
-  if (S.labels[k] === undefined) { var r = S.data.nodes[k]; S.labels[k] = r[4] ? r[4] : shorten(r[5], 48); }
+  if (S.labels[k] === undefined) {
+    var r = S.data.nodes[k], own = S.data.labels ? S.data.labels[k] : r[4];
+    S.labels[k] = own ? own : shorten(r[5], 48);
+  }
   return S.labels[k];
 }
-/* The label on one line (a card's label arrives wrapped into lines). */
-function labelLine(k) { return labelOf(k).split("\n").join(" "); }
 function confName(k) { return S.confOf[k] >= 0 ? S.CONF[S.confOf[k]].level : null; }
 function levelName(v) {
   if (typeof v === "number") { return v >= 0 && v < S.CONF.length && v === Math.floor(v) ? S.CONF[v].level : (v < 0 ? "" : String(v)); }

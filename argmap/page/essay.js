@@ -23,7 +23,7 @@ function buildEssay() {
     mk.setAttribute("data-node", S.ids[best[0]]);
     mk.setAttribute("tabindex", "0");
     mk.setAttribute("role", "button");
-    mk.title = KINDS[S.kindOf[best[0]]].name + ": " + labelLine(best[0]);
+    mk.title = KINDS[S.kindOf[best[0]]].name + ": " + labelOf(best[0]);
     active.forEach(function (m) { (S.passagesOf[m[0]] = S.passagesOf[m[0]] || []).push(mk); });
     frag.appendChild(mk);
   }
@@ -54,20 +54,15 @@ function scrollEssayTo(m) {
   box.scrollTop = Math.max(0, top - box.clientHeight / 3);
 }
 function showEssay(on) {
-  var panel = $("essay-panel"), btn = $("toggle-essay");
-  if (!panel) { return false; }
-  panel.hidden = !on;
-  btn.setAttribute("aria-pressed", on ? "true" : "false");
-  doc.body.classList.toggle("essay-open", !!on);
-  if (on && S.marked.length) { scrollEssayTo(S.marked[0]); }
-  S.vis.redraw();
+  if (!$("essay-panel")) { return false; }
+  setPane("essay", !!on, true);
   return !!on;
 }
 function initEssay() {
   buildEssay();
   if ($("toggle-essay")) {
     $("toggle-essay").addEventListener("click", function () { showEssay($("essay-panel").hidden); });
-    doc.body.classList.add("essay-open");
+    doc.body.classList.toggle("essay-open", !$("essay-panel").hidden);
     $("d-essay").addEventListener("click", function () {
       showEssay(true);
       if (S.marked.length) { scrollEssayTo(S.marked[0]); S.marked[0].focus({ preventScroll: true }); }

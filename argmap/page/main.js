@@ -6,12 +6,17 @@ function initKeyboard() {
     if (ev.defaultPrevented || ev.ctrlKey || ev.metaKey || ev.altKey) { return; }
     if (ev.key === "/" && !typing(ev.target)) { ev.preventDefault(); $("search").focus(); $("search").select(); return; }
     if (ev.key === "Escape" && !typing(ev.target)) {
-      if (S.current !== null || S.keep) { reset(); }
+      if (S.current !== null || S.keep) { reset(); fitMap(); }
       else if (S.focusStack.length) { unfocus(S.focusStack.length - 1); }
       else if (S.view !== "map") { showView("map"); }
+      else { fitMap(); }
       return;
     }
-    if ((ev.key === "f" || ev.key === "F") && !typing(ev.target) && S.current !== null) { focusOn(S.current); }
+    if (typing(ev.target)) { return; }
+    if ((ev.key === "f" || ev.key === "F") && S.current !== null) { focusOn(S.current); }
+    else if (ev.key === "0") { ev.preventDefault(); fitMap(); }
+    else if (ev.key === "e" || ev.key === "E") { if ($("toggle-essay")) { setPane("essay", $("essay-panel").hidden, true); } }
+    else if (ev.key === "d" || ev.key === "D") { setPane("panel", doc.body.classList.contains("panel-closed"), true); }
   });
 }
 function fitHeight() {
@@ -20,9 +25,119 @@ function fitHeight() {
   doc.documentElement.style.setProperty("--bar-h", h + "px");
 }
 
+// -- the first view: a map that fits at a readable size -------------------------------------------
+var READABLE_PX = 12, PHONE_PX = 700;
+function phone() { return window.innerWidth < PHONE_PX; }
+/* The zoom at which labels are READABLE_PX on screen. */
+function readableScale() { return READABLE_PX / (S.cards ? S.cards.C.fontSize : 14); }
+/* The page's state in its URL hash (essay=0|1, panel=0|1, dir=down|right), so a reload keeps it. */
+function readHash() {
+  var out = new Map();
+  String(window.location.hash || "").replace(/^#/, "").split("&").forEach(function (part) {
+    var eq = part.indexOf("=");
+    if (eq > 0) { out.set(decodeURIComponent(part.slice(0, eq)), decodeURIComponent(part.slice(eq + 1))); }
+  });
+  return out;
+}
+function writeHash() {
+  var parts = [];
+  S.hash.forEach(function (v, key) { parts.push(encodeURIComponent(key) + "=" + encodeURIComponent(v)); });
+  try { window.history.replaceState(null, "", "#" + parts.join("&")); } catch (err) { /* a sandboxed frame: no hash */ }
+}
+function mapSize() { var m = $("map"); return { width: m.clientWidth, height: m.clientHeight }; }
+/* Open or close the essay pane or the side panel; `remember` writes the choice into the URL hash. */
+function setPane(name, open, remember) {
+  if (name === "essay") {
+    if (!$("essay-panel")) { return; }
+    $("essay-panel").hidden = !open;
+    $("toggle-essay").setAttribute("aria-pressed", open ? "true" : "false");
+    doc.body.classList.toggle("essay-open", !!open);
+    if (open && S.marked.length) { scrollEssayTo(S.marked[0]); }
+  } else {
+    doc.body.classList.toggle("panel-closed", !open);
+    $("toggle-panel").setAttribute("aria-pressed", open ? "true" : "false");
+  }
+  if (remember) { S.hash.set(name, open ? "1" : "0"); writeHash(); }
+  if (S.vis) { fitHeight(); S.vis.redraw(); fitMap(); }
+}
+/* The direction a card map is drawn in: the hash's, the render option's, or the one that fits best. */
+function pickDirection() {
+  var fixed = S.hash.get("dir") || (S.data.direction !== "auto" ? S.data.direction : null);
+  if (fixed === "down" || fixed === "right") { return fixed; }
+  var size = mapSize();
+  if (phone()) { return "down"; }   // read from the thesis down, scrolling the page
+  return bestDirection(size.width, size.height) || "down";
+}
+function fitNow() {
+  if (!S.cards) { return 0; }
+  var size = mapSize();
+  return fitScale(S.data.directions[pickDirection()], size.width, size.height);
+}
+/* Before the map is drawn: each pane stays open only while the map still fits at a readable size
+ * with it (the essay gives way first); a pane the reader opened or closed stays as they left it.
+ * On a phone the panes sit under the map: the details panel stays, the essay starts closed. */
+function choosePanes() {
+  var fixed = { essay: S.hash.has("essay"), panel: S.hash.has("panel") };
+  if (fixed.essay) { setPane("essay", S.hash.get("essay") === "1"); }
+  if (fixed.panel) { setPane("panel", S.hash.get("panel") === "1"); }
+  if (phone()) {
+    if (!fixed.essay) { setPane("essay", false); }
+    return;
+  }
+  if (!S.cards) { return; }
+  ["essay", "panel"].forEach(function (name) {
+    if (!fixed[name]) { fitHeight(); if (fitNow() < readableScale()) { setPane(name, false); } }
+  });
+}
+/* The whole map in view; where that is below a readable size (a phone, a big card map) the thesis
+ * at a readable size instead. */
+function firstView() {
+  S.vis.fit();
+  if (S.cards && S.vis.scale() < readableScale() - 1e-6) {
+    var thesis = 0;
+    for (var j = 0; j < S.N; j++) { if (S.kindOf[j] === 0) { thesis = j; break; } }
+    S.vis.showTop(thesis, readableScale());
+  }
+}
+/* "Fit", the 0 key, Escape, "Show the whole map" and the Map tab: the whole map in view. */
+function fitMap() {
+  if (!S.vis || S.view !== "map") { return; }
+  fitHeight();
+  S.vis.redraw();
+  S.vis.fit();
+}
+function labelDirection(dir) {
+  $("toggle-direction").textContent = dir === "down" ? "\u2193 Top-down" : "\u2192 Left-right";
+  $("toggle-direction").setAttribute("aria-label", "Direction: " + (dir === "down" ? "top-down" : "left to right") + "; switch");
+}
+function setDirection(dir) {
+  S.direction = dir;
+  S.vis.setDirection(dir);
+  labelDirection(dir);
+  fitMap();
+}
+/* On a phone one-finger drags scroll the page: the map takes touches only after a tap on it, until
+ * a tap elsewhere. */
+function initTouch() {
+  var shield = $("map-shield");
+  function arm() { shield.hidden = !phone(); doc.body.classList.toggle("map-active", !phone()); }
+  shield.addEventListener("click", function () { shield.hidden = true; doc.body.classList.add("map-active"); });
+  doc.addEventListener("pointerdown", function (ev) {
+    if (phone() && !ev.target.closest(".views-area")) { arm(); }
+  }, true);
+  window.addEventListener("resize", arm);
+  arm();
+}
+
 function start(data) {
   doc.body.classList.remove("no-js");
   S = createState(data);
+  S.hash = readHash();
+  initCards();
+  if (S.cards) { $("toggle-direction").hidden = false; labelDirection("right"); }   // the toolbar as it will be
+  choosePanes();
+  fitHeight();
+  S.direction = S.cards ? pickDirection() : null;
   S.vis = createVis($("map"));
   initEssay();
   initPanel();
@@ -30,10 +145,22 @@ function start(data) {
   initSearch();
   initExport();
   initKeyboard();
+  initTouch();
   fitHeight();
   window.addEventListener("resize", fitHeight);
+  $("fit-button").addEventListener("click", fitMap);
+  $("toggle-panel").addEventListener("click", function () { setPane("panel", doc.body.classList.contains("panel-closed"), true); });
+  if (S.cards) {
+    $("toggle-direction").addEventListener("click", function () {
+      var dir = S.direction === "down" ? "right" : "down";
+      S.hash.set("dir", dir); writeHash();
+      setDirection(dir);
+    });
+    setDirection(S.direction);
+  }
   S.vis.start();
   refreshVisibility();
+  if (S.cards && S.positioned) { firstView(); }
   doc.body.setAttribute("data-view", "map");
   window.argmap = publicAPI();
 }
@@ -54,6 +181,15 @@ function publicAPI() {
     visible: function () { var out = []; for (var j = 0; j < N; j++) { if (!S.hiddenN[j]) { out.push(ids[j]); } } return out; },
     showPath: showPath, search: search, nextMatch: nextMatch,
     setFilter: setFilter, focus: focusOn, unfocus: unfocus, focusPath: function () { return S.focusStack.slice(); },
+    fit: fitMap, direction: function () { return S.direction; }, setDirection: setDirection,
+    /* what the reader sees: the zoom, the label font size at zoom 1, and each shown node's box in
+     * CSS px relative to the map element ([id, left, top, right, bottom]) */
+    view: function () {
+      return { scale: S.vis.scale(), fontSize: S.cards ? S.cards.C.fontSize : 14, width: mapSize().width, height: mapSize().height,
+               boxes: S.vis.boxes().map(function (b) { return [ids[b[0]], b[1], b[2], b[3], b[4]]; }) };
+    },
+    positions: function () { var xy = S.vis.positions(), out = []; for (var j = 0; j < N; j++) { out.push([ids[j], xy[2 * j], xy[2 * j + 1]]); } return out; },
+    showPanel: function (on) { setPane("panel", !!on, true); return !!on; },
     showAll: showAll, showView: showView, showEssay: showEssay, exportPNG: exportPNG, mapJSON: mapJSON, exportJSON: exportJSON,
     weakSpots: function () { return S.checks.map(function (c) { return { node: c[0] >= 0 ? ids[c[0]] : null, code: c[1], severity: c[2], message: c[3], hint: c[4] }; }); }
   };

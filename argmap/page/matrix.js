@@ -28,7 +28,7 @@ function buildMatrix() {
   shownCols.forEach(function (x) {
     var th = el("th", "col-head");
     th.setAttribute("scope", "col");
-    var b = el("button", "col-button", labelLine(x));
+    var b = el("button", "col-button", labelOf(x));
     b.type = "button"; b.setAttribute("data-node", ids[x]);
     var conf = confName(x);
     if (conf) { b.appendChild(el("span", "badge confidence", conf)); }
@@ -44,7 +44,7 @@ function buildMatrix() {
     trr.setAttribute("data-row", ids[x]);
     var th = el("th", "row-head");
     th.setAttribute("scope", "row");
-    var b = el("button", "row-button", KINDS[S.kindOf[x]].symbol + " " + labelLine(x));
+    var b = el("button", "row-button", KINDS[S.kindOf[x]].symbol + " " + labelOf(x));
     b.type = "button"; b.setAttribute("data-node", ids[x]);
     th.appendChild(b);
     var s = M.strength[ri];
@@ -60,7 +60,7 @@ function buildMatrix() {
         var cb = el("button", "cell " + (L[2] ? "cell-direct" : "cell-via"), L[2] ? "\u25cf" : "\u25cb");
         cb.type = "button";
         cb.setAttribute("data-reason", ids[x]); cb.setAttribute("data-evidence", ids[cx]);
-        cb.setAttribute("aria-label", labelLine(x) + " rests on " + labelLine(cx) + (L[2] ? " directly" : " through " + L[3].length + " claim(s)") + (lvl ? ", " + lvl : ""));
+        cb.setAttribute("aria-label", labelOf(x) + " rests on " + labelOf(cx) + (L[2] ? " directly" : " through " + L[3].length + " claim(s)") + (lvl ? ", " + lvl : ""));
         cb.title = cb.getAttribute("aria-label");
         if (lvl) { cb.appendChild(el("span", "lvl lvl-" + lvl.replace(/[^a-z]/g, ""), lvl)); }
         td.appendChild(cb);
@@ -110,7 +110,7 @@ function showView(name) {
 
 function initMatrix() {
   S.matrixBuilt = false;
-  $("tab-map").addEventListener("click", function () { showView("map"); });
+  $("tab-map").addEventListener("click", function () { showView("map"); fitMap(); });
   if ($("tab-matrix")) {
     $("tab-matrix").addEventListener("click", function () { showView("matrix"); });
     [$("tab-map"), $("tab-matrix")].forEach(function (tab) {

@@ -7,7 +7,7 @@ function nodeButton(x, extra) {
   btn.type = "button";
   btn.setAttribute("data-node", r[0]);
   btn.appendChild(el("span", "badge kind-badge kind-" + kind.kind, kind.symbol + " " + kind.name));
-  btn.appendChild(doc.createTextNode(" " + labelLine(x)));
+  btn.appendChild(doc.createTextNode(" " + labelOf(x)));
   var conf = confName(x);
   if (conf) { btn.appendChild(doc.createTextNode(" ")); btn.appendChild(el("span", "badge confidence", conf)); }
   if (extra) { btn.appendChild(doc.createTextNode(" ")); btn.appendChild(el("span", "badge", extra)); }
@@ -69,7 +69,7 @@ function showDetails(t) {
   var s = S.strengthOf[x], has = !isNaN(s);
   setText("d-strength", has ? "evidence strength " + formatStrength(s) : "");
   $("d-strength").hidden = !has;
-  setText("d-label", labelLine(x));
+  setText("d-label", labelOf(x));
   setText("d-text", r[5]);
   showOptional("d-source", r[7], function (v) { setText("d-source", v); });
   showOptional("d-quote", r[8], function (v) { setText("d-quote", v); });
@@ -158,7 +158,7 @@ function weakItem(j, withNode) {
     li.appendChild(holder);
   }
   holder.appendChild(el("span", "badge weak-badge", "\u26a0 " + c[1]));
-  if (withNode && c[0] >= 0) { holder.appendChild(el("strong", null, " " + labelLine(c[0]) + ": ")); }
+  if (withNode && c[0] >= 0) { holder.appendChild(el("strong", null, " " + labelOf(c[0]) + ": ")); }
   else { holder.appendChild(doc.createTextNode(" ")); }
   holder.appendChild(doc.createTextNode(c[3]));
   if (c[4]) { holder.appendChild(el("span", "weak-hint", c[4])); }
@@ -193,7 +193,7 @@ function buildTree() {
     item.tabIndex = j === 0 ? 0 : -1;
     item.style.paddingLeft = (0.3 + Math.min(pair[1], 12) * 1.1) + "em";
     item.appendChild(el("span", "badge kind-badge kind-" + kind.kind, kind.symbol + " " + kind.name));
-    item.appendChild(doc.createTextNode(" " + labelLine(x)));
+    item.appendChild(doc.createTextNode(" " + labelOf(x)));
     var conf = confName(x);
     if (conf) { item.appendChild(doc.createTextNode(" ")); item.appendChild(el("span", "badge confidence", conf)); }
     if (S.weakCount[x]) { item.appendChild(el("span", "badge weak-badge", "\u26a0")); }
@@ -248,7 +248,7 @@ function initPanel() {
     if (all) { showAll(all.getAttribute("data-list")); return; }
     var target = ev.target.closest("[data-node]");
     if (target) { select(target.getAttribute("data-node"), { camera: true }); return; }
-    if (ev.target.closest(".reset-button")) { reset(); }
+    if (ev.target.closest(".reset-button")) { reset(); fitMap(); }
   });
   $("focus-button").addEventListener("click", function () { focusOn(S.current); });
   $("d-focus").addEventListener("click", function () { focusOn(S.current); });

@@ -7,7 +7,7 @@ function haystack() {
     S.hay = new Array(S.N);
     for (var j = 0; j < S.N; j++) {
       var r = S.data.nodes[j];
-      S.hay[j] = [labelLine(j), r[5], r[7] || "", (r[9] || []).join(" ")].join("\n").toLowerCase();
+      S.hay[j] = [labelOf(j), r[5], r[7] || "", (r[9] || []).join(" ")].join("\n").toLowerCase();
     }
   }
   return S.hay;
@@ -143,7 +143,7 @@ function renderBreadcrumb() {
   nav.hidden = !S.focusStack.length;
   S.focusStack.forEach(function (id, j) {
     holder.appendChild(el("span", "sep", " \u203a "));
-    var b = el("button", "crumb", labelLine(S.index.get(id)));
+    var b = el("button", "crumb", labelOf(S.index.get(id)));
     b.type = "button";
     b.setAttribute("data-depth", String(j + 1));
     if (j === S.focusStack.length - 1) { b.setAttribute("aria-current", "true"); }

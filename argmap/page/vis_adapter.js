@@ -6,9 +6,132 @@
 
 function relColor(rel) { return S.DARK && rel.relation === "supports" ? "#a8a8a8" : rel.color; }
 
+/* -- cards (maps of up to 500 statements; geometry in data.card, from argmap/cards.py) -------------
+ * A card is a rounded rectangle data.card.width wide: a small kind word (symbol + name, in the
+ * kind's colour) and the confidence word on top, the label's lines (wrapped in Python) below.
+ * Hedged evidence has a dashed border; a weak spot is a yellow "!" badge on the top right corner.
+ * drawCard draws onto any 2D context (the map, and the PNG export's own canvas). */
+var BASE_FONT = "system-ui, -apple-system, \"Segoe UI\", Roboto, sans-serif";
+function mixColour(hex, base, t) {
+  function parse(h) { return [parseInt(h.slice(1, 3), 16), parseInt(h.slice(3, 5), 16), parseInt(h.slice(5, 7), 16)]; }
+  var a = parse(hex), b = parse(base), out = "#";
+  for (var j = 0; j < 3; j++) { var v = Math.round(a[j] * t + b[j] * (1 - t)); out += (v < 16 ? "0" : "") + v.toString(16); }
+  return out;
+}
+function initCards() {
+  var C = S.data.card;
+  if (!C) { S.cards = null; return; }
+  var N = S.N, bg = S.DARK ? "#15171a" : "#ffffff";
+  var cards = { C: C, lines: new Array(N), height: new Float32Array(N), fonts: new Array(N),
+                tint: S.KINDS.map(function (kd) { return mixColour(kd.color, bg, S.DARK ? 0.32 : 0.16); }),
+                ink: S.DARK ? "#ececec" : "#1a1a1a", muted: S.DARK ? "#b8b8b8" : "#4a4a4a" };
+  for (var k = 0; k < N; k++) {
+    var r = S.data.nodes[k];
+    cards.lines[k] = String(typeof r[4] === "string" ? r[4] : labelOf(k)).split("\n");
+    cards.height[k] = 2 * C.padding + C.kindLine + cards.lines[k].length * C.lineHeight;
+  }
+  S.cards = cards;
+}
+function cardHeight(k) { return S.cards ? S.cards.height[k] : 44; }
+/* Each line's font size: the card's, or smaller (never below 12 px) where the browser's measure of
+ * the line overflows the card; a line still too wide is cut with an ellipsis. Measured once. */
+function cardFonts(ctx, k) {
+  var cards = S.cards, C = cards.C, fonts = cards.fonts[k];
+  if (fonts) { return fonts; }
+  var inner = C.width - 2 * C.padding, lines = cards.lines[k], weight = S.kindOf[k] === 0 ? "600 " : "";
+  fonts = [];
+  for (var j = 0; j < lines.length; j++) {
+    var size = C.fontSize, text = lines[j];
+    ctx.font = weight + size + "px " + BASE_FONT;
+    var w = ctx.measureText(text).width;
+    if (w > inner) { size = Math.max(12, Math.floor(size * inner / w * 10) / 10); ctx.font = weight + size + "px " + BASE_FONT; }
+    while (text.length > 1 && ctx.measureText(text).width > inner) { text = text.slice(0, -2) + "\u2026"; }
+    fonts.push([size, text]);
+  }
+  cards.fonts[k] = fonts;
+  return fonts;
+}
+function roundRect(ctx, x, y, w, h, r) {
+  ctx.beginPath();
+  ctx.moveTo(x + r, y); ctx.lineTo(x + w - r, y); ctx.arcTo(x + w, y, x + w, y + r, r);
+  ctx.lineTo(x + w, y + h - r); ctx.arcTo(x + w, y + h, x + w - r, y + h, r);
+  ctx.lineTo(x + r, y + h); ctx.arcTo(x, y + h, x, y + h - r, r);
+  ctx.lineTo(x, y + r); ctx.arcTo(x, y, x + r, y, r);
+  ctx.closePath();
+}
+function drawCard(ctx, k, x, y, selected, hover) {
+  var cards = S.cards, C = cards.C, kind = S.KINDS[S.kindOf[k]], W = C.width, H = cards.height[k];
+  var left = x - W / 2, top = y - H / 2, conf = S.confOf[k] >= 0 ? S.CONF[S.confOf[k]] : null;
+  ctx.save();
+  ctx.globalAlpha = S.dimmed[k] ? DIM : 1;
+  roundRect(ctx, left, top, W, H, 8);
+  ctx.fillStyle = cards.tint[S.kindOf[k]];
+  ctx.fill();
+  ctx.lineWidth = selected ? 4 : (hover ? 3 : 2);
+  ctx.strokeStyle = selected ? cards.ink : kind.color;
+  if (conf && conf.dashes) { ctx.setLineDash(Array.isArray(conf.dashes) ? conf.dashes : [6, 4]); }
+  ctx.stroke();
+  ctx.setLineDash([]);
+  // the kind line: a pill in the kind's colour (symbol and kind word), the confidence word after it
+  ctx.font = "600 " + C.kindFontSize + "px " + BASE_FONT;
+  ctx.textBaseline = "middle";
+  var word = kind.symbol + " " + kind.name.toUpperCase(), ky = top + C.padding + C.kindLine / 2 - 1;
+  var pw = ctx.measureText(word).width + 10;
+  roundRect(ctx, left + C.padding - 3, ky - 8, pw, 16, 8);
+  ctx.fillStyle = kind.color; ctx.fill();
+  ctx.fillStyle = kind.font; ctx.textAlign = "left";
+  ctx.fillText(word, left + C.padding + 2, ky + 0.5);
+  if (conf) {
+    ctx.font = (conf.dashes ? "italic " : "") + C.kindFontSize + "px " + BASE_FONT;
+    ctx.fillStyle = cards.muted; ctx.textAlign = "right";
+    ctx.fillText(conf.level, left + W - C.padding, ky + 0.5);
+  }
+  // the label's lines
+  var fonts = cardFonts(ctx, k), ly = top + C.padding + C.kindLine + C.lineHeight / 2 + 1;
+  ctx.fillStyle = cards.ink; ctx.textAlign = "left";
+  for (var j = 0; j < fonts.length; j++) {
+    ctx.font = (S.kindOf[k] === 0 ? "600 " : "") + fonts[j][0] + "px " + BASE_FONT;
+    ctx.fillText(fonts[j][1], left + C.padding, ly + j * C.lineHeight);
+  }
+  if (S.weakCount[k]) { drawBadge(ctx, left + W - 2, top + 2); }
+  ctx.restore();
+  return { width: W, height: H };
+}
+function drawBadge(ctx, x, y) {
+  ctx.beginPath(); ctx.arc(x, y, 9, 0, 2 * Math.PI);
+  ctx.fillStyle = "#F0E442"; ctx.fill(); ctx.lineWidth = 2; ctx.strokeStyle = "#1a1a1a"; ctx.stroke();
+  ctx.fillStyle = "#1a1a1a"; ctx.font = "bold 13px " + BASE_FONT;
+  ctx.textAlign = "center"; ctx.textBaseline = "middle"; ctx.fillText("!", x, y + 1);
+}
+/* The bounding box of the card centres `xy` (pairs), card sizes included. */
+function cardBounds(xy) {
+  var minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity, W = S.cards ? S.cards.C.width : 180;
+  for (var k = 0; k < S.N; k++) {
+    if (S.hiddenN[k]) { continue; }
+    var x = xy[2 * k], y = xy[2 * k + 1], h = cardHeight(k) / 2;
+    if (x - W / 2 < minX) { minX = x - W / 2; } if (x + W / 2 > maxX) { maxX = x + W / 2; }
+    if (y - h < minY) { minY = y - h; } if (y + h > maxY) { maxY = y + h; }
+  }
+  return { minX: minX, maxX: maxX, minY: minY, maxY: maxY };
+}
+var FIT_MARGIN = 6, MAX_FIT_SCALE = 1.25;
+/* The zoom at which the cards at `xy` fit an area of w x h CSS px. */
+function fitScale(xy, w, h) {
+  var b = cardBounds(xy);
+  if (!(b.maxX > b.minX)) { return 1; }
+  return Math.min(MAX_FIT_SCALE, (w - 2 * FIT_MARGIN) / (b.maxX - b.minX), (h - 2 * FIT_MARGIN) / (b.maxY - b.minY));
+}
+/* The direction ("down" or "right") whose drawing fits w x h at the larger zoom. */
+function bestDirection(w, h) {
+  var dirs = S.data.directions;
+  if (!dirs) { return null; }
+  return fitScale(dirs.right, w, h) > fitScale(dirs.down, w, h) ? "right" : "down";
+}
+
 function createVis(container) {
   var N = S.N, E = S.E, KINDS = S.KINDS, CONF = S.CONF, RELS = S.RELS, DARK = S.DARK, BIG = S.BIG;
   var data = S.data, kindOf = S.kindOf, edgeRel = S.edgeRel, k, e;
+  var CARDS = S.cards !== null;
 
   function tooltip(x) {
     var r = data.nodes[x], kind = KINDS[r[1]], parts = [kind.name + ": " + r[5]];
@@ -21,12 +144,24 @@ function createVis(container) {
   }
   function visLabel(x) {
     var conf = confName(x), kind = KINDS[kindOf[x]];
+    if (CARDS) { return kind.symbol + " " + labelOf(x); }   // what a card shows is drawn by drawCard
     return kind.symbol + " " + labelOf(x) + (conf ? "\n[" + conf + "]" : "") +
       (S.weakCount[x] ? "\n\u26a0 weak spot" + (S.weakCount[x] > 1 ? " \u00d7" + S.weakCount[x] : "") : "");
   }
   // one vis group per kind and confidence: styles live in the groups, not in every node
   var groups = {};
-  KINDS.forEach(function (kind) {
+  function cardRenderer(args) {
+    var x = +args.id;
+    return { drawNode: function () { drawCard(args.ctx, x, args.x, args.y, args.state.selected, args.state.hover); },
+             nodeDimensions: { width: S.cards.C.width, height: S.cards.height[x] } };
+  }
+  if (CARDS) {
+    // one group per kind: a card draws its own confidence, badge and state
+    KINDS.forEach(function (kind) {
+      groups[kind.kind] = { shape: "custom", ctxRenderer: cardRenderer, borderWidth: 0, size: 10,
+                            font: { size: S.cards.C.fontSize, face: BASE_FONT } };
+    });
+  } else KINDS.forEach(function (kind) {
     [null].concat(CONF).forEach(function (conf) {
       var name = kind.kind + (conf ? ":" + conf.level : "");
       var border = DARK ? "#e0e0e0" : "#1a1a1a";
@@ -51,13 +186,19 @@ function createVis(container) {
   var visNodes = new Array(N), row;
   for (k = 0; k < N; k++) {
     row = data.nodes[k];
-    visNodes[k] = { id: k, label: visLabel(k), group: KINDS[row[1]].kind + (S.confOf[k] >= 0 ? ":" + confName(k) : ""),
+    visNodes[k] = { id: k, label: visLabel(k), group: KINDS[row[1]].kind + (!CARDS && S.confOf[k] >= 0 ? ":" + confName(k) : ""),
                     title: tooltip(k) };
-    if (positioned) { visNodes[k].x = row[2]; visNodes[k].y = row[3]; }
   }
-  if (positioned) {
-    home = new Float64Array(2 * N);
-    for (k = 0; k < N; k++) { home[2 * k] = data.nodes[k][2]; home[2 * k + 1] = data.nodes[k][3]; }
+  /* Where the nodes start: a card map's chosen direction (force: its "down" drawing, as the
+   * simulation's start), else the layered layout's positions. */
+  var start = CARDS ? Float64Array.from(data.directions[S.direction || "down"]) : null;
+  if (!start && positioned) {
+    start = new Float64Array(2 * N);
+    for (k = 0; k < N; k++) { start[2 * k] = data.nodes[k][2]; start[2 * k + 1] = data.nodes[k][3]; }
+  }
+  if (start) {
+    for (k = 0; k < N; k++) { visNodes[k].x = start[2 * k]; visNodes[k].y = start[2 * k + 1]; }
+    if (positioned) { home = start; }
   }
   var visEdges = new Array(E);
   for (e = 0; e < E; e++) {
@@ -75,7 +216,8 @@ function createVis(container) {
   var options = {
     groups: groups,
     physics: positioned ? { enabled: false } :
-      { enabled: true, solver: "forceAtlas2Based", stabilization: { iterations: 200, updateInterval: 50 } },
+      { enabled: true, solver: "forceAtlas2Based", stabilization: { iterations: 200, updateInterval: 50 },
+        forceAtlas2Based: { avoidOverlap: 1, springLength: 160 } },
     layout: { improvedLayout: false },
     edges: { smooth: false, selectionWidth: 1.5, arrows: { to: { enabled: true, type: supportLook.arrow } },
              dashes: supportLook.dashes, width: supportLook.width,
@@ -108,10 +250,49 @@ function createVis(container) {
     }
   }
   function requestRedraw() { network.body.emitter.emit("_requestRedraw"); }
+  if (CARDS) {   // each card's size before its first draw: edges end at the card, fits are right
+    for (k = 0; k < N; k++) {
+      var sh = network.body.nodes[k] && network.body.nodes[k].shape;
+      if (sh) { sh.customSizeWidth = S.cards.C.width; sh.customSizeHeight = S.cards.height[k]; }
+    }
+  }
   if (!positioned) {
     network.once("stabilizationIterationsDone", function () {
       network.setOptions({ physics: { enabled: false } });   // settle once: filters never move it
+      separate();
+      fitAll();
+      doc.body.setAttribute("data-settled", "1");
     });
+  }
+  /* After the force simulation: push apart any boxes that still overlap (a sweep over the boxes
+   * sorted by x, a few rounds), so no card hides another. */
+  function separate() {
+    var pos = network.getPositions(), xy = new Float64Array(2 * N), W = CARDS ? S.cards.C.width : 180, GAP = 12, j, q;
+    for (j = 0; j < N; j++) { xy[2 * j] = pos[j].x; xy[2 * j + 1] = pos[j].y; }
+    var order = [];
+    for (j = 0; j < N; j++) { order.push(j); }
+    for (var round = 0; round < 100; round++) {
+      var moved = false;
+      order.sort(function (a, b) { return xy[2 * a] - xy[2 * b] || a - b; });
+      for (j = 0; j < N; j++) {
+        var a = order[j];
+        for (q = j + 1; q < N; q++) {
+          var b = order[q], dx = xy[2 * b] - xy[2 * a];
+          if (dx >= W + GAP) { break; }
+          var dy = xy[2 * b + 1] - xy[2 * a + 1], needY = (cardHeight(a) + cardHeight(b)) / 2 + GAP;
+          if (Math.abs(dy) >= needY) { continue; }
+          var pushX = W + GAP - dx, pushY = needY - Math.abs(dy);
+          if (pushX < pushY) { xy[2 * a] -= pushX / 2; xy[2 * b] += pushX / 2; }
+          else { var sgn = dy > 0 || (dy === 0 && a < b) ? 1 : -1; xy[2 * a + 1] -= sgn * pushY / 2; xy[2 * b + 1] += sgn * pushY / 2; }
+          moved = true;
+        }
+      }
+      if (!moved) { break; }
+    }
+    var updates = [];
+    for (j = 0; j < N; j++) { updates.push({ id: j, x: xy[2 * j], y: xy[2 * j + 1] }); }
+    quietUpdate(nodes, updates, true);
+    home = xy;
   }
   function homePositions() {
     if (!home) {
@@ -360,7 +541,7 @@ function createVis(container) {
 
   // weak-spot badges: a yellow "!" disc at the node's top right corner (the LOD frame draws its own)
   network.on("afterDrawing", function (ctx) {
-    if (lod()) { return; }
+    if (lod() || CARDS) { return; }   // a card draws its own badge
     var view = BIG ? viewArea() : null, weakNodes = S.weakNodes;
     for (var j = 0; j < weakNodes.length; j++) {
       var w = weakNodes[j];
@@ -388,8 +569,20 @@ function createVis(container) {
   }
   /* The whole map in view without vis-network's fit, which measures every label first (a third of a
    * second at 10 000 nodes): the bounds come from the positions, with a node's usual box around each. */
+  function livePositions() {
+    var live = network.body.nodes, xy = new Float64Array(2 * N);
+    for (var j = 0; j < N; j++) { var nd = live[j]; if (nd) { xy[2 * j] = nd.x; xy[2 * j + 1] = nd.y; } }
+    return xy;
+  }
+  /* A card map: every shown card in view, at most MAX_FIT_SCALE (a small map is not blown up). */
+  function fitCards(w, h) {
+    var xy = livePositions(), b = cardBounds(xy);
+    if (!(b.maxX >= b.minX)) { network.fit({ animation: false }); return; }
+    network.moveTo({ position: { x: (b.minX + b.maxX) / 2, y: (b.minY + b.maxY) / 2 }, scale: fitScale(xy, w, h), animation: false });
+  }
   function fitAll() {
     var size = canvasSize(), w = size.width, h = size.height;
+    if (CARDS && w && h) { fitCards(w, h); return; }
     if (!BIG || !w || !h) { network.fit({ animation: false }); return; }
     var live = network.body.nodes, list = network.body.nodeIndices, j, x, y;
     var minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
@@ -575,7 +768,37 @@ function createVis(container) {
       if (list) { var shown = shownOnly(list); if (shown.length) { network.fit({ nodes: shown, animation: false }); } }
       else { fitAll(); }
     },
-    fitShown: function () { network.fit({ animation: false }); },
+    fitShown: function () { var size = canvasSize(); if (CARDS && size.width) { fitCards(size.width, size.height); } else { network.fit({ animation: false }); } },
+    /* Draw a card map in `dir` ("down" or "right"): the layout's positions for it become home. */
+    setDirection: function (dir) {
+      if (!CARDS || !data.directions[dir]) { return; }
+      home = Float64Array.from(data.directions[dir]);
+      moved = [];
+      var updates = [];
+      for (var j = 0; j < N; j++) { updates.push({ id: j, x: home[2 * j], y: home[2 * j + 1] }); }
+      quietUpdate(nodes, updates, true);
+    },
+    scale: function () { return network.getScale(); },
+    /* Each shown node's box in CSS px relative to the map element: [index, left, top, right, bottom]. */
+    boxes: function () {
+      var out = [], live = network.body.nodes, W = CARDS ? S.cards.C.width : 0;
+      for (var j = 0; j < N; j++) {
+        var nd = live[j];
+        if (!nd || S.hiddenN[j]) { continue; }
+        var w = CARDS ? W : nd.shape.width, h = CARDS ? S.cards.height[j] : nd.shape.height;
+        var a = network.canvasToDOM({ x: nd.x - w / 2, y: nd.y - h / 2 }), b = network.canvasToDOM({ x: nd.x + w / 2, y: nd.y + h / 2 });
+        out.push([j, a.x, a.y, b.x, b.y]);
+      }
+      return out;
+    },
+    positions: livePositions,
+    /* Center node x at the given zoom, near the top of the view. */
+    showTop: function (x, scale) {
+      var size = canvasSize(), live = network.body.nodes[x];
+      if (!live) { return; }
+      var h = cardHeight(x);
+      network.moveTo({ position: { x: live.x, y: live.y - h / 2 - FIT_MARGIN / scale + size.height / 2 / scale }, scale: scale, animation: false });
+    },
     focusNode: function (x) { network.focus(x, { scale: Math.max(network.getScale(), 0.7), animation: false }); },
     showOnMap: showOnMap,
     redraw: function () { network.redraw(); },
