@@ -136,9 +136,9 @@ def test_main_paths_by_clicks_and_keys(served: tuple[Path, Any]) -> None:
     assert weak_spots(page) == weak_spots_of(path)  # the badges follow the file
     after_add = path.read_text(encoding="utf-8")
 
-    # edit its text: E opens the form on the selected node, Ctrl+Enter saves
+    # edit its text: F2 opens the form on the selected node, Ctrl+Enter saves
     page.locator("#map").focus()
-    page.keyboard.press("e")
+    page.keyboard.press("F2")
     page.locator("#edit-text").fill("Pupils slept 40 minutes less on homework nights.")
     old = version(page)
     page.keyboard.press("Control+Enter")

@@ -139,7 +139,7 @@
     }
     var buttons = {
       add: button("edit-add", "Add\u2026", "Add a statement under the selected one, or against it (A)", function () { openForm("add"); }),
-      edit: button("edit-edit", "Edit\u2026", "Edit the selected statement's fields (E)", function () { openForm("edit"); }),
+      edit: button("edit-edit", "Edit\u2026", "Edit the selected statement's fields (F2)", function () { openForm("edit"); }),
       link: button("edit-link", "Link\u2026", "Link the selected statement to another (L); or drag between two after 'Draw link'", function () { openForm("link"); }),
       draw: button("edit-draw", "Draw link", "Drag from one statement to another to link them", startDrawing),
       unlink: button("edit-unlink", "Unlink\u2026", "Remove a link of the selected statement (U)", function () { openForm("unlink"); }),
@@ -343,14 +343,14 @@
       if (ev.altKey || ev.defaultPrevented) { return; }
       if (key === "escape" && drawing) { stopDrawing(); say("", ""); return; }
       if (key === "a") { ev.preventDefault(); openForm("add"); }
-      else if (key === "e") { ev.preventDefault(); openForm("edit"); }
+      else if (key === "f2") { ev.preventDefault(); openForm("edit"); }
       else if (key === "l") { ev.preventDefault(); openForm("link"); }
       else if (key === "u") { ev.preventDefault(); openForm("unlink"); }
       else if (key === "delete") { ev.preventDefault(); removeSelected(); }
     });
     var keys = doc.querySelector("#sec-keys dl");
     if (keys) {
-      [["A / E / L / U", "add a statement, edit, link or unlink the selected one"], ["Delete", "remove the selected statement"],
+      [["A, F2, L, U", "add a statement; edit, link or unlink the selected one"], ["Delete", "remove the selected statement"],
         ["Ctrl+Z, Ctrl+Shift+Z", "undo, redo"], ["Ctrl+Enter", "save the open form; Escape closes it"]].forEach(function (k) {
         keys.appendChild(el("dt", null, k[0])); keys.appendChild(el("dd", null, k[1]));
       });
@@ -365,6 +365,12 @@
 
   ready(function (a) {
     a.edit = api;
+    // the edit bar lives in the side panel: open it on a first visit (later ones keep the reader's
+    // choice in the URL hash) and fit the map to the narrower room
+    if (a.showPanel && !/(^#|&)panel=/.test(location.hash) && doc.body.classList.contains("panel-closed")) {
+      a.showPanel(true);
+      if (a.fit) { a.fit(); }
+    }
     build(a);
     doc.body.setAttribute("data-editing", "1");
   });
