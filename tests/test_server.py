@@ -227,3 +227,16 @@ def test_a_broken_map_at_start_gives_a_page_and_its_errors(tmp_path: Path) -> No
     path.write_text("nodes:\n  a:\n    kind: thesis\n    text: x\n", encoding="utf-8")
     assert session.refresh().state()["ok"] and session.version.number == 2
     assert session.refresh().number == 2  # the same bytes are not a new version
+
+
+def test_a_json_map_stays_json(tmp_path: Path) -> None:
+    path = tmp_path / "homework.json"
+    doc = {"title": "Homework", "nodes": {"thesis": {"kind": "thesis", "text": "Homework should be shorter."}}}
+    path.write_text(json.dumps(doc, indent=4) + "\n", encoding="utf-8")
+    session = Session(str(path), "serve")
+    editor = Editor(session)
+    editor.apply("add", {"node": {"id": "tired", "kind": "reason", "text": "Pupils are tired.",
+                                  "supports": "thesis"}}, session.version.digest)
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    assert doc["nodes"]["tired"] == {"kind": "reason", "text": "Pupils are tired.", "supports": "thesis"}
+    assert path.read_text(encoding="utf-8").startswith('{\n    "title": "Homework"')

@@ -27,6 +27,7 @@
     ".live-banner { flex-basis: 100%; order: 4; margin: 4px 0 2px; padding: 6px 10px; border-radius: 4px;" +
     " background: #fff0ee; color: #5a1200; border: 2px solid #D55E00; font-size: .9rem; }" +
     ".live-banner p { margin: 0 0 4px; font-weight: 600; } .live-banner ul { margin: 0; padding-left: 1.2em; }" +
+    "[data-theme=dark] .live-banner { background: #3a1a10; color: #ffd9cc; }" +
     ".live-banner code { white-space: pre-wrap; word-break: break-word; }" +
     ".live-status { position: fixed; right: 8px; bottom: 6px; z-index: 5; padding: 1px 6px; border-radius: 3px;" +
     " background: var(--panel); border: 1px solid var(--line); font-size: .8rem; color: var(--muted); } .live-status.off { color: #D55E00; font-weight: 600; }";
