@@ -231,7 +231,7 @@ def test_a_broken_map_at_start_gives_a_page_and_its_errors(tmp_path: Path) -> No
 
 def test_a_json_map_stays_json(tmp_path: Path) -> None:
     path = tmp_path / "homework.json"
-    doc = {"title": "Homework", "nodes": {"thesis": {"kind": "thesis", "text": "Homework should be shorter."}}}
+    doc = {"title": "Homework", "nodes": {"thesis": {"kind": "thesis", "text": "Shorter homework."}}}
     path.write_text(json.dumps(doc, indent=4) + "\n", encoding="utf-8")
     session = Session(str(path), "serve")
     editor = Editor(session)
