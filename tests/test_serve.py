@@ -294,6 +294,30 @@ def test_outside_changes_are_never_lost(served: tuple[Path, Any]) -> None:
 
 
 @pytest.mark.browser
+def test_an_open_form_survives_an_outside_change(served: tuple[Path, Any]) -> None:
+    path, page = served
+    click_node(page, "tired")
+    page.click("#edit-edit")
+    page.fill("#edit-text", "Pupils are worn out.")
+    outside = MAP.replace("Homework should be shorter.", "Homework should be shorter, said Sam.")
+    path.write_text(outside, encoding="utf-8")
+    page.wait_for_function("() => document.body.getAttribute('data-live-version') === '2'", timeout=5000)
+    assert page.input_value("#edit-text") == "Pupils are worn out."  # no reload under the form
+    old = version(page)
+    page.click("#edit-save")
+    reloaded(page, old)
+    assert path.read_text(encoding="utf-8") == outside  # refused: the outside change stays
+    assert "changed on disk" in page.text_content("#edit-status")
+    assert page.input_value("#edit-text") == "Pupils are worn out."  # the edit is back in the form
+    assert page.js("argmap.data.nodes[0][5]") == "Homework should be shorter, said Sam."
+    old = version(page)
+    page.click("#edit-save")
+    reloaded(page, old)
+    assert nodes(path)["tired"]["text"] == "Pupils are worn out."
+    assert nodes(path)["thesis"]["text"] == "Homework should be shorter, said Sam."
+
+
+@pytest.mark.browser
 def test_payload_texts_are_saved_as_text_and_run_no_script(served: tuple[Path, Any]) -> None:
     path, page = served
     markup = "() => document.querySelectorAll('img, svg, iframe, object, embed, script').length"

@@ -16,7 +16,7 @@
   if (!holder) { return; }
   var config = JSON.parse(holder.textContent);
   if (config.mode !== "serve") { return; }
-  var FLASH = "argmap-edit-flash:" + location.pathname;
+  var FLASH = "argmap-edit-flash:" + location.pathname, PENDING = "argmap-edit-form:" + location.pathname;
   var digest = config.digest;
 
   function el(tag, cls, text) {
@@ -168,10 +168,34 @@
     updateButtons();
     new MutationObserver(updateButtons).observe(doc.body, { attributes: true, attributeFilter: ["data-selected"] });
 
+    /* An open form holds the page's reload (a change on disk must not wipe what is being typed);
+     * an edit refused because the file changed goes back into the form on the new version. */
     function run(promise, done) {
       say("Saving\u2026", "");
       return promise.then(function (result) { flash(done, "ok"); closeForm(); return result; },
-        function (err) { say(describe(err), "error"); });
+        function (err) {
+          if (err && err.code === "conflict" && mode) {
+            stashForm();
+            flash(describe(err) + " Your edit is back in the form: check it against the new version and save again.", "error");
+            closeForm();
+            return;
+          }
+          say(describe(err), "error");
+        });
+    }
+    function stashForm() {
+      var values = {};
+      Object.keys(controls).forEach(function (k) { values[k] = controls[k].value; });
+      try { sessionStorage.setItem(PENDING, JSON.stringify({ mode: mode, selected: a.selected(), values: values })); } catch (err) { /* ignore */ }
+    }
+    function unstashForm() {
+      var pending = null;
+      try { pending = JSON.parse(sessionStorage.getItem(PENDING) || "null"); sessionStorage.removeItem(PENDING); } catch (err) { return; }
+      if (!pending) { return; }
+      if (pending.selected !== null && !rows[pending.selected]) { return; }  // removed meanwhile: the message says so
+      if (pending.selected !== null && a.selected() !== pending.selected) { a.select(pending.selected); }
+      openForm(pending.mode);
+      Object.keys(pending.values).forEach(function (k) { if (controls[k]) { controls[k].value = pending.values[k]; } });
     }
 
     // form fields
@@ -190,9 +214,10 @@
       return s;
     }
     function input(kind) { var i = el(kind === "textarea" ? "textarea" : "input"); if (kind !== "textarea") { i.type = "text"; } return i; }
-    var mode = null, controls = {};
+    var mode = null, controls = {}, holding = false;
     function closeForm() {
       form.hidden = true; form.textContent = ""; mode = null; controls = {};
+      if (holding) { holding = false; a.live.release(); }
     }
     function statementFields(row) {
       controls.kind = field("Kind", select(KINDS.map(function (k) { return [k.kind, k.name]; })), "kind");
@@ -228,6 +253,8 @@
       closeForm();
       mode = which;
       form.hidden = false;
+      holding = true;
+      a.live.hold();
       if (which === "add") {
         form.appendChild(el("h3", null, sel === null ? "New statement" : "New statement about \u201c" + labelOf(sel) + "\u201d"));
         statementFields(null);
@@ -361,6 +388,7 @@
       sessionStorage.removeItem(FLASH);
       if (saved) { var f = JSON.parse(saved); say(f.text, f.kind); }
     } catch (err) { /* ignore */ }
+    unstashForm();
   }
 
   ready(function (a) {
