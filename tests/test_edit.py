@@ -396,3 +396,37 @@ def test_a_file_with_anchors_is_edited_through_the_round_trip_library(write_map)
     mf.save()
     amap = argmap.load(path)
     assert amap.node("r") == {"kind": "reason", "text": "Same words", "label": "R"}
+
+
+WRITER_STYLE = """\
+argmap: 1
+nodes:
+  t: {kind: thesis, text: The thesis.}  # as argmap's writer puts it
+  r: {kind: reason, text: 'Reason: one.', supports: t}
+"""
+
+
+def test_nodes_written_as_flow_mappings_are_rewritten_one_node_at_a_time(write_map) -> None:  # type: ignore[no-untyped-def]
+    path = write_map(WRITER_STYLE)
+    mf = MapFile.open(str(path))
+    mf.update_node("t", {"label": "Thesis"})
+    new = mf.add_node({"kind": "evidence", "text": "E.", "supports": "r"})
+    mf.add_review("r", "Good.")
+    removed, added = changes(WRITER_STYLE, mf.text())
+    assert removed == ["  t: {kind: thesis, text: The thesis.}  # as argmap's writer puts it\n",
+                       "  r: {kind: reason, text: 'Reason: one.', supports: t}\n"]
+    assert added == ["  t: {kind: thesis, text: The thesis., label: Thesis}  # as argmap's writer puts it\n",
+                     "  r:\n", "    kind: reason\n", "    text: 'Reason: one.'\n", "    supports: t\n",
+                     "    review:\n", "    - text: Good.\n",
+                     f"  {new}: {{kind: evidence, text: E., supports: r}}\n"]
+    amap = mf.validate()
+    assert amap.node("t")["label"] == "Thesis" and amap.relation(new, "r") == "supports"
+
+
+def test_removing_the_only_node_leaves_an_empty_map_that_can_grow(write_map) -> None:  # type: ignore[no-untyped-def]
+    path = write_map("title: Q\nnodes:\n  t:\n    kind: thesis\n    text: T\n")
+    mf = MapFile.open(str(path))
+    mf.remove_node("t")
+    assert mf.text() == "title: Q\nnodes: {}\n"
+    mf.add_node({"kind": "thesis", "text": "Again."}, id="again")
+    assert mf.text() == "title: Q\nnodes:\n  again:\n    kind: thesis\n    text: Again.\n"
