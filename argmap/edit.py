@@ -478,7 +478,7 @@ class _Splice:
         self.nl = "\r\n" if "\r\n" in text else "\n"
         self.root = mapfile._compose()
         self.aliases = "&" in text and "*" in text and _has_alias(self.root)
-        self._style: tuple[int, bool] | None = None
+        self._style: tuple[int, int] | None = None
 
     def apply(self, ops: list[Op]) -> str:
         try:
@@ -557,17 +557,18 @@ class _Splice:
         raise _Fallback
 
     # style
-    def _style_of_file(self) -> tuple[int, bool]:
-        """The file's mapping indent and whether it indents block lists under their key."""
+    def _style_of_file(self) -> tuple[int, int]:
+        """The file's mapping indent, and how far it indents a block list's dash under its key
+        (0 for ``key:\n- a``, 2 for ``key:\n  - a``), as its first block list does."""
         if self._style is None:
-            indent, indented = 2, None
+            indent, offset = 2, None
             stack = [self.root]
-            while stack and indented is None:
+            while stack and offset is None:
                 node = stack.pop()
                 if isinstance(node, yaml.MappingNode):
                     for k, v in node.value:
                         if isinstance(v, yaml.SequenceNode) and not v.flow_style and v.value:
-                            indented = v.start_mark.column > k.start_mark.column
+                            offset = max(0, v.start_mark.column - k.start_mark.column)
                             break
                         stack.append(v)
                 elif isinstance(node, yaml.SequenceNode):
@@ -579,28 +580,46 @@ class _Splice:
                         break
             except _Fallback:
                 pass
-            self._style = (indent, bool(indented))
+            self._style = (indent, offset or 0)
         return self._style
 
-    def _render(self, data: dict[str, Any], column: int, *, flow_node: bool = False) -> str:
-        """``{key: value}`` as YAML lines in the file's style, shifted right by ``column``.
+    def _dump(self, data: Any, *, flow: bool | None = None, width: int = 1 << 30) -> list[str]:
+        if isinstance(data, dict):
+            data = _Block(data)  # the field itself on its own line, its value flow if plain
+        out = yaml.dump(data, Dumper=_EditDumper, sort_keys=False, allow_unicode=True, width=width,
+                        default_flow_style=flow, indent=2)
+        if not isinstance(data, (dict, list)) and out.endswith("\n...\n"):
+            out = out[:-4]  # a lone scalar's document end marker
+        return out.split("\n")[:-1]
 
-        Lists of ids stay flow (``[a, b]``); lists of mappings (review notes, undercuts) are
-        block lists; ``flow_node`` writes a node's fields as one flow mapping, the way argmap's
-        own writer writes nodes that hold only plain values.
+    def _render(self, data: dict[str, Any], column: int, *, flow_node: bool = False) -> str:
+        """``{key: value}`` pairs as YAML lines in the file's style, starting at ``column``.
+
+        Mappings (a node's fields) are block mappings at the file's indent; lists of ids stay
+        flow (``[a, b]``); lists of mappings (review notes, undercuts) are block lists at the
+        file's dash offset. ``flow_node`` writes a node of plain values as one flow mapping, the
+        way argmap's own writer writes such nodes.
         """
-        indent, indented = self._style_of_file()
-        dumper = _IndentedDumper if indented else _EditDumper
-        if flow_node:  # lists of mappings (review notes) are block lists all the same
-            data = {k: {f: _blockify(v) if isinstance(v, list) else v for f, v in fields.items()}
-                    if isinstance(fields, dict) else fields for k, fields in data.items()}
-            out = yaml.dump(data, Dumper=dumper, sort_keys=False, allow_unicode=True, width=100,
-                            default_flow_style=None, indent=indent)
-        else:
-            out = yaml.dump(_blockify(data), Dumper=dumper, sort_keys=False, allow_unicode=True,
-                            width=1 << 30, default_flow_style=None, indent=indent)
+        indent, offset = self._style_of_file()
         pad = " " * column
-        return "".join((pad + line if line else line) + self.nl for line in out.split("\n")[:-1])
+        lines: list[str] = []
+        for key, value in data.items():
+            if flow_node and isinstance(value, dict) and _flat(value):
+                lines += self._dump({key: value}, flow=None, width=100)
+            elif isinstance(value, dict) and value:
+                lines.append(self._dump({key: None})[0][:-len(" null")])
+                lines += self._render(value, indent).split(self.nl)[:-1]
+            elif isinstance(value, list) and any(isinstance(v, (dict, list)) for v in value):
+                lines.append(self._dump({key: None})[0][:-len(" null")])
+                lines += self._render_items(value, offset).split(self.nl)[:-1]
+            else:
+                lines += self._dump({key: value}, flow=None)
+        return "".join((pad + line if line else line) + self.nl for line in lines)
+
+    def _render_items(self, items: list[Any], column: int) -> str:
+        """Block list items (``- ...``) whose dash is at ``column``."""
+        pad = " " * column
+        return "".join((pad + line if line else line) + self.nl for line in self._dump(items, flow=False))
 
     # patches
     def _set(self, node: str | None, changes: dict[str, Any]) -> list[tuple[int, int, str]]:
@@ -672,22 +691,12 @@ class _Splice:
             new = new[:-len(self.nl)] + self._comment(v) + self.nl
         return [(start, end, new)]
 
-    def _render_items(self, items: list[Any], column: int) -> str:
-        """Block list items (``- ...``) whose dash is at ``column``."""
-        indent, indented = self._style_of_file()
-        out = yaml.dump(items, Dumper=_EditDumper, sort_keys=False, allow_unicode=True, width=1 << 30,
-                        default_flow_style=False, indent=2)
-        pad = " " * column
-        return "".join((pad + line if line else line) + self.nl for line in out.split("\n")[:-1])
-
     def _add(self, id: str, fields: dict[str, Any]) -> tuple[int, int, str]:
         key, nodes = self._nodes_pair()
         if _plain(nodes) in (None, {}) and not (isinstance(nodes, yaml.MappingNode) and nodes.value):
             # 'nodes:' with nothing, or 'nodes: {}': the field is written anew with the node
             start, end = self._lines(key, nodes)
-            indent = self._style_of_file()[0]
-            return start, end, self._render({"nodes": {id: fields}}, key.start_mark.column).replace(
-                "\n" + " " * (key.start_mark.column + 2), "\n" + " " * (key.start_mark.column + indent))
+            return start, end, self._render({"nodes": {id: fields}}, key.start_mark.column)
         nodes = self._nodes()
         column = nodes.value[0][0].start_mark.column
         pos = self._line_end(self._end(nodes.value[-1][1]))
@@ -698,10 +707,8 @@ class _Splice:
             if any(not line.strip() for line in between.split("\n")[:-1]):
                 gap = self.nl
         last = nodes.value[-1][1]
-        flow = isinstance(last, yaml.MappingNode) and last.flow_style
-        plain_values = all(not isinstance(v, (dict, list)) or (isinstance(v, list) and
-                           all(not isinstance(x, (dict, list)) for x in v)) for v in fields.values())
-        return pos, pos, gap + self._render({id: fields}, column, flow_node=flow and plain_values)
+        flow = isinstance(last, yaml.MappingNode) and bool(last.flow_style)
+        return pos, pos, gap + self._render({id: fields}, column, flow_node=flow)
 
     def _remove(self, id: str) -> tuple[int, int, str]:
         key, nodes_value = self._nodes_pair()
@@ -724,6 +731,12 @@ class _Splice:
                     start = self._line_start(start - 1)
             return start, end, ""
         raise _Fallback
+
+
+def _flat(fields: dict[str, Any]) -> bool:
+    """Whether every value is plain or a list of plain values (a node argmap writes as ``{...}``)."""
+    return all(not isinstance(v, dict) and not (isinstance(v, list) and
+               any(isinstance(x, (dict, list)) for x in v)) for v in fields.values())
 
 
 def _is_subsequence(short: list[Any], long: list[Any]) -> bool:
@@ -774,28 +787,12 @@ def _ruamel_value(value: Any) -> Any:
 
 
 class _Block(dict):  # type: ignore[type-arg]
-    """A mapping always written in block style (a field, a node), whatever its values."""
-
-
-def _blockify(value: Any) -> Any:
-    """Every mapping in ``value`` as a block mapping; lists of plain values stay ``[a, b]``."""
-    if isinstance(value, dict):
-        return _Block({k: _blockify(v) for k, v in value.items()})
-    if isinstance(value, list):
-        return [_blockify(v) for v in value]
-    return value
+    """A mapping always written in block style (``key: value`` lines), whatever its values."""
 
 
 class _EditDumper(_Dumper):
-    pass
+    """The native writer's string styles (line separators escaped, multi-line text as ``|``)."""
 
 
 _EditDumper.add_representer(
     _Block, lambda dumper, data: dumper.represent_mapping("tag:yaml.org,2002:map", data, flow_style=False))
-
-
-class _IndentedDumper(_EditDumper):
-    """Block lists indented under their key, for files written that way."""
-
-    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
-        super().increase_indent(flow, False)
