@@ -3,16 +3,20 @@
 A student's YAML is the source of truth: its comments, key order, quoting and blank lines are
 theirs. So an edit is made on the text, not by dumping a parsed document: the file is composed
 with PyYAML (which gives every key and value its exact span), and an edit replaces, inserts or
-deletes only the lines of the fields it touches, rendered in the file's own indentation. Files
-whose shape the splicing cannot address (nodes written as flow mappings, ``nodes: {}``) are
-edited through ruamel.yaml's round-trip mode instead, which keeps comments and order but may
-re-indent. JSON maps are re-serialised with their own indent and key order.
+deletes only the lines of the fields it touches, rendered in the file's own indent and list style.
+A node written as one flow mapping (``t: {kind: thesis, text: ...}``, as argmap's own writer
+writes plain nodes) is rewritten whole, on its own lines. The few shapes the splicing cannot
+address (all of ``nodes:`` as one flow mapping, anchors and aliases) are edited through
+ruamel.yaml's round-trip mode, which keeps comments and order but may re-indent. JSON maps are
+re-serialised with their own indent and key order.
 
-Every edit is checked at once by the same reader and checks as ``argmap check``: an edit that
-makes the map invalid (or makes a new circular support) raises :class:`ArgmapError` and leaves
-the text as it was. :meth:`MapFile.save` refuses to overwrite a file that changed on disk since
-it was opened (code ``conflict``), keeps the previous version as ``MAP.bak`` and writes
-atomically.
+Every edit is checked at once by the same reader as ``argmap check``: an edit that makes the map
+invalid (or makes a new circular support, unless asked for) raises :class:`ArgmapError` with
+``check``'s code and message and leaves the text as it was; a map that already has errors takes
+no edit until they are fixed. :meth:`MapFile.save` refuses to overwrite a file that changed on
+disk since it was opened (code ``conflict``), keeps the previous version as ``MAP.bak`` and
+writes atomically with the file's mode. Between the check and the rename there is a window of
+microseconds in which another writer's change could still be lost; editors have the same one.
 """
 
 from __future__ import annotations
@@ -77,9 +81,13 @@ class MapFile:
 
     @classmethod
     def open(cls, path: str) -> MapFile:
+        """Read ``path`` for editing (YAML or JSON in argmap's own format)."""
         from .io import read_bytes
         from .options import DEFAULT_LIMITS
 
+        if path == "-":
+            raise ArgmapError.at("<stdin>", "standard input cannot be edited in place", code="AM011",
+                                 hint="name the map file")
         return cls(path, read_bytes(path, DEFAULT_LIMITS.max_bytes))
 
     # -- reading -------------------------------------------------------------------------------
