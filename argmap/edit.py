@@ -3,16 +3,20 @@
 A student's YAML is the source of truth: its comments, key order, quoting and blank lines are
 theirs. So an edit is made on the text, not by dumping a parsed document: the file is composed
 with PyYAML (which gives every key and value its exact span), and an edit replaces, inserts or
-deletes only the lines of the fields it touches, rendered in the file's own indentation. Files
-whose shape the splicing cannot address (nodes written as flow mappings, ``nodes: {}``) are
-edited through ruamel.yaml's round-trip mode instead, which keeps comments and order but may
-re-indent. JSON maps are re-serialised with their own indent and key order.
+deletes only the lines of the fields it touches, rendered in the file's own indent and list style.
+A node written as one flow mapping (``t: {kind: thesis, text: ...}``, as argmap's own writer
+writes plain nodes) is rewritten whole, on its own lines. The few shapes the splicing cannot
+address (all of ``nodes:`` as one flow mapping, anchors and aliases) are edited through
+ruamel.yaml's round-trip mode, which keeps comments and order but may re-indent. JSON maps are
+re-serialised with their own indent and key order.
 
-Every edit is checked at once by the same reader and checks as ``argmap check``: an edit that
-makes the map invalid (or makes a new circular support) raises :class:`ArgmapError` and leaves
-the text as it was. :meth:`MapFile.save` refuses to overwrite a file that changed on disk since
-it was opened (code ``conflict``), keeps the previous version as ``MAP.bak`` and writes
-atomically.
+Every edit is checked at once by the same reader as ``argmap check``: an edit that makes the map
+invalid (or makes a new circular support, unless asked for) raises :class:`ArgmapError` with
+``check``'s code and message and leaves the text as it was; a map that already has errors takes
+no edit until they are fixed. :meth:`MapFile.save` refuses to overwrite a file that changed on
+disk since it was opened (code ``conflict``), keeps the previous version as ``MAP.bak`` and
+writes atomically with the file's mode. Between the check and the rename there is a window of
+microseconds in which another writer's change could still be lost; editors have the same one.
 """
 
 from __future__ import annotations
@@ -47,6 +51,8 @@ _STOPWORDS = frozenset(("a", "an", "the", "of", "to", "in", "on", "at", "and", "
                         "for", "by", "with", "as", "from"))
 _MAX_ID = 32
 BACKUP_SUFFIX = ".bak"
+#: one change of an edit: ("set", node or None, key, value or None) | ("add", id, fields) | ("remove", id)
+Op = tuple[Any, ...]
 
 
 class MapFile:
@@ -67,16 +73,21 @@ class MapFile:
         text = raw.decode("utf-8")
         self._bom = "\ufeff" if text.startswith("\ufeff") else ""
         self._text = text[len(self._bom):]
-        #: warnings of the last validated text (``argmap check``'s findings)
-        self.warnings: list[Diagnostic] = []
         self._valid: tuple[str, ArgumentMap] | None = None
+        self._warnings: tuple[str, list[Diagnostic]] | None = None
+        self._composed: tuple[str, Any] | None = None
+        self._plain_cache: tuple[str, dict[str, Any]] | None = None
         self._plain()  # a file edits cannot address is refused now, not at the first edit
 
     @classmethod
     def open(cls, path: str) -> MapFile:
+        """Read ``path`` for editing (YAML or JSON in argmap's own format)."""
         from .io import read_bytes
         from .options import DEFAULT_LIMITS
 
+        if path == "-":
+            raise ArgmapError.at("<stdin>", "standard input cannot be edited in place", code="AM011",
+                                 hint="name the map file")
         return cls(path, read_bytes(path, DEFAULT_LIMITS.max_bytes))
 
     # -- reading -------------------------------------------------------------------------------
@@ -99,17 +110,26 @@ class MapFile:
         return list(notes) if isinstance(notes, list) else []
 
     def validate(self) -> ArgumentMap:
-        """The edited text read and checked as ``argmap check`` would: errors raise, warnings are
-        kept in ``warnings``; locations point into :meth:`text`."""
+        """The edited text read as ``argmap check`` reads it: its errors raise, with locations
+        in :meth:`text`; its warnings are :attr:`warnings`."""
         import argmap
 
         text = self.text()
         if self._valid is not None and self._valid[0] == text:
             return self._valid[1]
         amap = argmap.loads(text, format=self.format, path=self.path)
-        self.warnings = argmap.check(amap)
         self._valid = (text, amap)
         return amap
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        """``argmap check``'s findings (weak spots) on the edited text, worked out when asked for."""
+        import argmap
+
+        amap = self.validate()
+        if self._warnings is None or self._warnings[0] != self.text():
+            self._warnings = (self.text(), argmap.check(amap))
+        return self._warnings[1]
 
     # -- edits ---------------------------------------------------------------------------------
     def add_node(self, fields: dict[str, Any], id: str | None = None) -> str:
@@ -126,19 +146,14 @@ class MapFile:
             raise self._error("AM103", f"duplicate node id '{id}'", "every node needs its own id")
         ordered = {k: fields[k] for k in _FIELD_ORDER if k in fields}
         ordered.update((k, v) for k, v in fields.items() if k not in ordered)
-        self._transaction(lambda: self._backend().add_node(id, ordered))
+        self._transaction([("add", id, ordered)])
         return id
 
     def update_node(self, id: str, fields: dict[str, Any]) -> None:
         """Set fields of a node; a field set to None is removed."""
         self._need(id)
         self._known_fields(fields)
-
-        def apply() -> None:
-            for key, value in fields.items():
-                self._backend().set_field(id, key, value)
-
-        self._transaction(apply)
+        self._transaction([("set", id, key, value) for key, value in fields.items()])
 
     def link(self, source: str, target: str, relation: str = "supports", *,
              premise: str | None = None, allow_cycle: bool = False) -> None:
@@ -170,7 +185,7 @@ class MapFile:
             if kept != entries:
                 changes[rel] = _shape(kept, fields.get(rel))
         if changes:
-            self._transaction(lambda: self._set_all(source, changes), allow_cycle=allow_cycle)
+            self._transaction([("set", source, k, v) for k, v in changes.items()], allow_cycle=allow_cycle)
 
     def unlink(self, source: str, target: str) -> None:
         """Remove whatever relation ``source`` has to ``target``."""
@@ -185,28 +200,21 @@ class MapFile:
         if not changes:
             raise self._error("AM112", f"'{source}' does not argue about '{target}'",
                               "only an existing link can be removed")
-        self._transaction(lambda: self._set_all(source, changes))
+        self._transaction([("set", source, k, v) for k, v in changes.items()])
 
     def remove_node(self, id: str) -> None:
         """Remove a node and every link to it from other nodes."""
         self._need(id)
-        nodes = self._nodes()
-
-        def apply() -> None:
-            self._backend().remove_node(id)
-            for other, fields in nodes.items():
-                if other == id or not isinstance(fields, dict):
-                    continue
-                changes = {}
-                for rel in _RELATIONS:
-                    entries = _entries(fields.get(rel))
-                    kept = [e for e in entries if id not in _ids_of(e)]
-                    if kept != entries:
-                        changes[rel] = _shape(kept, fields.get(rel))
-                if changes:
-                    self._set_all(other, changes)
-
-        self._transaction(apply)
+        ops: list[Op] = [("remove", id)]
+        for other, fields in self._nodes().items():
+            if other == id or not isinstance(fields, dict):
+                continue
+            for rel in _RELATIONS:
+                entries = _entries(fields.get(rel))
+                kept = [e for e in entries if id not in _ids_of(e)]
+                if kept != entries:
+                    ops.append(("set", other, rel, _shape(kept, fields.get(rel))))
+        self._transaction(ops)
 
     def add_review(self, node: str | None, text: str, by: str | None = None, at: str | None = None) -> None:
         """Append a review note to ``node`` (None: to the map itself)."""
@@ -217,7 +225,7 @@ class MapFile:
         if at is not None:
             note["at"] = at
         note["text"] = text.strip() if isinstance(text, str) else text
-        self._transaction(lambda: self._backend().set_field(node, "review", [*notes, note]))
+        self._transaction([("set", node, "review", [*notes, note])])
 
     # -- writing -------------------------------------------------------------------------------
     def save(self) -> str:
@@ -251,6 +259,8 @@ class MapFile:
 
     def _plain(self) -> dict[str, Any]:
         """The document as plain data (every scalar as its text), or a user error."""
+        if self._plain_cache is not None and self._plain_cache[0] == self._text:
+            return self._plain_cache[1]
         if self.format == "json":
             try:
                 doc = json.loads(self._text)
@@ -258,12 +268,13 @@ class MapFile:
                 doc = None
         else:
             try:
-                doc = _plain(yaml.compose(self._text, Loader=_loader()))
+                doc = _plain(self._compose())
             except yaml.YAMLError:
                 doc = None
         if not isinstance(doc, dict):
             self.validate()  # the reader's own diagnostics, with line and column
             raise self._error("AM003", "a map file must be a mapping with 'nodes:'")
+        self._plain_cache = (self._text, doc)
         return doc
 
     def _nodes(self) -> dict[str, Any]:
@@ -288,36 +299,40 @@ class MapFile:
             raise self._error("AM104", f"unknown kind '{kind}'" + did_you_mean(str(kind), KINDS),
                               "kind is one of: " + ", ".join(KINDS))
 
-    def _backend(self) -> _Backend:
-        if self.format == "json":
-            return _Json(self)
-        return _Splice(self)
-
-    def _set_all(self, node: str, changes: dict[str, Any]) -> None:
-        for key, value in changes.items():
-            self._backend().set_field(node, key, value)
-
-    def _transaction(self, apply: Callable[[], None], *, allow_cycle: bool = False) -> None:
-        """Apply an edit, check the result, and undo it if the map is no longer valid."""
+    def _transaction(self, ops: list[Op], *, allow_cycle: bool = False) -> None:
+        """Apply an edit's changes in one pass, check the result, and undo it if the map is no
+        longer valid."""
         before = self._text
         try:
-            old_cycles = {d.message for d in self._checked_warnings() if d.code == "AM201"}
+            old_cycles = {d.message for d in _cycles(self.validate())}
         except ArgmapError:
             old_cycles = set()
         try:
-            apply()
-            self.validate()
-            new = [d for d in self.warnings if d.code == "AM201" and d.message not in old_cycles]
+            backend = _Json if self.format == "json" else _Splice
+            self._text = backend(self).apply(ops)
+            new = [d for d in _cycles(self.validate()) if d.message not in old_cycles]
             if new and not allow_cycle:
                 raise ArgmapError([dataclasses.replace(d, severity="error") for d in new])
         except BaseException:
             self._text = before
-            self._valid = None
             raise
 
-    def _checked_warnings(self) -> list[Diagnostic]:
-        self.validate()
-        return self.warnings
+    def _compose(self) -> Any:
+        """The YAML text's node tree (with every key's and value's position), once per text."""
+        from . import _gc_paused
+
+        if self._composed is None or self._composed[0] != self._text:
+            with _gc_paused():  # a node object per scalar: collections would rescan them all
+                self._composed = (self._text, yaml.compose(self._text, Loader=_loader()))
+        return self._composed[1]
+
+
+def _cycles(amap: ArgumentMap) -> list[Diagnostic]:
+    """``check``'s circular-support findings, unless the map's own check settings leave them out."""
+    from .checks import circular_support, filter_codes
+
+    return filter_codes(list(circular_support(amap)), amap.check_config.get("select"),
+                        amap.check_config.get("ignore"))
 
 
 # -- ids ---------------------------------------------------------------------------------------------
@@ -360,6 +375,24 @@ def _plain(node: Any) -> Any:
     return node.value
 
 
+def _has_alias(root: Any) -> bool:
+    """Whether a node is used twice: an alias shares its anchor's node, and so its position,
+    which the splice cannot address (such files go through ruamel)."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            return True
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                stack += (k, v)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return False
+
+
 def _entries(value: Any) -> list[Any]:
     if value is None:
         return []
@@ -383,94 +416,98 @@ def _shape(entries: list[Any], old: Any) -> Any:
     return entries
 
 
-# -- backends ------------------------------------------------------------------------------------
-class _Backend:
-    def __init__(self, mapfile: MapFile) -> None:
-        self.file = mapfile
+# -- backends: each turns a list of changes into the new text, in one pass ---------------------------
+def _grouped(ops: list[Op]) -> list[Op]:
+    """The changes with every node's field settings gathered into one ("set", node, {key: value})."""
+    out: list[Op] = []
+    sets: dict[Any, dict[str, Any]] = {}
+    for op in ops:
+        if op[0] == "set":
+            if op[1] not in sets:
+                sets[op[1]] = {}
+                out.append(("set", op[1], sets[op[1]]))
+            sets[op[1]][op[2]] = op[3]
+        else:
+            out.append(op)
+    return out
 
-    def set_field(self, node: str | None, key: str, value: Any) -> None:
-        raise NotImplementedError
 
-    def add_node(self, id: str, fields: dict[str, Any]) -> None:
-        raise NotImplementedError
-
-    def remove_node(self, id: str) -> None:
-        raise NotImplementedError
-
-
-class _Json(_Backend):
+class _Json:
     """JSON maps: edited as data and written back with the file's indent and key order."""
 
-    def _edit(self, change: Callable[[dict[str, Any]], None]) -> None:
-        text = self.file._text
+    def __init__(self, mapfile: MapFile) -> None:
+        self.text = mapfile._text
+
+    def apply(self, ops: list[Op]) -> str:
+        text = self.text
         doc = json.loads(text)
-        change(doc)
+        _apply_to_data(doc, ops, dict)
         indent: int | str | None = None
         found = re.search(r"\n([ \t]+)\S", text)
         if found:
             ws = found.group(1)
             indent = ws if "\t" in ws else len(ws)
         ascii_only = text.isascii() and "\\u" in text
-        out = json.dumps(doc, indent=indent, ensure_ascii=ascii_only)
-        self.file._text = out + ("\n" if text.endswith("\n") else "")
+        return json.dumps(doc, indent=indent, ensure_ascii=ascii_only) + ("\n" if text.endswith("\n") else "")
 
-    def set_field(self, node: str | None, key: str, value: Any) -> None:
-        def change(doc: dict[str, Any]) -> None:
-            target = doc if node is None else doc["nodes"][node]
-            if value is None:
-                target.pop(key, None)
+
+def _apply_to_data(doc: Any, ops: list[Op], mapping: Callable[[], Any]) -> None:
+    if not isinstance(doc.get("nodes"), dict):
+        doc["nodes"] = mapping()
+    nodes = doc["nodes"]
+    for op in ops:
+        if op[0] == "add":
+            nodes[op[1]] = op[2]
+        elif op[0] == "remove":
+            del nodes[op[1]]
+        else:
+            target = doc if op[1] is None else nodes[op[1]]
+            if op[3] is None:
+                target.pop(op[2], None)
             else:
-                target[key] = value
-
-        self._edit(change)
-
-    def add_node(self, id: str, fields: dict[str, Any]) -> None:
-        def change(doc: dict[str, Any]) -> None:
-            if not isinstance(doc.get("nodes"), dict):
-                doc["nodes"] = {}
-            doc["nodes"][id] = fields
-
-        self._edit(change)
-
-    def remove_node(self, id: str) -> None:
-        self._edit(lambda doc: doc["nodes"].pop(id))
+                target[op[2]] = op[3]
 
 
 class _Fallback(Exception):
     """The splice cannot address this part of the file: edit through ruamel.yaml instead."""
 
 
-class _Splice(_Backend):
-    """YAML maps: the lines of the touched fields replaced, everything else left as it was."""
+class _Splice:
+    """YAML maps: the lines of the touched fields replaced, everything else left as it was.
+
+    Every change becomes a patch (start, end, new text) against the text as it was composed;
+    patches touch disjoint lines and are applied from the end of the file backwards.
+    """
 
     def __init__(self, mapfile: MapFile) -> None:
-        super().__init__(mapfile)
         text = mapfile._text
+        self.file = mapfile
         self.text = text
         self.nl = "\r\n" if "\r\n" in text else "\n"
-        self.root = yaml.compose(text, Loader=_loader())
-        # an alias shares its anchor's node, and so its position: such files go through ruamel
-        self.aliases = "*" in text and any(isinstance(e, yaml.AliasEvent)
-                                           for e in yaml.parse(text, Loader=_loader()))
+        self.root = mapfile._compose()
+        self.aliases = "&" in text and "*" in text and _has_alias(self.root)
+        self._style: tuple[int, int] | None = None
 
-    # primitives, each falling back to ruamel when the file's shape is not block style
-    def set_field(self, node: str | None, key: str, value: Any) -> None:
+    def apply(self, ops: list[Op]) -> str:
         try:
-            self._set_field(node, key, value)
+            patches: list[tuple[int, int, str]] = []
+            for op in _grouped(ops):
+                if op[0] == "set":
+                    patches += self._set(op[1], op[2])
+                elif op[0] == "add":
+                    patches.append(self._add(op[1], op[2]))
+                else:
+                    patches.append(self._remove(op[1]))
         except _Fallback:
-            _Ruamel(self.file).set_field(node, key, value)
-
-    def add_node(self, id: str, fields: dict[str, Any]) -> None:
-        try:
-            self._add_node(id, fields)
-        except _Fallback:
-            _Ruamel(self.file).add_node(id, fields)
-
-    def remove_node(self, id: str) -> None:
-        try:
-            self._remove_node(id)
-        except _Fallback:
-            _Ruamel(self.file).remove_node(id)
+            return _Ruamel(self.file).apply(ops)
+        text = self.text
+        order = sorted(range(len(patches)), key=lambda i: (patches[i][0], i), reverse=True)
+        for i in order:
+            start, end, new = patches[i]
+            if new and start == len(self.text) and self.text and not self.text.endswith("\n"):
+                new = self.nl + new
+            text = text[:start] + new + text[end:]
+        return text
 
     # positions
     def _line_start(self, i: int) -> int:
@@ -493,99 +530,158 @@ class _Splice(_Backend):
         last = node.value[-1]
         return self._end(last[1] if isinstance(node, yaml.MappingNode) else last)
 
-    def _block_map(self, node: Any) -> Any:
-        if self.aliases or not isinstance(node, yaml.MappingNode) or node.flow_style or not node.value:
+    def _lines(self, key: Any, value: Any) -> tuple[int, int]:
+        """The whole lines a field takes, from its key to the end of its value."""
+        return self._line_start(key.start_mark.index), self._line_end(self._end(value))
+
+    def _comment(self, value: Any) -> str:
+        """A comment after the value on its last line (kept when a one-line field is rewritten)."""
+        end = self._end(value)
+        found = re.match(r"[ \t]+#[^\r\n]*", self.text[end:self._line_end(end)])
+        return found.group(0) if found else ""
+
+    def _root(self) -> Any:
+        root = self.root
+        if self.aliases or not isinstance(root, yaml.MappingNode) or root.flow_style or not root.value:
             raise _Fallback
-        return node
+        return root
+
+    def _nodes_pair(self) -> tuple[Any, Any]:
+        for k, v in self._root().value:
+            if k.value == "nodes":
+                return k, v
+        raise _Fallback
 
     def _nodes(self) -> Any:
-        root = self._block_map(self.root)
-        for k, v in root.value:
-            if k.value == "nodes":
-                return self._block_map(v)
-        raise _Fallback
+        nodes = self._nodes_pair()[1]
+        if not isinstance(nodes, yaml.MappingNode) or nodes.flow_style or not nodes.value:
+            raise _Fallback
+        return nodes
 
-    def _mapping(self, node: str | None) -> Any:
-        if node is None:
-            return self._block_map(self.root)
+    def _node_pair(self, id: str) -> tuple[Any, Any]:
         for k, v in self._nodes().value:
-            if k.value == node:
-                return self._block_map(v)
+            if k.value == id:
+                return k, v
         raise _Fallback
-
-    def _splice(self, start: int, end: int, new: str) -> None:
-        if new and start == len(self.text) and self.text and not self.text.endswith("\n"):
-            new = self.nl + new
-        self.file._text = self.text[:start] + new + self.text[end:]
 
     # style
-    def _map_indent(self) -> int:
-        try:
-            nodes = self._nodes()
-        except _Fallback:
-            return 2
-        for k, v in nodes.value:
-            if isinstance(v, yaml.MappingNode) and not v.flow_style and v.value:
-                return max(1, v.value[0][0].start_mark.column - k.start_mark.column)
-        return 2
+    def _style_of_file(self) -> tuple[int, int]:
+        """The file's mapping indent, and how far it indents a block list's dash under its key
+        (0 for ``key:\n- a``, 2 for ``key:\n  - a``), as its first block list does."""
+        if self._style is None:
+            indent, offset = 2, None
+            stack = [self.root]
+            while stack and offset is None:
+                node = stack.pop()
+                if isinstance(node, yaml.MappingNode):
+                    for k, v in node.value:
+                        if isinstance(v, yaml.SequenceNode) and not v.flow_style and v.value:
+                            offset = max(0, v.start_mark.column - k.start_mark.column)
+                            break
+                        stack.append(v)
+                elif isinstance(node, yaml.SequenceNode):
+                    stack.extend(node.value)
+            try:
+                for k, v in self._nodes().value:
+                    if isinstance(v, yaml.MappingNode) and not v.flow_style and v.value:
+                        indent = max(1, v.value[0][0].start_mark.column - k.start_mark.column)
+                        break
+            except _Fallback:
+                pass
+            self._style = (indent, offset or 0)
+        return self._style
 
-    def _indented_sequences(self) -> bool:
-        """Whether the file indents a block list under its key (``key:\\n  - a``)."""
-        stack = [self.root]
-        while stack:
-            node = stack.pop()
-            if isinstance(node, yaml.MappingNode):
-                for k, v in node.value:
-                    if isinstance(v, yaml.SequenceNode) and not v.flow_style and v.value:
-                        return bool(v.start_mark.column > k.start_mark.column)
-                    stack.append(v)
-            elif isinstance(node, yaml.SequenceNode):
-                stack.extend(node.value)
-        return False
-
-    def _render(self, data: Any, column: int, *, block: bool = False) -> str:
-        """``data`` as YAML lines in the file's style, shifted right by ``column``."""
-        dumper = _IndentedDumper if self._indented_sequences() else _EditDumper
+    def _dump(self, data: Any, *, flow: bool | None = None, width: int = 1 << 30) -> list[str]:
         if isinstance(data, dict):
-            data = _Block({k: _Block(v) if isinstance(v, dict) else v for k, v in data.items()})
-        out = yaml.dump(data, Dumper=dumper, sort_keys=False, allow_unicode=True, width=1 << 30,
-                        default_flow_style=False if block else None, indent=self._map_indent())
+            data = _Block(data)  # the field itself on its own line, its value flow if plain
+        out = yaml.dump(data, Dumper=_EditDumper, sort_keys=False, allow_unicode=True, width=width,
+                        default_flow_style=flow, indent=2)
+        if not isinstance(data, (dict, list)) and out.endswith("\n...\n"):
+            out = out[:-4]  # a lone scalar's document end marker
+        return out.split("\n")[:-1]
+
+    def _render(self, data: dict[str, Any], column: int, *, flow_node: bool = False) -> str:
+        """``{key: value}`` pairs as YAML lines in the file's style, starting at ``column``.
+
+        Mappings (a node's fields) are block mappings at the file's indent; lists of ids stay
+        flow (``[a, b]``); lists of mappings (review notes, undercuts) are block lists at the
+        file's dash offset. ``flow_node`` writes a node of plain values as one flow mapping, the
+        way argmap's own writer writes such nodes.
+        """
+        indent, offset = self._style_of_file()
         pad = " " * column
-        lines = out.split("\n")[:-1]
+        lines: list[str] = []
+        for key, value in data.items():
+            if flow_node and isinstance(value, dict) and _flat(value):
+                lines += self._dump({key: value}, flow=None, width=100)
+            elif isinstance(value, dict) and value:
+                lines.append(self._dump({key: None})[0][:-len(" null")])
+                lines += self._render(value, indent).split(self.nl)[:-1]
+            elif isinstance(value, list) and any(isinstance(v, (dict, list)) for v in value):
+                lines.append(self._dump({key: None})[0][:-len(" null")])
+                lines += self._render_items(value, offset).split(self.nl)[:-1]
+            else:
+                lines += self._dump({key: value}, flow=None)
         return "".join((pad + line if line else line) + self.nl for line in lines)
 
-    # edits
-    def _set_field(self, node: str | None, key: str, value: Any) -> None:
-        mapping = self._mapping(node)
-        pair = next(((k, v) for k, v in mapping.value if k.value == key), None)
-        block = key in ("review", "undercuts", "data")
-        if pair is None:
-            if value is None:
-                return
-            column = mapping.value[0][0].start_mark.column
-            if node is None:  # a map-level field goes before 'nodes', after the field above it
-                keys = [k.value for k, _ in mapping.value]
-                at = keys.index("nodes") if "nodes" in keys else len(keys)
-                pos = (self._line_end(self._end(mapping.value[at - 1][1])) if at
-                       else self._line_start(mapping.value[0][0].start_mark.index))
+    def _render_items(self, items: list[Any], column: int) -> str:
+        """Block list items (``- ...``) whose dash is at ``column``."""
+        pad = " " * column
+        return "".join((pad + line if line else line) + self.nl for line in self._dump(items, flow=False))
+
+    # patches
+    def _set(self, node: str | None, changes: dict[str, Any]) -> list[tuple[int, int, str]]:
+        if node is None:
+            mapping = self._root()
+        else:
+            key, mapping = self._node_pair(node)
+            if not isinstance(mapping, yaml.MappingNode):
+                raise _Fallback
+            if mapping.flow_style or not mapping.value:  # {kind: ..., text: ...}: written anew
+                fields = _plain(mapping) or {}
+                for k, v in changes.items():
+                    if v is None:
+                        fields.pop(k, None)
+                    else:
+                        fields[k] = v
+                start, end = self._lines(key, mapping)
+                new = self._render({node: fields}, key.start_mark.column, flow_node=True)
+                if new.count("\n") == 1:
+                    new = new[:-len(self.nl)] + self._comment(mapping) + self.nl
+                return [(start, end, new)]
+        patches = []
+        pairs = {k.value: (k, v) for k, v in mapping.value}
+        for key_name, value in changes.items():
+            pair = pairs.get(key_name)
+            if pair is None:
+                if value is not None:
+                    patches.append(self._insert_field(node, mapping, key_name, value))
             else:
-                pos = self._line_end(self._end(mapping.value[-1][1]))
-            self._splice(pos, pos, self._render({key: value}, column, block=block))
-            return
-        k, v = pair
+                patches += self._replace_field(pair[0], pair[1], value)
+        return patches
+
+    def _insert_field(self, node: str | None, mapping: Any, key: str, value: Any) -> tuple[int, int, str]:
+        column = mapping.value[0][0].start_mark.column
+        if node is None:  # a map-level field goes before 'nodes', after the field above it
+            keys = [k.value for k, _ in mapping.value]
+            at = keys.index("nodes") if "nodes" in keys else len(keys)
+            pos = (self._line_end(self._end(mapping.value[at - 1][1])) if at
+                   else self._line_start(mapping.value[0][0].start_mark.index))
+        else:
+            pos = self._line_end(self._end(mapping.value[-1][1]))
+        return pos, pos, self._render({key: value}, column)
+
+    def _replace_field(self, k: Any, v: Any, value: Any) -> list[tuple[int, int, str]]:
         if value is not None and _plain(v) == value:
-            return  # unchanged: keep it as written
-        start = self._line_start(k.start_mark.index)
-        end = self._line_end(self._end(v))
+            return []  # unchanged: keep it as written
+        start, end = self._lines(k, v)
         if value is None:
-            self._splice(start, end, "")
-            return
+            return [(start, end, "")]
         if isinstance(v, yaml.SequenceNode) and not v.flow_style and isinstance(value, list):
             old = _plain(v)
-            if len(value) > len(old) and value[:len(old)] == old:  # items appended
-                self._splice(end, end, self._render(value[len(old):], v.start_mark.column, block=True))
-                return
-            if len(value) < len(old) and _is_subsequence(value, old):  # items removed
+            if len(value) > len(old) and value[:len(old)] == old:  # items appended: their lines only
+                return [(end, end, self._render_items(value[len(old):], v.start_mark.column))]
+            if len(value) < len(old) and _is_subsequence(value, old):  # items removed: their lines
                 keep = list(value)
                 cuts = []
                 for item_node, item in zip(v.value, old, strict=True):
@@ -593,21 +689,22 @@ class _Splice(_Backend):
                         keep.pop(0)
                     else:
                         cuts.append((self._line_start(item_node.start_mark.index),
-                                     self._line_end(self._end(item_node))))
-                text = self.text
-                for a, b in reversed(cuts):
-                    text = text[:a] + text[b:]
-                self.file._text = text
-                return
-            block = True
-        new = self._render({key: value}, k.start_mark.column, block=block)
-        old_last_line = self.text[self._line_start(self._end(v)):end]
-        comment = re.search(r"[ \t]+#[^\n]*", old_last_line[self._end(v) - self._line_start(self._end(v)):])
-        if comment and start == self._line_start(self._end(v)) and new.count("\n") == 1:
-            new = new.rstrip("\r\n") + comment.group(0).rstrip("\r") + self.nl
-        self._splice(start, end, new)
+                                     self._line_end(self._end(item_node)), ""))
+                return cuts
+            new = self._render_items(value, v.start_mark.column)
+            return [(self._line_end(k.end_mark.index), end, new)] if k.start_mark.line < v.start_mark.line \
+                else [(start, end, self._render({k.value: value}, k.start_mark.column))]
+        new = self._render({k.value: value}, k.start_mark.column)
+        if start == self._line_start(self._end(v)) and new.count("\n") == 1:
+            new = new[:-len(self.nl)] + self._comment(v) + self.nl
+        return [(start, end, new)]
 
-    def _add_node(self, id: str, fields: dict[str, Any]) -> None:
+    def _add(self, id: str, fields: dict[str, Any]) -> tuple[int, int, str]:
+        key, nodes = self._nodes_pair()
+        if _plain(nodes) in (None, {}) and not (isinstance(nodes, yaml.MappingNode) and nodes.value):
+            # 'nodes:' with nothing, or 'nodes: {}': the field is written anew with the node
+            start, end = self._lines(key, nodes)
+            return start, end, self._render({"nodes": {id: fields}}, key.start_mark.column)
         nodes = self._nodes()
         column = nodes.value[0][0].start_mark.column
         pos = self._line_end(self._end(nodes.value[-1][1]))
@@ -617,17 +714,20 @@ class _Splice(_Backend):
                                 self._line_start(nodes.value[-1][0].start_mark.index)]
             if any(not line.strip() for line in between.split("\n")[:-1]):
                 gap = self.nl
-        self._splice(pos, pos, gap + self._render({id: fields}, column))
+        last = nodes.value[-1][1]
+        flow = isinstance(last, yaml.MappingNode) and bool(last.flow_style)
+        return pos, pos, gap + self._render({id: fields}, column, flow_node=flow)
 
-    def _remove_node(self, id: str) -> None:
+    def _remove(self, id: str) -> tuple[int, int, str]:
+        key, nodes_value = self._nodes_pair()
         nodes = self._nodes()
         for i, (k, v) in enumerate(nodes.value):
             if k.value != id:
                 continue
-            if len(nodes.value) == 1:
-                raise _Fallback
-            start = self._line_start(k.start_mark.index)
-            end = self._line_end(self._end(v))
+            if len(nodes.value) == 1:  # the last node: 'nodes: {}'
+                start, end = self._lines(key, nodes_value)
+                return start, end, " " * key.start_mark.column + key.value + ": {}" + self.nl
+            start, end = self._lines(k, v)
             # the blank lines that set it apart go with it
             if i + 1 < len(nodes.value):
                 nxt = self._line_start(nodes.value[i + 1][0].start_mark.index)
@@ -637,9 +737,14 @@ class _Splice(_Backend):
                 prev_end = self._line_end(self._end(nodes.value[i - 1][1]))
                 while start > prev_end and not self.text[self._line_start(start - 1):start].strip():
                     start = self._line_start(start - 1)
-            self._splice(start, end, "")
-            return
+            return start, end, ""
         raise _Fallback
+
+
+def _flat(fields: dict[str, Any]) -> bool:
+    """Whether every value is plain or a list of plain values (a node argmap writes as ``{...}``)."""
+    return all(not isinstance(v, dict) and not (isinstance(v, list) and
+               any(isinstance(x, (dict, list)) for x in v)) for v in fields.values())
 
 
 def _is_subsequence(short: list[Any], long: list[Any]) -> bool:
@@ -647,10 +752,14 @@ def _is_subsequence(short: list[Any], long: list[Any]) -> bool:
     return all(any(x == y for y in it) for x in short)
 
 
-class _Ruamel(_Backend):
-    """Round-trip edits through ruamel.yaml, for YAML shapes the splice does not address."""
+class _Ruamel:
+    """Round-trip edits through ruamel.yaml, for YAML shapes the splice does not address (flow
+    style maps of nodes, anchors and aliases): comments and order are kept, layout may not be."""
 
-    def _edit(self, change: Callable[[Any], None]) -> None:
+    def __init__(self, mapfile: MapFile) -> None:
+        self.file = mapfile
+
+    def apply(self, ops: list[Op]) -> str:
         from ruamel.yaml import YAML
         from ruamel.yaml.comments import CommentedMap
         from ruamel.yaml.util import load_yaml_guess_indent
@@ -665,31 +774,11 @@ class _Ruamel(_Backend):
         doc = rt.load(text)
         if not isinstance(doc, CommentedMap):
             raise ArgmapError.at(self.file.path, "a map file must be a mapping with 'nodes:'", code="AM003")
-        if not isinstance(doc.get("nodes"), dict):
-            doc["nodes"] = CommentedMap()
-        change(doc)
+        _apply_to_data(doc, [(*op[:-1], _ruamel_value(op[-1])) if op[0] != "remove" else op for op in ops],
+                       CommentedMap)
         out = io.StringIO()
         rt.dump(doc, out)
-        self.file._text = out.getvalue()
-
-    def set_field(self, node: str | None, key: str, value: Any) -> None:
-        def change(doc: Any) -> None:
-            target = doc if node is None else doc["nodes"][node]
-            if value is None:
-                target.pop(key, None)
-            else:
-                target[key] = _ruamel_value(value)
-
-        self._edit(change)
-
-    def add_node(self, id: str, fields: dict[str, Any]) -> None:
-        def change(doc: Any) -> None:
-            doc["nodes"][id] = _ruamel_value(fields)
-
-        self._edit(change)
-
-    def remove_node(self, id: str) -> None:
-        self._edit(lambda doc: doc["nodes"].pop(id))
+        return out.getvalue()
 
 
 def _ruamel_value(value: Any) -> Any:
@@ -700,25 +789,18 @@ def _ruamel_value(value: Any) -> Any:
         return {k: _ruamel_value(v) for k, v in value.items()}
     if isinstance(value, list):
         return [_ruamel_value(v) for v in value]
-    if isinstance(value, str) and value != value.strip() or isinstance(value, str) and _BREAKS.search(value):
+    if isinstance(value, str) and (value != value.strip() or _BREAKS.search(value)):
         return DoubleQuotedScalarString(value)
     return value
 
 
 class _Block(dict):  # type: ignore[type-arg]
-    """A mapping always written in block style (a field, a node), whatever its values."""
+    """A mapping always written in block style (``key: value`` lines), whatever its values."""
 
 
 class _EditDumper(_Dumper):
-    pass
+    """The native writer's string styles (line separators escaped, multi-line text as ``|``)."""
 
 
 _EditDumper.add_representer(
     _Block, lambda dumper, data: dumper.represent_mapping("tag:yaml.org,2002:map", data, flow_style=False))
-
-
-class _IndentedDumper(_EditDumper):
-    """Block lists indented under their key, for files written that way."""
-
-    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
-        super().increase_indent(flow, False)

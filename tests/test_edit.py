@@ -6,6 +6,7 @@ from __future__ import annotations
 import difflib
 import json
 import os
+import re
 import shutil
 import stat
 from pathlib import Path
@@ -396,3 +397,92 @@ def test_a_file_with_anchors_is_edited_through_the_round_trip_library(write_map)
     mf.save()
     amap = argmap.load(path)
     assert amap.node("r") == {"kind": "reason", "text": "Same words", "label": "R"}
+
+
+WRITER_STYLE = """\
+argmap: 1
+nodes:
+  t: {kind: thesis, text: The thesis.}  # as argmap's writer puts it
+  r: {kind: reason, text: 'Reason: one.', supports: t}
+"""
+
+
+def test_nodes_written_as_flow_mappings_are_rewritten_one_node_at_a_time(write_map) -> None:  # type: ignore[no-untyped-def]
+    path = write_map(WRITER_STYLE)
+    mf = MapFile.open(str(path))
+    mf.update_node("t", {"label": "Thesis"})
+    new = mf.add_node({"kind": "evidence", "text": "E.", "supports": "r"})
+    mf.add_review("r", "Good.")
+    removed, added = changes(WRITER_STYLE, mf.text())
+    assert removed == ["  t: {kind: thesis, text: The thesis.}  # as argmap's writer puts it\n",
+                       "  r: {kind: reason, text: 'Reason: one.', supports: t}\n"]
+    assert added == ["  t: {kind: thesis, text: The thesis., label: Thesis}  # as argmap's writer puts it\n",
+                     "  r:\n", "    kind: reason\n", "    text: 'Reason: one.'\n", "    supports: t\n",
+                     "    review:\n", "    - text: Good.\n",
+                     f"  {new}: {{kind: evidence, text: E., supports: r}}\n"]
+    amap = mf.validate()
+    assert amap.node("t")["label"] == "Thesis" and amap.relation(new, "r") == "supports"
+
+
+def test_removing_the_only_node_leaves_an_empty_map_that_can_grow(write_map) -> None:  # type: ignore[no-untyped-def]
+    path = write_map("title: Q\nnodes:\n  t:\n    kind: thesis\n    text: T\n")
+    mf = MapFile.open(str(path))
+    mf.remove_node("t")
+    assert mf.text() == "title: Q\nnodes: {}\n"
+    mf.add_node({"kind": "thesis", "text": "Again."}, id="again")
+    assert mf.text() == "title: Q\nnodes:\n  again:\n    kind: thesis\n    text: Again.\n"
+
+
+_KINDS = ["thesis", "reason", "claim", "evidence", "objection", "rebuttal"]
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_any_sequence_of_edits_gives_the_map_a_model_predicts(tmp_path: Path, data: st.DataObject) -> None:
+    """Random edits on the hand-written file: the saved map is what a plain model of the edits
+    says, and the file's own comments survive."""
+    path = tmp_path / "map.yaml"
+    shutil.copy(DATA / "edit_sample.yaml", path)
+    amap = argmap.load(path)
+    nodes = {n: {"kind": d["kind"], "text": d["text"]} for n, d in amap.graph.nodes(data=True)}
+    edges = {(u, v): e["relation"] for u, v, e in amap.edges()}
+    mf = MapFile.open(str(path))
+    for _ in range(data.draw(st.integers(1, 8), label="edits")):
+        ids = sorted(nodes)
+        op = data.draw(st.sampled_from(["add", "update", "link", "unlink", "remove", "review"]))
+        if op == "add" or len(ids) < 2:
+            kind = data.draw(st.sampled_from(_KINDS))
+            text = data.draw(_TEXT)
+            new = mf.add_node({"kind": kind, "text": text})
+            assert new not in nodes and re.fullmatch(r"[a-z0-9_]+", new)
+            nodes[new] = {"kind": kind, "text": text}
+        elif op == "update":
+            node, text = data.draw(st.sampled_from(ids)), data.draw(_TEXT)
+            mf.update_node(node, {"text": text})
+            nodes[node]["text"] = text
+        elif op == "link":
+            u, v = data.draw(st.sampled_from(ids)), data.draw(st.sampled_from(ids))
+            if u == v:
+                continue
+            relation = data.draw(st.sampled_from(["supports", "attacks"]))
+            mf.link(u, v, relation, allow_cycle=True)
+            edges[u, v] = relation
+        elif op == "unlink" and edges:
+            u, v = data.draw(st.sampled_from(sorted(edges)))
+            mf.unlink(u, v)
+            del edges[u, v]
+        elif op == "remove":
+            node = data.draw(st.sampled_from(ids))
+            mf.remove_node(node)
+            del nodes[node]
+            edges = {(u, v): r for (u, v), r in edges.items() if node not in (u, v)}
+        elif op == "review":
+            mf.add_review(data.draw(st.sampled_from(ids)), data.draw(_TEXT))
+    mf.save()
+    saved = argmap.load(path)
+    assert {n: {"kind": d["kind"], "text": d["text"]} for n, d in saved.graph.nodes(data=True)} == nodes
+    assert {(u, v): e["relation"] for u, v, e in saved.edges()} == edges
+    text = path.read_text(encoding="utf-8")
+    for comment in ("# A map with every habit a hand-written file has.\n", "# Keep this header.\n",
+                    "# trailing comment\n"):
+        assert comment in text
