@@ -104,9 +104,11 @@ function drawBadge(ctx, x, y) {
   ctx.textAlign = "center"; ctx.textBaseline = "middle"; ctx.fillText("!", x, y + 1);
 }
 /* The bounding box of the card centres `xy` (pairs), card sizes included. */
-function cardBounds(xy) {
+function cardBounds(xy, list) {
   var minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity, W = S.cards ? S.cards.C.width : 180;
-  for (var k = 0; k < S.N; k++) {
+  var n = list ? list.length : S.N;
+  for (var j = 0; j < n; j++) {
+    var k = list ? list[j] : j;
     if (S.hiddenN[k]) { continue; }
     var x = xy[2 * k], y = xy[2 * k + 1], h = cardHeight(k) / 2;
     if (x - W / 2 < minX) { minX = x - W / 2; } if (x + W / 2 > maxX) { maxX = x + W / 2; }
@@ -116,8 +118,8 @@ function cardBounds(xy) {
 }
 var FIT_MARGIN = 6, MAX_FIT_SCALE = 1.25;
 /* The zoom at which the cards at `xy` fit an area of w x h CSS px. */
-function fitScale(xy, w, h) {
-  var b = cardBounds(xy);
+function fitScale(xy, w, h, list) {
+  var b = cardBounds(xy, list);
   if (!(b.maxX > b.minX)) { return 1; }
   return Math.min(MAX_FIT_SCALE, (w - 2 * FIT_MARGIN) / (b.maxX - b.minX), (h - 2 * FIT_MARGIN) / (b.maxY - b.minY));
 }
@@ -575,10 +577,11 @@ function createVis(container) {
     return xy;
   }
   /* A card map: every shown card in view, at most MAX_FIT_SCALE (a small map is not blown up). */
-  function fitCards(w, h) {
-    var xy = livePositions(), b = cardBounds(xy);
+  function fitCards(w, h, list, maxScale) {
+    var xy = livePositions(), b = cardBounds(xy, list);
     if (!(b.maxX >= b.minX)) { network.fit({ animation: false }); return; }
-    network.moveTo({ position: { x: (b.minX + b.maxX) / 2, y: (b.minY + b.maxY) / 2 }, scale: fitScale(xy, w, h), animation: false });
+    network.moveTo({ position: { x: (b.minX + b.maxX) / 2, y: (b.minY + b.maxY) / 2 },
+                     scale: Math.min(maxScale || MAX_FIT_SCALE, fitScale(xy, w, h, list)), animation: false });
   }
   function fitAll() {
     var size = canvasSize(), w = size.width, h = size.height;
@@ -736,7 +739,8 @@ function createVis(container) {
   function shownOnly(list) { return list.filter(function (x) { return !S.hiddenN[x]; }); }
   /* Move the camera to a set of nodes (at most a readable zoom), or to the one node in a big trace. */
   function showOnMap(list, x) {
-    var shown = shownOnly(list);
+    var shown = shownOnly(list), size = canvasSize();
+    if (CARDS && shown.length > 1 && size.width) { fitCards(size.width, size.height, shown, 1.1); return; }
     if (shown.length > 1 && shown.length <= 300) {
       network.fit({ nodes: shown, animation: false });
       if (network.getScale() > 1.1) { network.moveTo({ scale: 1.1, animation: false }); }
@@ -765,7 +769,12 @@ function createVis(container) {
     select: function (list) { var shown = shownOnly(list); if (shown.length) { network.selectNodes(shown, false); } else { network.unselectAll(); } },
     unselect: function () { network.unselectAll(); },
     fit: function (list) {
-      if (list) { var shown = shownOnly(list); if (shown.length) { network.fit({ nodes: shown, animation: false }); } }
+      var size = canvasSize();
+      if (list) {
+        var shown = shownOnly(list);
+        if (CARDS && shown.length && size.width) { fitCards(size.width, size.height, shown, 1.1); }
+        else if (shown.length) { network.fit({ nodes: shown, animation: false }); }
+      }
       else { fitAll(); }
     },
     fitShown: function () { var size = canvasSize(); if (CARDS && size.width) { fitCards(size.width, size.height); } else { network.fit({ animation: false }); } },
