@@ -801,6 +801,7 @@ function createVis(container) {
       return out;
     },
     positions: livePositions,
+    zoomTo: function (scale) { network.moveTo({ scale: scale, animation: false }); },
     /* Center node x at the given zoom, near the top of the view. */
     showTop: function (x, scale) {
       var size = canvasSize(), live = network.body.nodes[x];
