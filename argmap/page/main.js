@@ -122,7 +122,11 @@ function setDirection(dir) {
 function initTouch() {
   var shield = $("map-shield");
   function arm() { shield.hidden = !phone(); doc.body.classList.toggle("map-active", !phone()); }
-  shield.addEventListener("click", function () { shield.hidden = true; doc.body.classList.add("map-active"); });
+  shield.addEventListener("click", function (ev) {   // the tap that hands the map the touches also selects
+    shield.hidden = true; doc.body.classList.add("map-active");
+    var box = $("map").getBoundingClientRect(), x = S.vis.nodeAt(ev.clientX - box.left, ev.clientY - box.top);
+    if (x !== null) { select(S.ids[x]); }
+  });
   doc.addEventListener("pointerdown", function (ev) {
     if (phone() && !ev.target.closest(".views-area")) { arm(); }
   }, true);

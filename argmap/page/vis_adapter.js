@@ -801,6 +801,8 @@ function createVis(container) {
       return out;
     },
     positions: livePositions,
+    /* The node drawn at a point of the map element (CSS px), or null. */
+    nodeAt: function (px, py) { var hit = network.getNodeAt({ x: px, y: py }); return hit === undefined ? null : +hit; },
     zoomTo: function (scale) { network.moveTo({ scale: scale, animation: false }); },
     /* Center node x at the given zoom, near the top of the view. */
     showTop: function (x, scale) {
