@@ -115,7 +115,7 @@ def test_phone_first_view(bundled_maps, tmp_path, open_page):
         assert box[1] >= 0 and box[2] >= 0 and box[3] <= view["width"] and box[4] <= view["height"], path.name
         assert page.is_visible("#map-shield")
         top = page.js("() => document.getElementById('map').getBoundingClientRect().top")
-        page.mouse.click((box[1] + box[3]) / 2, top + (box[2] + box[4]) / 2)  # hands the map the touches, selects
+        page.mouse.click((box[1] + box[3]) / 2, top + (box[2] + box[4]) / 2)  # tap: map + select
         assert not page.is_visible("#map-shield")
         assert page.js("() => window.argmap.selected()") == thesis
         map_bottom = page.js("() => document.getElementById('map').getBoundingClientRect().bottom")
