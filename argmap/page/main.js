@@ -29,7 +29,7 @@ function fitHeight() {
 var READABLE_PX = 12, PHONE_PX = 700;
 function phone() { return window.innerWidth < PHONE_PX; }
 /* The zoom at which labels are READABLE_PX on screen. */
-function readableScale() { return READABLE_PX / (S.cards ? S.cards.C.fontSize : 14); }
+function readableScale() { return READABLE_PX / (S.cards ? S.cards.minFont : 14); }
 /* The page's state in its URL hash (essay=0|1, panel=0|1, dir=down|right), so a reload keeps it. */
 function readHash() {
   var out = new Map();
@@ -187,10 +187,10 @@ function publicAPI() {
     showPath: showPath, search: search, nextMatch: nextMatch,
     setFilter: setFilter, focus: focusOn, unfocus: unfocus, focusPath: function () { return S.focusStack.slice(); },
     fit: fitMap, direction: function () { return S.direction; }, setDirection: setDirection,
-    /* what the reader sees: the zoom, the label font size at zoom 1, and each shown node's box in
+    /* what the reader sees: the zoom, the smallest label font size at zoom 1, and each shown node's box in
      * CSS px relative to the map element ([id, left, top, right, bottom]) */
     view: function () {
-      return { scale: S.vis.scale(), fontSize: S.cards ? S.cards.C.fontSize : 14, width: mapSize().width, height: mapSize().height,
+      return { scale: S.vis.scale(), fontSize: S.cards ? S.cards.minFont : 14, width: mapSize().width, height: mapSize().height,
                boxes: S.vis.boxes().map(function (b) { return [ids[b[0]], b[1], b[2], b[3], b[4]]; }) };
     },
     positions: function () { var xy = S.vis.positions(), out = []; for (var j = 0; j < N; j++) { out.push([ids[j], xy[2 * j], xy[2 * j + 1]]); } return out; },

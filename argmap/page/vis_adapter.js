@@ -31,6 +31,13 @@ function initCards() {
     cards.height[k] = 2 * C.padding + C.kindLine + cards.lines[k].length * C.lineHeight;
   }
   S.cards = cards;
+  // the smallest label font any card uses (a line too wide for its card is drawn smaller)
+  var probe = doc.createElement("canvas").getContext("2d");
+  cards.minFont = C.fontSize;
+  for (k = 0; k < N; k++) {
+    var fonts = cardFonts(probe, k);
+    for (var j = 0; j < fonts.length; j++) { if (fonts[j][0] < cards.minFont) { cards.minFont = fonts[j][0]; } }
+  }
 }
 function cardHeight(k) { return S.cards ? S.cards.height[k] : 44; }
 /* Each line's font size: the card's, or smaller (never below 12 px) where the browser's measure of
@@ -38,13 +45,14 @@ function cardHeight(k) { return S.cards ? S.cards.height[k] : 44; }
 function cardFonts(ctx, k) {
   var cards = S.cards, C = cards.C, fonts = cards.fonts[k];
   if (fonts) { return fonts; }
-  var inner = C.width - 2 * C.padding, lines = cards.lines[k], weight = S.kindOf[k] === 0 ? "600 " : "";
+  // a line may reach into the padding (6 px kept) before its font is made smaller
+  var inner = C.width - 2 * Math.min(6, C.padding), lines = cards.lines[k];
   fonts = [];
   for (var j = 0; j < lines.length; j++) {
     var size = C.fontSize, text = lines[j];
-    ctx.font = weight + size + "px " + BASE_FONT;
+    ctx.font = size + "px " + BASE_FONT;
     var w = ctx.measureText(text).width;
-    if (w > inner) { size = Math.max(12, Math.floor(size * inner / w * 10) / 10); ctx.font = weight + size + "px " + BASE_FONT; }
+    if (w > inner) { size = Math.max(12, Math.floor(size * inner / w * 10) / 10); ctx.font = size + "px " + BASE_FONT; }
     while (text.length > 1 && ctx.measureText(text).width > inner) { text = text.slice(0, -2) + "\u2026"; }
     fonts.push([size, text]);
   }
@@ -90,7 +98,7 @@ function drawCard(ctx, k, x, y, selected, hover) {
   var fonts = cardFonts(ctx, k), ly = top + C.padding + C.kindLine + C.lineHeight / 2 + 1;
   ctx.fillStyle = cards.ink; ctx.textAlign = "left";
   for (var j = 0; j < fonts.length; j++) {
-    ctx.font = (S.kindOf[k] === 0 ? "600 " : "") + fonts[j][0] + "px " + BASE_FONT;
+    ctx.font = fonts[j][0] + "px " + BASE_FONT;
     ctx.fillText(fonts[j][1], left + C.padding, ly + j * C.lineHeight);
   }
   if (S.weakCount[k]) { drawBadge(ctx, left + W - 2, top + 2); }
