@@ -303,6 +303,8 @@ def test_an_open_form_survives_an_outside_change(served: tuple[Path, Any]) -> No
     path.write_text(outside, encoding="utf-8")
     page.wait_for_function("() => document.body.getAttribute('data-live-version') === '2'", timeout=5000)
     assert page.input_value("#edit-text") == "Pupils are worn out."  # no reload under the form
+    page.wait_for_function("() => document.getElementById('edit-status').textContent.includes('on disk')",
+                           timeout=5000)
     old = version(page)
     page.click("#edit-save")
     reloaded(page, old)

@@ -166,14 +166,22 @@
       ["edit", "link", "unlink", "remove"].forEach(function (k) { buttons[k].disabled = none; });
     }
     updateButtons();
+    new MutationObserver(function () {
+      if (holding && !saving && doc.body.hasAttribute("data-live-waiting")) {
+        say("The map file changed on disk: the page shows it when this form closes (Save tries your edit on it).", "");
+      }
+    }).observe(doc.body, { attributes: true, attributeFilter: ["data-live-waiting"] });
     new MutationObserver(updateButtons).observe(doc.body, { attributes: true, attributeFilter: ["data-selected"] });
 
     /* An open form holds the page's reload (a change on disk must not wipe what is being typed);
      * an edit refused because the file changed goes back into the form on the new version. */
+    var saving = false;
     function run(promise, done) {
       say("Saving\u2026", "");
-      return promise.then(function (result) { flash(done, "ok"); closeForm(); return result; },
+      saving = true;
+      return promise.then(function (result) { saving = false; flash(done, "ok"); closeForm(); return result; },
         function (err) {
+          saving = false;
           if (err && err.code === "conflict" && mode) {
             stashForm();
             flash(describe(err) + " Your edit is back in the form: check it against the new version and save again.", "error");

@@ -68,7 +68,7 @@
   /* Reload now, unless edits are on their way (then once the last one has settled). */
   function reload(extra) {
     if (extra) { saveState(extra); wanted = "saved"; } else if (!wanted) { wanted = true; }
-    if (holds > 0) { return; }
+    if (holds > 0) { doc.body.setAttribute("data-live-waiting", "1"); return; }
     setTimeout(function () {
       if (holds > 0 || !wanted) { return; }
       if (wanted !== "saved") { saveState(); }
