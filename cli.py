@@ -126,6 +126,11 @@ def cli() -> None:
 @click.option("--open", "open_browser", is_flag=True, help="Open the page in a web browser.")
 @click.option("--layout", type=click.Choice(["layered", "force"]), default="layered", show_default=True,
               help="layered: positions computed here, instant; force: the browser arranges the map.")
+@click.option("--direction", type=click.Choice(["auto", "down", "right"]), default="auto", show_default=True,
+              help="Maps of up to 500 statements: down puts the thesis on top, right on the left; "
+                   "auto lets the page pick the one that fits the screen at the larger zoom.")
+@click.option("--order", type=click.Choice(["essay", "strength"]), default="essay", show_default=True,
+              help="Order of the reasons' groups: as in the essay, or strongest evidence first.")
 @click.option("--theme", type=click.Choice(["light", "dark"]), default="light", show_default=True)
 @click.option("--title", help="Page title (default: the map's title).")
 @click.option("--essay", "essay_file", type=click.Path(dir_okay=False),
@@ -138,9 +143,9 @@ def cli() -> None:
               help="Render several maps in N worker processes (default: one per CPU; 1: in this process).")
 @load_options
 @user_errors
-def render(maps: tuple[str, ...], output: str | None, open_browser: bool, layout: str, theme: str,
-           title: str | None, essay_file: str | None, no_essay: bool, lenient_quotes: bool,
-           jobs: int | None, from_format: str | None, **kwargs: Any) -> None:
+def render(maps: tuple[str, ...], output: str | None, open_browser: bool, layout: str, direction: str,
+           order: str, theme: str, title: str | None, essay_file: str | None, no_essay: bool,
+           lenient_quotes: bool, jobs: int | None, from_format: str | None, **kwargs: Any) -> None:
     """Render MAP as a self-contained interactive HTML page.
 
     Click a statement on the page to highlight everything it rests on (down to the evidence)
@@ -165,7 +170,8 @@ def render(maps: tuple[str, ...], output: str | None, open_browser: bool, layout
         raise click.UsageError(f"with several maps, -o must be a folder: {output}")
     load_opts = make_load_options(kwargs, essay=essay_file, load_essay=not no_essay,
                                   lenient_quotes=lenient_quotes)
-    render_opts = RenderOptions(title=title, layout=layout, theme=theme, include_essay=not no_essay)
+    render_opts = RenderOptions(title=title, layout=layout, direction=direction, order=order, theme=theme,
+                                include_essay=not no_essay)
     if several:
         _render_site(inputs, output, from_format, load_opts, render_opts, jobs, open_browser)
         return
@@ -482,6 +488,53 @@ def outline(source: str, output: str, output_format: str, quiet: bool, from_form
 
 
 @cli.command()
+@click.argument("source", metavar="MAP")
+@click.argument("node", required=False)
+@click.argument("text", required=False)
+@click.option("--by", metavar="NAME", help="Who writes the note (default: no name).")
+@click.option("--at", "date", metavar="DATE", help="The note's date, YYYY-MM-DD (default: today).")
+@click.option("--no-date", is_flag=True, help="Leave the date out.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="How to list notes; json: for scripts.")
+@load_options
+@user_errors
+def review(source: str, node: str | None, text: str | None, by: str | None, date: str | None,
+           no_date: bool, output_format: str, from_format: str | None, **kwargs: Any) -> None:
+    """Add a review note to a statement of MAP, or list the map's notes.
+
+    With TEXT, the note is appended to NODE's review: list ('.' for the map as a whole; TEXT '-'
+    reads it from standard input) and nothing else in the file changes: comments, quoting, key
+    order and blank lines stay as they were. Without TEXT, lists the notes of NODE, or of the
+    whole map: the statement, who, when, and the note.
+
+    \b
+    Examples:
+      argmap review essay.yaml kirov "Which page of Conquest?" --by "Ms Lee"
+      argmap review essay.yaml . "A clear plan; add a rebuttal." --by "Ms Lee"
+      argmap review essay.yaml
+    """
+    import datetime
+
+    from argmap.review import add_note, format_notes, notes
+
+    if text is None:
+        amap = argmap.load(source, format=from_format, options=make_load_options(kwargs))
+        found = notes(amap, node)
+        if output_format == "json" or found:
+            click.echo(format_notes(found, output_format), nl=False)
+        else:
+            click.echo("no review notes", err=True)
+        return
+    if node is None:
+        raise click.UsageError("give the NODE the note is about ('.' for the whole map)")
+    if text == "-":
+        text = sys.stdin.read()
+    when = None if no_date else (date or datetime.date.today().isoformat())
+    add_note(source, node, text, by=by, at=when)
+    click.echo(f"added a note to {'the map' if node == '.' else repr(node)} in {source}", err=True)
+
+
+@cli.command()
 @click.option("-o", "--output", default="-", show_default=True, metavar="FILE",
               help="The new map file ('-' for stdout).")
 @click.option("--question", help="The essay question (the map's title).")
@@ -598,6 +651,67 @@ def extract(essay: str, output: str | None, output_format: str | None, min_confi
     if essay_name.startswith("..") or os.path.isabs(essay_name):
         click.echo("note: the essay is outside the draft's folder; read the draft with "
                    "--allow-outside-paths, or move it beside the essay", err=True)
+
+
+def _live(mode: str, source: str, port: int, open_browser: bool, from_format: str | None,
+          kwargs: dict[str, Any], render_opts: RenderOptions) -> None:
+    from argmap.server import run
+
+    run(source, mode, port=port, open_browser=open_browser, fmt=from_format,
+        load_options=make_load_options(kwargs), render_options=render_opts,
+        say=lambda line: click.echo(line, err=True))
+
+
+def live_options(func: F) -> F:
+    """The options ``watch`` and ``serve`` share."""
+    options = [
+        click.argument("source", metavar="MAP"),
+        click.option("--port", type=click.IntRange(0, 65535), default=0,
+                     help="Port on 127.0.0.1 (default: a free one, printed)."),
+        click.option("--open", "open_browser", is_flag=True, help="Open the page in a web browser."),
+        click.option("--theme", type=click.Choice(["light", "dark"]), default="light", show_default=True),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+@cli.command()
+@live_options
+@load_options
+@user_errors
+def watch(source: str, port: int, open_browser: bool, theme: str, from_format: str | None,
+          **kwargs: Any) -> None:
+    """Preview MAP live: the page reloads itself on every save of the map or its essay.
+
+    The page is served on 127.0.0.1 only and keeps its selection, view and zoom across
+    reloads; a save that breaks the map shows every error over the last good map. Ctrl-C stops.
+
+    \b
+    Example:
+      argmap watch graphs/stalin_purges.yaml --open
+    """
+    _live("watch", source, port, open_browser, from_format, kwargs, RenderOptions(theme=theme))
+
+
+@cli.command()
+@live_options
+@load_options
+@user_errors
+def serve(source: str, port: int, open_browser: bool, theme: str, from_format: str | None,
+          **kwargs: Any) -> None:
+    """Edit MAP in the page: every change is checked and saved to the file at once.
+
+    Add, edit, link, unlink and remove statements, with undo and redo; each edit is checked
+    as 'argmap check' would and written atomically, keeping comments and layout elsewhere in
+    the file. Changes made to the file meanwhile are never overwritten. 127.0.0.1 only;
+    Ctrl-C stops.
+
+    \b
+    Example:
+      argmap serve graphs/stalin_purges.yaml --open
+    """
+    _live("serve", source, port, open_browser, from_format, kwargs, RenderOptions(theme=theme))
 
 
 def main() -> None:

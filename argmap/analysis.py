@@ -1,6 +1,6 @@
 """What rests on what: the traces behind the page's highlighting and the CLI's evidence views.
 
-Definitions (the page's ``app.js`` implements the same ones and ``tests/test_page.py`` checks, node
+Definitions (the page's ``page/traces.js`` implements the same ones and ``tests/test_page.py`` checks, node
 by node, that both agree):
 
 * a node **rests on** every node from which a path of ``supports`` edges leads into it: its

@@ -200,3 +200,410 @@ def _layered(amap: ArgumentMap) -> dict[str, tuple[int, int]]:
             out[nodes[node]] = ((2 * k - span) * X_SPACING // (2 * wrap), (top_row + k % wrap) * Y_SPACING)
         top_row += wrap  # an empty layer (a kind's floor skipped it) keeps its gap, as before
     return out
+
+
+# -- the essay-shaped card layout (maps of up to BIG_MAP_NODES statements) -------------------------
+#
+# Each statement is drawn as a card (``argmap.cards``) next to what it argues about. Every node
+# gets one *parent*: the statement it argues about that lies deepest in the argument (longest
+# support path from the top, cycles broken as above), ties going to the group that comes first.
+# That forest is drawn as nested blocks along two axes: the *depth* axis (thesis -> reason ->
+# evidence; x when the direction is "right", y when "down") and the *cross* axis, along which
+# siblings are stacked. So a reason, its claims, its evidence and the objections to any of them
+# form one block: the group's own contiguous band. A statement's leaves (evidence, unanswered
+# objections) are packed in a small grid beside it, at most ``spread`` cards along the depth axis
+# ("right") or across ("down"); ``spread`` is chosen per direction, from 1 to MAX_SPREAD, as the
+# one that fits a laptop's map area at the largest zoom without putting any evidence nearer to
+# another reason or claim than to what it supports. Leaves linked to statements placed after
+# their group go last (next to that group: evidence shared by two reasons sits between them),
+# leaves linked to earlier ones first. Each pass is linear; the whole is MAX_SPREAD passes.
+
+DIRECTIONS = ("down", "right")
+#: kinds drawn one below another (indented) rather than beside what they argue about
+STATEMENTS = ("thesis", "reason", "claim")
+ORDERS = ("essay", "strength")
+#: least space between two cards side by side (25: centres are rounded to whole pixels, which may
+#: move a card by half a pixel; the page's promise is 24)
+GAP = 25
+#: between a statement and the cards that argue about it, along the depth axis
+DEPTH_GAP = 36
+#: how far a claim is set in (along the depth axis) from the statement it argues about: going
+#: down, below it; going right, none, since the claim's neighbours' evidence would then be drawn
+#: nearer to it than to their own statement
+INDENT = {"down": 24, "right": 0}
+#: the map area of a 1280 x 800 laptop beside the page's panels: the size the spread is chosen for
+TARGET_AREA = (900, 650)
+MAX_SPREAD = 4
+#: the nearest-statement check looks this many cells of NEAR_CELL px around a piece of evidence
+NEAR_CELL = 256
+NEAR_REACH = 4
+
+
+class CardLayout:
+    """Card lines and centres, in the graph's node order, for both directions."""
+
+    __slots__ = ("nodes", "lines", "heights", "positions", "spread", "groups")
+
+    def __init__(self, nodes: list[str], lines: list[list[str]], heights: list[int],
+                 positions: dict[str, list[tuple[int, int]]], spread: dict[str, int],
+                 groups: list[int]) -> None:
+        self.nodes = nodes
+        #: each node's group as the index of its head (a statement about a root, usually a
+        #: reason for the thesis), -1 for the roots themselves
+        self.groups = groups
+        self.lines = lines
+        self.heights = heights
+        self.positions = positions
+        self.spread = spread
+
+    def as_dict(self, direction: str) -> dict[str, tuple[int, int]]:
+        return dict(zip(self.nodes, self.positions[direction], strict=True))
+
+    def bbox(self, direction: str) -> tuple[int, int]:
+        """Width and height of the card boxes' bounding box."""
+        return _bbox(self.positions[direction], self.heights)
+
+
+def _bbox(pos: list[tuple[int, int]], heights: list[int]) -> tuple[int, int]:
+    from .cards import CARD_WIDTH
+
+    if not pos:
+        return (0, 0)
+    half = CARD_WIDTH / 2
+    x0 = min(x - half for x, _ in pos)
+    x1 = max(x + half for x, _ in pos)
+    y0 = min(y - h / 2 for (_, y), h in zip(pos, heights, strict=True))
+    y1 = max(y + h / 2 for (_, y), h in zip(pos, heights, strict=True))
+    return (math.ceil(x1 - x0), math.ceil(y1 - y0))
+
+
+def fit_zoom(size: tuple[int, int], area: tuple[int, int] = TARGET_AREA) -> float:
+    """The zoom at which a drawing of ``size`` fits ``area`` (uncapped)."""
+    w, h = size
+    return min(area[0] / max(w, 1), area[1] / max(h, 1))
+
+
+def essay_layout(amap: ArgumentMap, direction: str = "down",
+                 order: str = "essay") -> dict[str, tuple[int, int]]:
+    """``{node: (x, y)}`` card centres in px for one direction ("down" or "right")."""
+    if direction not in DIRECTIONS:
+        raise ValueError(f"direction must be one of {DIRECTIONS}, not {direction!r}")
+    return card_layout(amap, order).as_dict(direction)
+
+
+def card_layout(amap: ArgumentMap, order: str = "essay") -> CardLayout:
+    """Card lines and centres for both directions (``order``: "essay" or "strength")."""
+    from .cards import card_height, card_label, card_lines
+
+    if order not in ORDERS:
+        raise ValueError(f"order must be one of {ORDERS}, not {order!r}")
+    with _gc_paused():
+        graph = amap.graph
+        nodes = list(graph)
+        lines = [card_lines(card_label(amap, n)) for n in nodes]
+        heights = [card_height(ls) for ls in lines]
+        tree = _Tree(amap, nodes, order)
+        positions: dict[str, list[tuple[int, int]]] = {}
+        spread: dict[str, int] = {}
+        for direction in DIRECTIONS:
+            best: tuple[int, float, int] | None = None
+            for k in range(1, MAX_SPREAD + 1):
+                pos = tree.place(heights, direction, k)
+                zoom = min(1.0, fit_zoom(_bbox(pos, heights)))
+                score = (tree.misplaced(pos), -zoom, k)
+                if best is None or score < best:
+                    best = score
+                    positions[direction] = pos
+                    spread[direction] = k
+                if tree.leafless:  # no grids: every spread gives the same drawing
+                    break
+        return CardLayout(nodes, lines, heights, positions, spread, tree.group)
+
+
+class _Tree:
+    """The forest the card layout draws: each node's parent and ordered children (indexes)."""
+
+    def __init__(self, amap: ArgumentMap, nodes: list[str], order: str) -> None:
+        graph = amap.graph
+        n = len(nodes)
+        index = {v: i for i, v in enumerate(nodes)}
+        kinds = [d["kind"] for d in graph._node.values()]
+        succ: list[list[int]] = [[] for _ in range(n)]
+        attack: list[list[bool]] = [[] for _ in range(n)]
+        pred: list[list[int]] = [[] for _ in range(n)]
+        for u, targets in graph.adjacency():
+            iu = index[u]
+            for v, d in targets.items():
+                iv = index[v]
+                succ[iu].append(iv)
+                attack[iu].append(d["relation"] != "supports")
+                pred[iv].append(iu)
+        layer = _layers(succ, [0] * n)
+        rank = list(range(n))  # reading order; by strength, stronger reasons and claims first
+        if order == "strength":
+            from .evidence import rows, strength
+
+            scored = sorted(rows(amap), key=lambda r: (-strength(amap, r), index[r]))
+            rank = [n + i for i in range(n)]
+            for i, r in enumerate(scored):
+                rank[index[r]] = i
+        parent = [-1] * n
+        attacks = [False] * n
+        for u in range(n):
+            best = -1
+            for v, att in zip(succ[u], attack[u], strict=True):
+                if layer[v] < layer[u] and (best < 0 or layer[v] > layer[best]
+                                            or (layer[v] == layer[best] and rank[v] < rank[best])):
+                    best = v
+                    attacks[u] = att
+            parent[u] = best
+        children: list[list[int]] = [[] for _ in range(n + 1)]  # n: the virtual root of all roots
+        for u in range(n):
+            children[parent[u] if parent[u] >= 0 else n].append(u)
+        for p in range(n + 1):
+            children[p].sort(key=lambda c: (attacks[c], rank[c]))
+        # pre-order ranks, then leaves linked to later statements go last among their siblings
+        pre = [0] * (n + 1)
+        stack = [n]
+        count = 0
+        while stack:
+            u = stack.pop()
+            pre[u] = count
+            count += 1
+            stack.extend(reversed(children[u]))
+        side = [0] * n
+        for u in range(n):
+            if children[u]:
+                continue
+            p = parent[u]
+            total = 0
+            for w in succ[u]:
+                if w != p:
+                    total += (pre[w] > pre[u]) - (pre[w] < pre[u])
+            for w in pred[u]:
+                total += (pre[w] > pre[u]) - (pre[w] < pre[u])
+            side[u] = (total > 0) - (total < 0)
+        # a leaf goes into its parent's grid unless the parent is a root (a thesis's reasons are
+        # stacked in one line even without evidence) or it is itself a thesis
+        # statements (reasons, claims) always get a line of their own below what they argue
+        # about, so no evidence is drawn next to one; the rest is drawn beside it, leaves in grids
+        statement = [k in STATEMENTS for k in kinds]
+        gridded = [not children[u] and not statement[u] and (parent[u] < 0 or parent[parent[u]] >= 0)
+                   for u in range(n)]
+        for p in range(n + 1):
+            kids = children[p]
+            if len(kids) > 1:
+                kids.sort(key=lambda c: (attacks[c], side[c] if gridded[c] else 0))  # stable
+        # each node's group: the child of a root it hangs from (-1 for roots)
+        group = [-1] * n
+        stack = list(children[n])
+        while stack:
+            u = stack.pop()
+            p = parent[u]
+            group[u] = -1 if p < 0 else (u if parent[p] < 0 else group[p])
+            stack.extend(children[u])
+        self.n = n
+        self.group = group
+        self.gridded = gridded
+        self.statement = statement
+        self.kinds = kinds
+        self.parent = parent
+        self.attacks = attacks
+        self.children = children
+        self.succ = succ
+        self.attack = attack
+        self.pre = pre
+        self.leafless = not any(self.gridded)
+
+    def place(self, heights: list[int], direction: str, spread: int) -> list[tuple[int, int]]:
+        """Card centres for one direction, every leaf grid at most ``spread`` cards along the
+        depth axis ("right") or across ("down").
+
+        A root (a thesis) has its children beyond it along the depth axis, centred on them. Any
+        other statement is drawn as an outline: its leaves in a grid right beside it, then the
+        statements arguing about it (claims, answered objections) one after another along the
+        cross axis, indented by ``INDENT``, so a group stays two or three cards deep however
+        deep its argument goes and each piece of evidence stays beside its own statement.
+        """
+        from .cards import CARD_WIDTH, card_height
+
+        n = self.n
+        children = self.children
+        gridded = self.gridded
+        parent = self.parent
+        statement = self.statement
+        down = direction == "down"
+        indent = INDENT[direction]
+        # card sizes along the depth axis (sa) and across (sb)
+        sa = heights if down else [CARD_WIDTH] * n
+        sb = [CARD_WIDTH] * n if down else heights
+        least_b = CARD_WIDTH if down else card_height([""])
+        # a card's slot along the depth axis: the largest of its stacked siblings, so siblings'
+        # own leaves start level with each other
+        slot = [0] * (n + 1)
+        for p in range(n + 1):
+            kids = [c for c in children[p] if not gridded[c]]
+            top = max((sa[c] for c in kids), default=0)
+            for c in kids:
+                slot[c] = top
+        slot[n] = -DEPTH_GAP  # the virtual root has no card: its children start at 0
+        size_a = [0] * (n + 1)
+        size_b = [0] * (n + 1)
+        off_a = [0] * (n + 1)  # a child's (or grid cell's) offset in its parent's block
+        off_b = [0] * (n + 1)
+        card_b = [0] * (n + 1)  # the card's top along the cross axis, in its own block
+        sequence: list[int] = []
+        stack = [n]
+        while stack:
+            u = stack.pop()
+            sequence.append(u)
+            stack.extend(children[u])
+        for u in reversed(sequence):  # children before parents
+            kids = children[u]
+            own_b = sb[u] if u < n else 0
+            start = slot[u] + DEPTH_GAP
+            tree = u == n or parent[u] < 0
+            # leaves beside the card (all of a root's children for a root), in chunks along b
+            beside = kids if tree else [c for c in kids if not statement[c]]
+            b, reach = self._chunks(beside, sa, sb, down, spread, start, 0, off_a, off_b, size_a, size_b)
+            if own_b >= b:  # a card longer than its leaves: centre them on the card
+                shift = (own_b - b) // 2
+                for c in beside:
+                    off_b[c] += shift
+                head = own_b
+                card_b[u] = 0
+            else:
+                # keep the next statement along b further from the outermost leaves than this
+                # card is (the evidence is drawn nearer to its own statement than to another)
+                pad = 0 if tree else max(0, b // 2 - least_b - GAP - least_b // 2 + 1)
+                if pad and indent:
+                    pad = max(pad, self._indent_pad(start, least_b, indent))
+                head = b + 2 * pad
+                for c in beside:
+                    off_b[c] += pad
+                card_b[u] = (head - own_b) // 2
+            reach = max(reach, slot[u])
+            if not tree:
+                for c in kids:
+                    if not statement[c]:
+                        continue
+                    off_a[c] = indent
+                    off_b[c] = head + GAP
+                    head += GAP + size_b[c]
+                    reach = max(reach, indent + size_a[c])
+            size_a[u], size_b[u] = reach, head
+        # parents before children: absolute positions
+        abs_a = [0] * (n + 1)
+        abs_b = [0] * (n + 1)
+        out = [(0, 0)] * n
+        for u in sequence:
+            for c in children[u]:
+                abs_a[c] = abs_a[u] + off_a[c]
+                abs_b[c] = abs_b[u] + off_b[c]
+            if u < n:
+                # a stacked card is centred in its slot; a gridded one was placed by its corner
+                lead = 0 if gridded[u] else (slot[u] - sa[u]) // 2
+                ca = abs_a[u] + lead + sa[u] // 2
+                cb = abs_b[u] + card_b[u] + sb[u] // 2
+                out[u] = (cb, ca) if down else (ca, cb)
+        return out
+
+    @staticmethod
+    def _indent_pad(start: int, least_b: int, indent: int) -> int:
+        """Extra room along b so that an indented statement below a card's leaves is not nearer to
+        them than the card: the indent brings it that much closer along the depth axis."""
+        return max(0, math.isqrt(2 * start * indent) - least_b - GAP + 1)
+
+    def _chunks(self, kids: list[int], sa: list[int], sb: list[int], down: bool, spread: int, start: int,
+                b: int, off_a: list[int], off_b: list[int], size_a: list[int],
+                size_b: list[int]) -> tuple[int, int]:
+        """Places ``kids`` one after another along b from ``b``, consecutive gridded leaves of
+        one relation packed into a grid; returns the length used along b and the reach along a."""
+        gridded = self.gridded
+        attacks = self.attacks
+        first = True
+        reach = 0
+        end = b
+        i = 0
+        while i < len(kids):
+            if not first:
+                end += GAP
+            first = False
+            if gridded[kids[i]]:
+                j = i
+                while j < len(kids) and gridded[kids[j]] and attacks[kids[j]] == attacks[kids[i]]:
+                    j += 1
+                a_len, b_len = self._grid(kids[i:j], sa, sb, down, spread, start, end, off_a, off_b)
+            else:
+                j = i + 1
+                c = kids[i]
+                off_a[c] = start
+                off_b[c] = end
+                a_len, b_len = size_a[c], size_b[c]
+            reach = max(reach, start + a_len)
+            end += b_len
+            i = j
+        return end - b, reach
+
+    def _grid(self, cells: list[int], sa: list[int], sb: list[int], down: bool, spread: int,
+              start: int, b0: int, off_a: list[int], off_b: list[int]) -> tuple[int, int]:
+        """Packs leaves into a grid (column-major: the last ones end up furthest across)."""
+        count = len(cells)
+        if down:
+            along = -(-count // spread)  # cells along the depth axis
+        else:
+            across = -(-count // spread)
+            along = -(-count // across)
+        col_a = [0] * along
+        rows = -(-count // along)
+        row_b = [0] * rows
+        for k, c in enumerate(cells):
+            ia, ib = k % along, k // along
+            col_a[ia] = max(col_a[ia], sa[c])
+            row_b[ib] = max(row_b[ib], sb[c])
+        pos_a = [start] * along
+        for ia in range(1, along):
+            pos_a[ia] = pos_a[ia - 1] + col_a[ia - 1] + GAP
+        pos_b = [b0] * rows
+        for ib in range(1, rows):
+            pos_b[ib] = pos_b[ib - 1] + row_b[ib - 1] + GAP
+        for k, c in enumerate(cells):
+            ia, ib = k % along, k // along
+            # gridded cards are placed by their own top-left corner, centred in their cell
+            off_a[c] = pos_a[ia] + (col_a[ia] - sa[c]) // 2
+            off_b[c] = pos_b[ib] + (row_b[ib] - sb[c]) // 2
+        return pos_a[-1] + col_a[-1] - start, pos_b[-1] + row_b[-1] - b0
+
+    def misplaced(self, pos: list[tuple[int, int]]) -> int:
+        """Evidence drawn nearer to another reason or claim than to a statement it supports
+        (looked for within NEAR_REACH cells of a coarse grid, so the check stays linear)."""
+        kinds = self.kinds
+        cells: dict[tuple[int, int], list[int]] = {}
+        for u in range(self.n):
+            if kinds[u] in ("reason", "claim"):
+                x, y = pos[u]
+                cells.setdefault((x // NEAR_CELL, y // NEAR_CELL), []).append(u)
+        bad = 0
+        for u in range(self.n):
+            if kinds[u] != "evidence":
+                continue
+            x, y = pos[u]
+            supported = [v for v, att in zip(self.succ[u], self.attack[u], strict=True) if not att]
+            if not supported:
+                continue
+            own = min((pos[v][0] - x) ** 2 + (pos[v][1] - y) ** 2 for v in supported)
+            reach = min(NEAR_REACH, math.isqrt(own) // NEAR_CELL + 1)
+            cx, cy = x // NEAR_CELL, y // NEAR_CELL
+            found = False
+            for gx in range(cx - reach, cx + reach + 1):
+                for gy in range(cy - reach, cy + reach + 1):
+                    for v in cells.get((gx, gy), ()):
+                        if (pos[v][0] - x) ** 2 + (pos[v][1] - y) ** 2 < own and v not in supported:
+                            found = True
+                            break
+                    if found:
+                        break
+                if found:
+                    break
+            bad += found
+        return bad

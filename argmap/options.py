@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,11 @@ class LoadOptions:
 class RenderOptions:
     title: str | None = None
     layout: str = "layered"  # layered | force
+    #: the card drawing's direction (maps of up to 500 statements): auto lets the page pick the one
+    #: that fits its map area at the larger zoom; down: thesis on top; right: thesis on the left
+    direction: str = "auto"  # auto | down | right
+    #: the order of the reasons' groups: as in the essay, or strongest evidence first
+    order: str = "essay"  # essay | strength
     theme: str = "light"  # light | dark
     include_essay: bool = True
     #: the native writers embed the essay's text (``essay_text:``) so the map needs no essay file
@@ -44,3 +50,6 @@ class RenderOptions:
     #: deflate the page's data: None packs pages of more than 500 statements (see writers.html)
     pack: bool | None = None
     extra: dict[str, str] = field(default_factory=dict)
+    #: the local server's page settings (``mode``: "watch" or "serve", ``token``, ``version``,
+    #: ``digest``): the page then talks to that server; None (a file) keeps it read-only and offline
+    live: dict[str, Any] | None = None

@@ -206,3 +206,56 @@ def open_page(browser_context: Any) -> Iterator[Callable[..., Page]]:
     yield open_
     for p in pages:
         p.close()
+
+
+# -- local servers (argmap watch / serve) --------------------------------------------------------
+@pytest.fixture
+def live_server() -> Iterator[Callable[..., Any]]:
+    """Start ``argmap.server.LiveServer`` for a map on 127.0.0.1; every one is stopped afterwards."""
+    from argmap.server import LiveServer
+
+    started: list[Any] = []
+
+    def start(path: str | Path, mode: str = "watch") -> Any:
+        live = LiveServer(str(path), mode).start()
+        started.append(live)
+        return live
+
+    yield start
+    for live in started:
+        live.stop()
+
+
+@pytest.fixture
+def open_live(browser_context: Any) -> Iterator[Callable[..., Page]]:
+    """Open a local server's page in Chromium; requests anywhere else fail and are recorded."""
+    pages: list[Any] = []
+
+    def open_(url: str, *, viewport: dict[str, int] | None = None) -> Page:
+        page = browser_context.new_page()
+        pages.append(page)
+        page.set_viewport_size(viewport or {"width": 1280, "height": 800})
+        record = Page(page)
+        origin = url.rstrip("/")
+
+        def on_dialog(dialog: Any) -> None:
+            record.dialogs.append(dialog.message)
+            dialog.dismiss()
+
+        def route(r: Any) -> None:
+            if r.request.url.startswith((origin + "/", "data:", "blob:")):
+                r.continue_()
+            else:
+                record.requests.append(r.request.url)
+                r.abort()
+
+        page.on("dialog", on_dialog)
+        page.on("pageerror", lambda exc: record.errors.append(str(exc)))
+        page.route("**/*", route)
+        page.goto(url)
+        page.wait_for_selector("body[data-live]", state="attached", timeout=30_000)
+        return record
+
+    yield open_
+    for p in pages:
+        p.close()

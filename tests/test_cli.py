@@ -52,6 +52,19 @@ def test_render_is_deterministic(tmp_path: Path, stalin_path: Path) -> None:
     assert a.read_bytes() == b.read_bytes()
 
 
+def test_render_direction_and_order(tmp_path: Path, stalin_path: Path) -> None:
+    from argmap.writers.html import unpack_data
+
+    out = tmp_path / "s.html"
+    result = invoke("render", str(stalin_path), "-o", str(out), "--direction", "right", "--order", "strength")
+    assert result.exit_code == 0, result.output
+    data = unpack_data(out.read_text(encoding="utf-8"))
+    assert data["direction"] == "right"
+    assert set(data["directions"]) == {"down", "right"}
+    bad = CliRunner().invoke(cli, ["render", str(stalin_path), "--direction", "up"])
+    assert bad.exit_code == 2 and "auto" in bad.output
+
+
 def test_render_to_stdout_and_from_stdin(stalin_path: Path) -> None:
     text = stalin_path.read_text(encoding="utf-8").replace("essay: stalin_purges.txt\n", "")
     result = invoke("render", "-", "-o", "-", input=text)

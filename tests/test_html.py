@@ -16,7 +16,7 @@ import argmap
 from argmap.model import ArgumentMap
 from argmap.options import RenderOptions
 from argmap.text import fold
-from argmap.writers.html import BIG_MAP_NODES, page_data, unpack_data, vis_network_js
+from argmap.writers.html import APP_SCRIPTS, BIG_MAP_NODES, page_data, unpack_data, vis_network_js
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = ROOT / "argmap" / "page"
@@ -121,7 +121,7 @@ def test_no_network_urls_in_src_or_href(bundled_maps):
 
 
 def test_page_script_never_parses_markup():
-    for name in ("app.js",):
+    for name in APP_SCRIPTS:
         js = (PAGE / name).read_text(encoding="utf-8")
         for bad in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(",
                     "new Function", "DOMParser", "createContextualFragment"):
@@ -258,3 +258,63 @@ def test_page_weight_at_10k_nodes():
     vis = len(vis_network_js().encode())
     per_node = (len(html.encode()) - vis) / len(amap)
     assert per_node <= 200, per_node
+
+
+# -- cards and directions (the contract with the page: see argmap/cards.py) -----------------------
+def test_small_maps_carry_cards_and_both_directions(bundled_maps):
+    from argmap.cards import card_label, card_lines, page_geometry
+    from argmap.layout import essay_layout
+
+    for path in bundled_maps:
+        amap = argmap.load(path)
+        data = page_data(amap, RenderOptions())
+        assert data["card"] == page_geometry()
+        assert data["direction"] == "auto"
+        for direction in ("down", "right"):
+            flat = data["directions"][direction]
+            pos = essay_layout(amap, direction)
+            assert flat == [c for n in amap.graph for c in pos[n]]
+        for k, (row, node) in enumerate(zip(data["nodes"], amap.graph, strict=True)):
+            assert row[4] == "\n".join(card_lines(card_label(amap, node)))
+            down = data["directions"]["down"]
+            assert (row[2], row[3]) == (down[2 * k], down[2 * k + 1])
+            own = amap.node(node).get("label")
+            assert data["labels"][k] == (own if own is not None else 0)
+
+
+def test_direction_and_order_options_reach_the_page(stalin):
+    from argmap.layout import essay_layout
+
+    data = page_data(stalin, RenderOptions(direction="right", order="strength"))
+    assert data["direction"] == "right"
+    pos = essay_layout(stalin, "right", order="strength")
+    assert data["directions"]["right"] == [c for n in stalin.graph for c in pos[n]]
+    assert page_data(stalin, RenderOptions(direction="sideways"))["direction"] == "auto"
+
+
+def test_big_maps_keep_the_layered_data():
+    from argmap.layout import layered
+
+    amap = big_map(BIG_MAP_NODES + 1)
+    data = page_data(amap, RenderOptions())
+    assert not {"card", "directions", "direction", "labels"} & set(data)
+    pos = layered(amap)
+    for row, node in zip(data["nodes"], amap.graph, strict=True):
+        assert (row[2], row[3]) == pos[node]
+        assert row[4] == (amap.node(node).get("label") if amap.node(node).get("label") is not None else 0)
+
+
+def test_review_notes_travel_as_text_data():
+    amap = ArgumentMap(title="T")
+    amap.review = [{"by": PAYLOAD, "at": "2026-11-28", "text": PAYLOAD}]
+    amap.add_node("t", "thesis", "Thesis")
+    amap.add_node("r", "reason", "Reason", review=[{"text": PAYLOAD}, {"by": "Ms Lee", "text": "ok"}])
+    amap.add_edge("r", "t")
+    assert page_data(amap, RenderOptions())["reviews"] == {
+        "map": [{"by": PAYLOAD, "at": "2026-11-28", "text": PAYLOAD}],
+        "nodes": [[1, [{"text": PAYLOAD}, {"by": "Ms Lee", "text": "ok"}]]]}
+    html = argmap.render(amap)
+    block = data_block(html)
+    assert "<" not in block and ">" not in block
+    assert html.lower().count("</script") == 3
+    assert json.loads(block)["reviews"]["nodes"][0][1][0]["text"] == PAYLOAD

@@ -40,10 +40,10 @@ def opacity(page) -> dict[str, float]:
     network-wide value and writes own values only where a node differs) and against what
     vis-network itself will draw. Zoomed out on a big map the page draws from its own arrays and
     hands vis-network the opacities in spare time; ``argmap.sync()`` hands over the rest now."""
-    shown = page.js("() => window.argmap.opacities()")
+    shown = dict(page.js("() => Object.entries(window.argmap.opacities())"))
     got = page.js("""() => { const a = window.argmap; a.sync();
         const dflt = a.network.nodesHandler.options.opacity ?? 1;
-        return a.nodes.get().map(n => [n.id, n.opacity ?? dflt,
+        return a.nodes.get().map(n => [a.idOf(n.id), n.opacity ?? dflt,
                                         a.network.body.nodes[n.id].options.opacity ?? 1]); }""")
     assert set(shown) == {node for node, _, _ in got}
     for node, mine, drawn in got:
@@ -54,7 +54,8 @@ def opacity(page) -> dict[str, float]:
 
 def visible(page) -> set[str]:
     """The nodes the page shows, checked against the nodes vis-network draws."""
-    mine, drawn = page.js("() => [window.argmap.visible(), window.argmap.network.body.nodeIndices.slice()]")
+    mine, drawn = page.js("""() => { const a = window.argmap;
+        return [a.visible(), a.network.body.nodeIndices.map(a.idOf)]; }""")
     assert set(mine) == set(drawn)
     return set(mine)
 
@@ -63,9 +64,24 @@ def highlighted_in_dataset(page) -> set[str]:
     return {n for n, o in opacity(page).items() if o == 1}
 
 
+def badged(page) -> set[str]:
+    """The cards drawn with the yellow weak-spot badge on their top right corner (read from the
+    canvas: the badge is drawn, not written into the card's text)."""
+    page.js("() => window.argmap.fit()")
+    page.wait_for_timeout(100)
+    return set(page.js("""() => {
+        const v = window.argmap.view(), canvas = document.querySelector('#map canvas');
+        const ctx = canvas.getContext('2d'), r = canvas.width / canvas.clientWidth;
+        return v.boxes.filter(b => {   // left of the badge's "!", inside its disc
+            const x = b[3] - 6 * v.scale, y = b[2] + 2 * v.scale;
+            const px = ctx.getImageData(Math.round(x * r), Math.round(y * r), 1, 1).data;
+            return Math.abs(px[0] - 0xF0) < 12 && Math.abs(px[1] - 0xE4) < 12 && Math.abs(px[2] - 0x42) < 24;
+        }).map(b => b[0]); }"""))
+
+
 def click_node(page, node_id: str, double: bool = False) -> None:
     x, y = page.js(
-        """id => { const n = window.argmap.network, p = n.getPositions([id])[id];
+        """id => { const n = window.argmap.network, v = window.argmap.visId(id), p = n.getPositions([v])[v];
         const d = n.canvasToDOM(p), r = document.getElementById('map').getBoundingClientRect();
         return [r.left + d.x, r.top + d.y]; }""",
         node_id,
@@ -86,7 +102,7 @@ def test_draws_every_node(bundled_maps, tmp_path, open_page):
     for path in bundled_maps:
         amap = argmap.load(path)
         page = open_page(render(amap, tmp_path, path.stem + ".html"))
-        assert page.js("() => window.argmap.nodes.getIds()") == list(amap.graph)
+        assert page.js("() => window.argmap.nodes.getIds().map(window.argmap.idOf)") == list(amap.graph)
         assert page.js("() => window.argmap.edges.length") == amap.graph.number_of_edges()
         labels = page.js("() => window.argmap.nodes.get().map(n => n.label)")
         for label, node in zip(labels, amap.graph, strict=True):
@@ -191,6 +207,8 @@ def test_matrix(stalin, stalin_page):
 # -- 2: essay side by side -------------------------------------------------------------------------
 def test_essay_side_by_side(stalin, stalin_page):
     page = stalin_page
+    page.click("#toggle-essay")  # the map fills the window first; one click opens the essay
+    assert page.js("() => window.location.hash").find("essay=1") >= 0
     assert page.text_content("#essay-text") == stalin.essay
     marked = set(page.eval_on_selector_all("#essay-text mark", "els => els.map(e => e.dataset.node)"))
     assert marked == {n for n, q in stalin.graph.nodes(data="quote") if q}
@@ -271,7 +289,8 @@ def test_filters_hide_without_moving(tmp_path, open_page):
     assert visible(page) == {n for n, c in amap.graph.nodes(data="confidence") if c != "possible"}
     page.check('.f-conf[value="2"]')
     page.uncheck("#f-attacks")
-    hidden_edges = page.js("() => window.argmap.edges.get().filter(e => e.hidden).map(e => [e.from, e.to])")
+    hidden_edges = page.js("""() => window.argmap.edges.get().filter(e => e.hidden)
+        .map(e => [e.from, e.to].map(window.argmap.idOf))""")
     attacks = sorted((u, v) for u, v, r in amap.edges() if r["relation"] != "supports")
     assert sorted(map(tuple, hidden_edges)) == attacks
     page.check("#f-attacks")
@@ -295,9 +314,9 @@ def test_weak_spots_panel_and_badges(bundled_maps, tmp_path, open_page):
         assert len(listed) == len(findings)
         for text, d in zip(listed, findings, strict=True):
             assert d.code in text and d.message in text
-        labels = dict(page.js("() => window.argmap.nodes.get().map(n => [n.id, n.label])"))
         flagged = {d.node for d in findings if d.node}
-        assert {n for n, lab in labels.items() if "\u26a0" in lab} == flagged
+        assert badged(page) == flagged
+        page.js("() => window.argmap.showPanel(true)")
         buttons = page.query_selector_all("#weak-list button[data-node]")
         for button in buttons[:5]:
             node = button.get_attribute("data-node")
@@ -316,7 +335,8 @@ def test_focus_mode_and_breadcrumb(stalin, stalin_page):
     assert page.is_visible("#breadcrumb")
     assert page.text_content("#crumbs [aria-current]") == stalin.label("rivals")
     moved = page.js("() => window.argmap.network.getPositions()")
-    assert moved["rivals"] != before["rivals"]  # laid out on its own
+    rivals = str(page.js("() => window.argmap.visId('rivals')"))
+    assert moved[rivals] != before[rivals]  # laid out on its own
     page.click('#breadcrumb button[data-depth="0"]')
     assert visible(page) == set(stalin.graph)
     assert page.js("() => window.argmap.network.getPositions()") == before
@@ -337,7 +357,7 @@ def test_export_png_and_json(stalin, stalin_page, tmp_path):
     with page.expect_download() as dl:
         page.click("#export-png")
     png = Path(dl.value.path()).read_bytes()
-    assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 5000
+    assert png_size(png)[0] >= 1600
     with page.expect_download() as dl:
         page.click("#export-json")
     assert dl.value.suggested_filename.endswith(".json")
@@ -362,13 +382,61 @@ def test_json_export_round_trips_every_bundled_map_and_payloads(bundled_maps, tm
         clean(page)
 
 
-def test_print_stylesheet(stalin_page):
+def png_size(png: bytes) -> tuple[int, int]:
+    """A valid PNG's width and height (from its IHDR chunk)."""
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and png[12:16] == b"IHDR", png[:16]
+    return int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+
+
+def exported(page) -> bytes:
+    import base64
+
+    url = page.js("() => window.argmap.exportPNG()")
+    assert url.startswith("data:image/png;base64,")
+    return base64.b64decode(url.split(",", 1)[1])
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (390, 844)])
+def test_png_export_is_print_size_from_every_view(stalin, tmp_path, open_page, size):
+    """The whole map (or the matrix) at >= 2x the device pixel ratio and >= 1 600 px wide, with
+    title and legend, whatever the window; from the matrix view the matrix, never an empty file."""
+    page = open_page(render(stalin, tmp_path), viewport={"width": size[0], "height": size[1]})
+    page.js("() => window.argmap.select('rivals', {camera: true})")  # a zoomed-in view: still the whole map
+    width, height = png_size(exported(page))
+    scale = page.js("() => window.devicePixelRatio")
+    assert width >= 1600 and width >= 2 * scale * 900
+    bounds = page.js("""() => { const p = window.argmap.positions(); const xs = p.map(q => q[1]);
+        return Math.max(...xs) - Math.min(...xs) + window.argmap.data.card.width; }""")
+    assert width >= 2 * bounds  # every card in, at twice its size on screen
+    page.click("#tab-matrix")
+    with page.expect_download() as dl:
+        page.click("#export-png")
+    assert dl.value.suggested_filename.endswith("-matrix.png")
+    matrix = Path(dl.value.path()).read_bytes()
+    mw, mh = png_size(matrix)
+    assert mw >= 1600 and (mw, mh) != (width, height)
+    clean(page)
+
+
+def test_print_stylesheet(stalin_page, tmp_path, open_page):
     page = stalin_page
+    page.js("() => window.dispatchEvent(new Event('beforeprint'))")
     page.emulate_media(media="print")
-    assert page.is_visible("#map") and page.is_visible("#outline")
+    assert page.is_visible("#print-map") and page.is_visible("#outline")
+    assert not page.is_visible("#map")
+    size = page.js("""() => { const img = document.getElementById('print-map');
+        return [img.naturalWidth, img.naturalHeight]; }""")
+    assert size[0] >= 1600 and size[0] > size[1]  # landscape, print resolution
     assert not page.is_visible("#panel") and not page.is_visible("#essay-panel")
     assert not page.is_visible(".tools")
     page.emulate_media(media="screen")
+    # more than 40 statements: the outline alone
+    from test_html import big_map
+
+    big = open_page(render(big_map(60), tmp_path, "sixty.html"))
+    big.js("() => window.dispatchEvent(new Event('beforeprint'))")
+    big.emulate_media(media="print")
+    assert big.is_visible("#outline") and not big.is_visible("#map") and not big.is_visible("#print-map")
 
 
 # -- 8: accessible ---------------------------------------------------------------------------------
@@ -493,7 +561,7 @@ def test_packed_page_is_the_plain_page(bundled_maps, tmp_path, open_page):
         plain = open_page(render(amap, tmp_path, path.stem + "-plain.html", pack=False))
         page = open_page(render(amap, tmp_path, path.stem + "-packed.html", pack=True))
         assert page.js("() => window.argmap.data") == plain.js("() => window.argmap.data")
-        assert page.js("() => window.argmap.nodes.getIds()") == list(amap.graph)
+        assert page.js("() => window.argmap.nodes.getIds().map(window.argmap.idOf)") == list(amap.graph)
         got = page.js("ids => ids.map(id => window.argmap.select(id))", list(amap.graph))
         for node, ids in zip(amap.graph, got, strict=True):
             assert ids == list(trace(amap, node).highlighted), (path.name, node)
@@ -539,6 +607,7 @@ def test_screenshots(stalin, stalin_page):
     SHOTS.mkdir(parents=True, exist_ok=True)
     docs = ROOT / "docs"
     docs.mkdir(exist_ok=True)
+    page.js("() => { window.argmap.showEssay(true); window.argmap.showPanel(true); }")
     page.js("() => window.argmap.select('rivals', {camera: true})")
     page.wait_for_timeout(200)
     page.screenshot(path=str(SHOTS / "page.png"))
@@ -611,7 +680,7 @@ def test_zoomed_out_click_traces_without_vis_network(tmp_path, open_page, n):
     quiet(page)
     node = "r7"
     x, y = page.js(
-        """id => { const n = window.argmap.network, p = n.getPositions([id])[id];
+        """id => { const n = window.argmap.network, v = window.argmap.visId(id), p = n.getPositions([v])[v];
         const d = n.canvasToDOM(p), r = document.getElementById('map').getBoundingClientRect();
         return [r.left + d.x, r.top + d.y]; }""",
         node,
@@ -641,12 +710,13 @@ def test_zoomed_out_click_traces_without_vis_network(tmp_path, open_page, n):
     # zooming in: vis-network draws again, with the opacities the page showed
     page.js(
         """id => { const n = window.argmap.network;
-        n.moveTo({position: n.getPositions([id])[id], scale: 1, animation: false}); }""",
+        const v = window.argmap.visId(id);
+        n.moveTo({position: n.getPositions([v])[v], scale: 1, animation: false}); }""",
         node,
     )
     page.js("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
     drawn = page.js("""() => { const a = window.argmap, dflt = a.network.nodesHandler.options.opacity ?? 1;
-        return a.data.nodes.map(r => [r[0], a.network.body.nodes[r[0]].options.opacity ?? dflt]); }""")
+        return a.data.nodes.map((r, i) => [r[0], a.network.body.nodes[i].options.opacity ?? dflt]); }""")
     assert {n: round(o, 4) for n, o in drawn} == {n: state["shown"][n] for n in amap.graph}
     assert opacity(page) == state["shown"]
     # back out and click the background: everything lit again
@@ -700,6 +770,7 @@ def test_show_all_button(tmp_path, open_page):
         weak.add_node(f"r{j}", "reason", f"Reason number {j} stands alone.")
         weak.add_edge(f"r{j}", "t")
     page = open_page(render(weak, tmp_path, "weak.html"))
+    page.js("() => window.argmap.showPanel(true)")  # a map this big starts with the panel closed
     spots = page.js("() => window.argmap.weakSpots()")
     assert len(spots) >= 250
     assert len(page.query_selector_all("#weak-list li.weak-item")) == 200
@@ -712,4 +783,66 @@ def test_show_all_button(tmp_path, open_page):
     assert nodes == [s["node"] for s in spots]
     assert page.query_selector("#weak-list button.show-all") is None
     assert page.js("() => document.activeElement.dataset.node") == spots[200]["node"]
+    clean(page)
+
+
+# -- the page's code in parts: any id is a node; the JSON export is `argmap convert --to json` -------
+JS_NAMES = ["constructor", "__proto__", "toString", "valueOf", "hasOwnProperty"]
+
+
+def test_ids_that_are_javascript_property_names(tmp_path, open_page):
+    """vis-network and the page key nodes by index, so ids such as ``__proto__`` are drawn,
+    traced, searched and exported like any other."""
+    from argmap.model import ArgumentMap
+
+    amap = ArgumentMap(title="Property names")
+    amap.add_node("constructor", "thesis", "The thesis is built here.")
+    amap.add_node("__proto__", "reason", "A reason named like a prototype.")
+    amap.add_node("toString", "evidence", "Evidence that prints itself.", confidence="certain")
+    amap.add_node("valueOf", "reason", "Another reason, valued.")
+    amap.add_node("hasOwnProperty", "objection", "An objection that owns nothing.")
+    amap.add_edge("__proto__", "constructor")
+    amap.add_edge("valueOf", "constructor")
+    amap.add_edge("toString", "__proto__")
+    amap.add_edge("hasOwnProperty", "valueOf", relation="attacks")
+    page = open_page(render(amap, tmp_path))
+    drawn = page.js("() => window.argmap.network.body.nodeIndices.map(window.argmap.idOf)")
+    assert sorted(drawn) == sorted(JS_NAMES)
+    assert page.js("() => window.argmap.edges.length") == 4
+    assert page.js("() => Object.keys(window.argmap.network.getPositions()).length") == 5
+    for node in JS_NAMES:
+        assert page.js("id => window.argmap.select(id)", node) == list(trace(amap, node).highlighted)
+        assert page.js("() => window.argmap.selected()") == node
+    click_node(page, "__proto__")
+    assert page.js("() => window.argmap.selected()") == "__proto__"
+    assert set(opacity(page)) == set(JS_NAMES)
+    assert page.js("() => window.argmap.search('prototype')") == ["__proto__"]
+    tree = ["constructor", "__proto__", "toString", "valueOf"]
+    assert page.js("() => window.argmap.focus('constructor')") == tree
+    assert visible(page) == {"constructor", "__proto__", "toString", "valueOf"}
+    page.js("() => window.argmap.unfocus(0)")
+    assert page.js("() => window.argmap.mapJSON()") == write_json(amap)
+    clean(page)
+
+
+def test_json_export_equals_convert_with_undercuts_and_links(tmp_path, open_page, write_map, cli_run):
+    """Undercuts (with and without a link) and linked premises survive the page's JSON export
+    byte for byte: it equals `argmap convert --to json`."""
+    source = write_map("""
+title: Links and undercuts
+nodes:
+  t: {kind: thesis, text: The thesis.}
+  r1: {kind: reason, text: First premise., supports: [{to: t, link: l1}]}
+  r2: {kind: reason, text: Second premise., supports: [{to: t, link: l1}]}
+  e1: {kind: evidence, text: Some evidence., supports: r1}
+  o1: {kind: objection, text: The step does not follow., undercuts: [{from: r1, to: t, link: l1}]}
+  o2: {kind: objection, text: The evidence is no reason., undercuts: {from: e1, to: r1}}
+  o3: {kind: objection, text: Plainly false., attacks: r2}
+""")
+    amap = argmap.load(source)
+    converted = cli_run("convert", str(source), "--to", "json", "-o", "-")
+    assert converted.returncode == 0, converted.stderr
+    assert '"link": "l1"' in converted.stdout and '"undercuts"' in converted.stdout
+    page = open_page(render(amap, tmp_path))
+    assert page.js("() => window.argmap.mapJSON()") == converted.stdout
     clean(page)

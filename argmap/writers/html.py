@@ -8,14 +8,19 @@ one JSON document inside ``<script type="application/json">`` with ``<``, ``>``,
 JavaScript line separators escaped, and the page's script fills every panel with ``textContent``.
 
 Everything the page shows that is an *analysis* (traces, support and attack, are mirrored in
-``app.js`` and tested node by node; weak spots come from :func:`argmap.check`, the evidence matrix from
+``page/traces.js`` and tested node by node; weak spots come from :func:`argmap.check`, the evidence matrix from
 :mod:`argmap.evidence`, essay passages from :class:`argmap.text.Essay`) is computed here in Python
 and embedded as data, so the page and the CLI cannot disagree.
 
 Data layout (compact arrays, no per-node style objects; see ``page_data``)::
 
     nodes: [id, kind, x, y, label, text, confidence, source, quote, tags, note, group, data]
-           trailing empty slots are dropped; label 0 = none of its own: the page shortens the text
+           trailing empty slots are dropped. Maps of up to ``BIG_MAP_NODES`` statements are drawn
+           as cards (``argmap.cards``): label = the card's lines joined by "\n", x, y = the "down"
+           card centre, and ``card`` (geometry), ``directions`` ({"down": [x0, y0, x1, y1, ...],
+           "right": [...]}), ``direction`` ("auto", "down" or "right") and ``labels`` (each
+           node's own label, or 0: what slot 4 holds for big maps) are added. Bigger maps
+           keep the layered positions and label 0 = none of its own: the page shortens the text
            exactly as ``ArgumentMap.label`` does (tests compare both)
     edges: [from, to, relation(, link, premise)]        (node indexes; relation index)
     kinds: [{kind, name, plural, ...style}]             the map's words for each kind ("Theses",
@@ -24,6 +29,9 @@ Data layout (compact arrays, no per-node style objects; see ``page_data``)::
             summaries (one line for many missing sources)
     essay: {text, marks: [[node, start, end]]}; doc: the JSON download's map-level fields,
            essay_text included, so a downloaded map renders anywhere
+    reviews: {map: [note...], nodes: [[node index, [note...]]...]}   review notes, as text data:
+           the map's own, then per node (only nodes that have notes, in map order); a note is
+           {text, by?, at?} as in the file (``at`` an ISO date string)
 
 Pages of more than ``BIG_MAP_NODES`` statements carry that JSON deflated and base64-encoded
 (``data-encoding="deflate-base64"``), which the page unpacks with the browser's own
@@ -43,7 +51,8 @@ from collections.abc import Iterator
 from importlib import resources
 from typing import Any
 
-from ..layout import layered
+from ..cards import page_geometry
+from ..layout import DIRECTIONS, ORDERS, card_layout, layered
 from ..model import CONFIDENCES, KINDS, RELATIONS, ArgumentMap
 from ..options import RenderOptions
 from ..style import CONFIDENCE_STYLE, KIND_STYLE, RELATION_STYLE
@@ -51,8 +60,14 @@ from ..style import CONFIDENCE_STYLE, KIND_STYLE, RELATION_STYLE
 VIS_VERSION = "9.1.2"
 _JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026",
                  0x2028: "\\u2028", 0x2029: "\\u2029"}
-#: the page's scripts, inlined in this order (one IIFE split over several files)
-APP_SCRIPTS = ("app.js",)
+#: the page's scripts (argmap/page/), inlined in this order into one function scope: data and the
+#: state object, traces, the vis-network adapter, side panel, matrix, essay, search and filters,
+#: export, then keyboard and start-up (docs/page.md describes the parts and window.argmap)
+APP_SCRIPTS = ("data.js", "traces.js", "vis_adapter.js", "panel.js", "matrix.js", "essay.js", "search.js",
+               "export.js", "main.js")
+#: scripts added for a page served by ``argmap watch`` / ``argmap serve`` (argmap.server), after
+#: the app's and each in its own scope: they use only ``window.argmap`` and their own elements
+LIVE_SCRIPTS = {"watch": ("live.js",), "serve": ("live.js", "edit.js")}
 THEMES = ("light", "dark")
 LAYOUTS = ("layered", "force")
 LABEL_WIDTH = 48
@@ -85,9 +100,23 @@ def _page_assets() -> tuple[Any, str, str]:
                              keep_trailing_newline=True)
     env.filters["json_script"] = json_for_script
     template = env.from_string((page / "template.html.j2").read_text(encoding="utf-8"))
-    app_js = "\n".join(_inline_script((page / name).read_text(encoding="utf-8")) for name in APP_SCRIPTS)
+    app_js = _inline_script(app_script(page))
     css = (page / "style.css").read_text(encoding="utf-8").replace("</", "<\\/")
     return template, app_js, css
+
+
+@functools.lru_cache(maxsize=2)
+def _live_js(mode: str) -> str:
+    page = resources.files("argmap") / "page"
+    return "\n".join(_inline_script((page / name).read_text(encoding="utf-8"))
+                     for name in LIVE_SCRIPTS[mode])
+
+
+def app_script(page: Any) -> str:
+    """The page's script files as one IIFE: one scope, so the files share the state object S and
+    their functions, and nothing leaks into the page's globals but ``window.argmap``."""
+    parts = [f"/* -- {name} -- */\n" + (page / name).read_text(encoding="utf-8") for name in APP_SCRIPTS]
+    return '(function () {\n"use strict";\n' + "\n".join(parts) + "})();\n"
 
 
 def json_for_script(value: Any) -> Any:
@@ -233,20 +262,29 @@ def page_data(amap: ArgumentMap, options: RenderOptions) -> dict[str, Any]:
     """Everything the page's script needs, as compact arrays (no per-node style objects)."""
     graph = amap.graph
     layout = options.layout if options.layout in LAYOUTS else "layered"
-    positions = layered(amap) if layout == "layered" else None
+    big = len(amap) > BIG_MAP_NODES
+    cards = None if big else card_layout(amap, options.order if options.order in ORDERS else "essay")
+    positions = layered(amap) if big and layout == "layered" else None
     index = {n: i for i, n in enumerate(graph)}
     kind_index = {k: i for i, k in enumerate(KINDS)}
     conf_index = {c: i for i, c in enumerate(CONFIDENCES)}
     rel_index = {r: i for i, r in enumerate(RELATIONS)}
     nodes = []
-    for n, d in graph.nodes(data=True):
-        x, y = positions[n] if positions else (0, 0)
+    own_labels: list[Any] = []
+    for k, (n, d) in enumerate(graph.nodes(data=True)):
+        if cards is not None:  # a small map: cards, drawn "down" until the page picks a direction
+            x, y = cards.positions["down"][k] if layout == "layered" else (0, 0)
+            label: Any = "\n".join(cards.lines[k])
+            own_labels.append(d["label"] if d.get("label") is not None else 0)
+        else:
+            x, y = positions[n] if positions else (0, 0)
+            label = d["label"] if d.get("label") is not None else 0  # 0: the page shortens the text
         row: list[Any] = [
             n,
             kind_index[d["kind"]],
             x,
             y,
-            d["label"] if d.get("label") is not None else 0,  # 0: the page shortens the text
+            label,
             d["text"],
             conf_index.get(d.get("confidence", ""), -1),
             d.get("source"),
@@ -265,7 +303,18 @@ def page_data(amap: ArgumentMap, options: RenderOptions) -> dict[str, Any]:
         if d.get("link") is not None or d.get("premise") is not None:
             edge += [d.get("link"), index.get(d.get("premise"), -1) if d.get("premise") else -1]
         edges.append(tuple(edge))
+    reviews = {"map": [dict(note) for note in amap.review],
+               "nodes": [[index[n], [dict(note) for note in d["review"]]]
+                         for n, d in graph.nodes(data=True) if d.get("review")]}
     essay = essay_data(amap, index) if options.include_essay else None
+    card_fields: dict[str, Any] = {}
+    if cards is not None:
+        card_fields = {
+            "card": page_geometry(),
+            "directions": {d: [c for xy in cards.positions[d] for c in xy] for d in DIRECTIONS},
+            "direction": options.direction if options.direction in DIRECTIONS else "auto",
+            "labels": own_labels,
+        }
     return {
         "title": options.title or amap.title or "Argument map",
         "layout": layout,
@@ -279,17 +328,19 @@ def page_data(amap: ArgumentMap, options: RenderOptions) -> dict[str, Any]:
         "relations": [{"relation": r, **RELATION_STYLE[r]} for r in RELATIONS],
         "nodes": nodes,
         "edges": edges,
+        "reviews": reviews,
         "checks": weak_spots(amap, index),
         "matrix": evidence_matrix(amap, index),
         "essay": essay,
         "doc": document_head(amap, embed_essay=options.include_essay),
-        "big": len(amap) > BIG_MAP_NODES,
+        "big": big,
+        **card_fields,
     }
 
 
 #: A map of more than this many statements is big, and its page is built for size and speed: no
 #: no-script outline (it would double the page), data packed (deflate + base64), and drawn by the
-#: page's own batched paths when zoomed out (app.js: ``data.big``). Below it, a click's frame is cheap
+#: page's own batched paths when zoomed out (vis_adapter.js: ``data.big``). Below it, a click's frame is cheap
 #: for vis-network itself; above it, vis-network's per-node drawing costs ~90 ms a frame at 1 000.
 BIG_MAP_NODES = 500
 #: zlib level: 5 packs the 3.5 MB of a 10 000-node page's data in ~50 ms here to within 5 % of
@@ -420,6 +471,8 @@ def generate_html(amap: ArgumentMap, options: RenderOptions | None = None) -> It
         vis_js=vis_network_js(),
         app_js=app_js,
         css=css,
+        live=options.live,
+        live_js=_live_js(options.live["mode"]) if options.live else "",
     )
     for piece in pieces:
         if _DataSlot.MARK in piece:

@@ -1,0 +1,260 @@
+/* The side panel: the selected statement's details and trace lists, the matrix path, the weak-spot
+ * list and the keyboard-navigable statement list; and select / reset / showPath, which drive it. */
+
+function nodeButton(x, extra) {
+  var r = S.data.nodes[x], kind = S.KINDS[r[1]];
+  var btn = el("button", "trace-item kind-" + kind.kind);
+  btn.type = "button";
+  btn.setAttribute("data-node", r[0]);
+  btn.appendChild(el("span", "badge kind-badge kind-" + kind.kind, kind.symbol + " " + kind.name));
+  btn.appendChild(doc.createTextNode(" " + labelOf(x)));
+  var conf = confName(x);
+  if (conf) { btn.appendChild(doc.createTextNode(" ")); btn.appendChild(el("span", "badge confidence", conf)); }
+  if (extra) { btn.appendChild(doc.createTextNode(" ")); btn.appendChild(el("span", "badge", extra)); }
+  return btn;
+}
+/* A trace list shows its first TRACE_FIRST statements; a "Show all" button (a real button: Tab
+ * and Enter reach it) adds the rest when asked. Built off the document, attached once. */
+var TRACE_FIRST = 100;
+function listItems(frag, list, from, to) {
+  for (var j = from; j < to; j++) {
+    var li = el("li");
+    li.appendChild(nodeButton(S.index.get(list[j])));
+    frag.appendChild(li);
+  }
+}
+function fillList(listId, countId, list) {
+  var ul = $(listId), frag = doc.createDocumentFragment(), n = Math.min(list.length, TRACE_FIRST);
+  S.traceLists.set(listId, list);
+  if (countId) { setText(countId, "(" + list.length + ")"); }
+  listItems(frag, list, 0, n);
+  if (list.length > n) { frag.appendChild(moreItem(listId, list.length, list.length - n, "statements")); }
+  ul.textContent = "";
+  ul.appendChild(frag);
+}
+function moreItem(listId, total, left, what) {
+  var li = el("li", "more"), b = el("button", "show-all", "Show all " + total);
+  b.type = "button";
+  b.setAttribute("data-list", listId);
+  b.setAttribute("aria-label", "Show all " + total + " " + what + " (" + left + " more)");
+  li.appendChild(b);
+  return li;
+}
+/* The rest of a trace list; the keyboard focus moves to the first statement added. */
+function showAll(listId) {
+  if (listId === "weak-list") { buildWeak(S.checks.length); return S.weakBuilt; }
+  var ul = $(listId), list = S.traceLists.get(listId), more = ul && ul.querySelector("li.more");
+  if (!more || !list) { return ul ? ul.querySelectorAll("[data-node]").length : 0; }
+  var frag = doc.createDocumentFragment(), from = ul.querySelectorAll("[data-node]").length;
+  listItems(frag, list, from, list.length);
+  var first = frag.firstChild, refocus = doc.activeElement === more.firstChild;
+  ul.replaceChild(frag, more);
+  if (first && refocus) { first.firstChild.focus(); }
+  return list.length;
+}
+function showOptional(cls, value, setter) {
+  var show = value !== undefined && value !== null && value !== "" && !(Array.isArray(value) && !value.length);
+  each("." + cls, function (n) { n.hidden = !show; });
+  if (show) { setter(value); }
+}
+function showDetails(t) {
+  var x = S.index.get(t.node), r = S.data.nodes[x], kind = S.KINDS[r[1]];
+  $("panel-hint").hidden = true;
+  $("path").hidden = true;
+  $("details").hidden = false;
+  setText("d-kind", kind.symbol + " " + kind.name);
+  var conf = confName(x);
+  setText("d-confidence", conf || "");
+  $("d-confidence").hidden = !conf;
+  var s = S.strengthOf[x], has = !isNaN(s);
+  setText("d-strength", has ? "evidence strength " + formatStrength(s) : "");
+  $("d-strength").hidden = !has;
+  setText("d-label", labelOf(x));
+  setText("d-text", r[5]);
+  showOptional("d-source", r[7], function (v) { setText("d-source", v); });
+  showOptional("d-quote", r[8], function (v) { setText("d-quote", v); });
+  showOptional("d-tags", r[9], function (v) { setText("d-tags", v.join(", ")); });
+  showOptional("d-note", r[10], function (v) { setText("d-note", v); });
+  var weak = $("d-weak");
+  weak.textContent = "";
+  (S.weakOf[x] || []).forEach(function (j) { weak.appendChild(weakItem(j, false)); });
+  var essayBtn = $("d-essay");
+  if (essayBtn) { essayBtn.hidden = !S.passagesOf[x]; }
+  fillList("rests-on", "n-rests-on", t.restsOn);
+  fillList("relied-on-by", "n-relied-on-by", t.reliedOnBy);
+  fillList("objections", "n-objections", t.objections);
+}
+function hidePanels() {
+  $("details").hidden = true; $("path").hidden = true; $("panel-hint").hidden = false;
+}
+
+/* Highlight a node's trace; returns the highlighted ids (the node first). */
+function select(id, opts) { return S.vis.batch(function () { return select_(id, opts); }); }
+function select_(id, opts) {
+  opts = opts || {};
+  var t = trace(id), lit = traceMask(t), x = S.index.get(id);
+  S.current = id;
+  applyHighlight(lit.mask);
+  S.vis.select([x]);
+  showDetails(t);
+  markPassages(x, !opts.noEssayScroll);
+  markTreeItem(x);
+  $("focus-button").disabled = false;
+  doc.body.setAttribute("data-selected", id);
+  if (opts.camera && !S.hiddenN[x]) { S.vis.showOnMap(lit.ids.map(function (n) { return S.index.get(n); }), x); }
+  return lit.ids;
+}
+function reset() { return S.vis.batch(reset_); }
+function reset_() {
+  S.current = null;
+  applyHighlight(null);
+  S.vis.unselect();
+  hidePanels();
+  markPassages(-1, false);
+  $("focus-button").disabled = true;
+  doc.body.removeAttribute("data-selected");
+}
+/* The matrix cell's path: the reason, the claims between, the evidence. Returns the ids. */
+function showPath(reasonId, evidenceId) { return S.vis.batch(function () { return showPath_(reasonId, evidenceId); }); }
+function showPath_(reasonId, evidenceId) {
+  var r = nodeIndex(reasonId), ev = nodeIndex(evidenceId), link = null, M = S.matrix;
+  if (M) {
+    for (var j = 0; j < M.links.length; j++) {
+      var L = M.links[j];
+      if (L[0] === r && L[1] === ev) { link = L; break; }
+    }
+  }
+  var path = [r].concat(link ? link[3].slice().reverse() : [], [ev]);   // via: evidence side first
+  var mask = new Uint8Array(S.N), out = [], lit = [];
+  path.forEach(function (x) { if (!mask[x]) { mask[x] = 1; out.push(S.ids[x]); lit.push(x); } });
+  S.current = null;
+  showView("map");
+  applyHighlight(mask);
+  S.vis.select([r, ev]);
+  $("panel-hint").hidden = true; $("details").hidden = true; $("path").hidden = false;
+  var ol = $("path-list");
+  ol.textContent = "";
+  path.forEach(function (x, j) {
+    var li = el("li");
+    var how = j === 0 ? "rests on" : (j === path.length - 1 ? (link ? (link[2] ? "directly" : "through the claims above") + (levelName(link[4]) ? ", " + levelName(link[4]) : "") : "no link") : "via");
+    li.appendChild(nodeButton(x, how));
+    ol.appendChild(li);
+  });
+  markPassages(ev, true);
+  doc.body.removeAttribute("data-selected");
+  doc.body.setAttribute("data-path", out.join(" "));
+  S.vis.fit(lit);
+  return out;
+}
+
+// -- weak spots -------------------------------------------------------------------------------
+function weakItem(j, withNode) {
+  var c = S.checks[j], li = el("li", "weak-item sev-" + c[2]);
+  var holder = li;
+  if (withNode && c[0] >= 0) {
+    holder = el("button", "weak-button");
+    holder.type = "button";
+    holder.setAttribute("data-node", S.ids[c[0]]);
+    li.appendChild(holder);
+  }
+  holder.appendChild(el("span", "badge weak-badge", "\u26a0 " + c[1]));
+  if (withNode && c[0] >= 0) { holder.appendChild(el("strong", null, " " + labelOf(c[0]) + ": ")); }
+  else { holder.appendChild(doc.createTextNode(" ")); }
+  holder.appendChild(doc.createTextNode(c[3]));
+  if (c[4]) { holder.appendChild(el("span", "weak-hint", c[4])); }
+  return li;
+}
+/* The weak-spot list: the first WEAK_FIRST items, then a "Show all" button for the rest (a big
+ * map has thousands; kept in the document, they cost every later frame tens of milliseconds of
+ * style, layout and paint, however far down the panel they are). */
+var WEAK_FIRST = 200;
+function buildWeak(upTo) {
+  var ul = $("weak-list"), frag = doc.createDocumentFragment(), end = Math.min(S.checks.length, upTo);
+  for (; S.weakBuilt < end; S.weakBuilt++) { frag.appendChild(weakItem(S.weakBuilt, true)); }
+  var first = frag.firstChild, more = ul.querySelector("li.more"), refocus = more && doc.activeElement === more.firstChild;
+  if (more) { ul.replaceChild(frag, more); } else { ul.appendChild(frag); }
+  if (S.weakBuilt < S.checks.length) { ul.appendChild(moreItem("weak-list", S.checks.length, S.checks.length - S.weakBuilt, "weak spots")); }
+  if (refocus && first) { (first.querySelector("button") || first).focus(); }
+}
+
+// -- statement list (a tree navigable by keyboard) ---------------------------------------------
+function buildTree() {
+  var T = S.tree;
+  if (T.built) { return; }
+  T.built = true;
+  var tree = $("node-tree"), frag = doc.createDocumentFragment();
+  outlineOrder().forEach(function (pair, j) {
+    var x = pair[0], kind = S.KINDS[S.kindOf[x]];
+    var item = el("div", "tree-item kind-" + kind.kind);
+    item.setAttribute("role", "treeitem");
+    item.setAttribute("aria-level", String(pair[1] + 1));
+    item.setAttribute("data-node", S.ids[x]);
+    item.setAttribute("aria-selected", "false");
+    item.tabIndex = j === 0 ? 0 : -1;
+    item.style.paddingLeft = (0.3 + Math.min(pair[1], 12) * 1.1) + "em";
+    item.appendChild(el("span", "badge kind-badge kind-" + kind.kind, kind.symbol + " " + kind.name));
+    item.appendChild(doc.createTextNode(" " + labelOf(x)));
+    var conf = confName(x);
+    if (conf) { item.appendChild(doc.createTextNode(" ")); item.appendChild(el("span", "badge confidence", conf)); }
+    if (S.weakCount[x]) { item.appendChild(el("span", "badge weak-badge", "\u26a0")); }
+    T.of[x] = j;
+    T.items.push(item);
+    frag.appendChild(item);
+  });
+  tree.appendChild(frag);
+  tree.addEventListener("keydown", function (ev) {
+    var at = T.items.indexOf(ev.target), last = T.items.length - 1;
+    if (at < 0) { return; }
+    var to = at;
+    if (ev.key === "ArrowDown") { to = Math.min(last, at + 1); }
+    else if (ev.key === "ArrowUp") { to = Math.max(0, at - 1); }
+    else if (ev.key === "Home") { to = 0; }
+    else if (ev.key === "End") { to = last; }
+    else if (ev.key === "PageDown") { to = Math.min(last, at + 10); }
+    else if (ev.key === "PageUp") { to = Math.max(0, at - 10); }
+    else if (ev.key === "Enter" || ev.key === " ") {
+      ev.preventDefault(); select(ev.target.getAttribute("data-node"), { camera: true }); return;
+    } else if (ev.key === "f" || ev.key === "F") {
+      ev.preventDefault(); ev.stopPropagation(); focusOn(ev.target.getAttribute("data-node")); return;
+    } else { return; }
+    ev.preventDefault();
+    moveTree(to, true);
+  });
+}
+function moveTree(to, focus) {
+  var T = S.tree;
+  if (!T.items.length) { return; }
+  T.items[T.at].tabIndex = -1;
+  T.at = to;
+  T.items[to].tabIndex = 0;
+  if (focus) { T.items[to].focus(); }
+}
+function markTreeItem(x) {
+  var T = S.tree;
+  if (!T.built) { return; }
+  if (T.marked >= 0) { T.items[T.marked].setAttribute("aria-selected", "false"); T.marked = -1; }
+  var j = T.of[x];
+  if (j !== undefined) { T.items[j].setAttribute("aria-selected", "true"); T.marked = j; moveTree(j, false); }
+}
+
+function initPanel() {
+  S.weakBuilt = 0;
+  S.tree = { items: [], of: [], built: false, at: 0, marked: -1 };
+  buildWeak(WEAK_FIRST);
+  setText("n-weak", "(" + S.checks.length + ")");
+  $("weak-none").hidden = S.checks.length > 0;
+  $("panel").addEventListener("click", function (ev) {
+    var all = ev.target.closest("button.show-all");
+    if (all) { showAll(all.getAttribute("data-list")); return; }
+    var target = ev.target.closest("[data-node]");
+    if (target) { select(target.getAttribute("data-node"), { camera: true }); return; }
+    if (ev.target.closest(".reset-button")) { reset(); fitMap(); }
+  });
+  $("focus-button").addEventListener("click", function () { focusOn(S.current); });
+  $("d-focus").addEventListener("click", function () { focusOn(S.current); });
+  $("sec-nodes").addEventListener("toggle", function () {
+    if ($("sec-nodes").open) { buildTree(); if (S.current !== null) { markTreeItem(S.index.get(S.current)); } }
+  });
+  S.vis.onClick(function (x) { if (x !== null && x !== undefined) { select(S.ids[x]); } else { reset(); } });
+  S.vis.onDoubleClick(function (x) { if (x !== null && x !== undefined) { focusOn(S.ids[x]); } });
+}

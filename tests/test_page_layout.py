@@ -1,0 +1,160 @@
+"""The page's first view, measured in headless Chromium: every label readable (>= 12 CSS px), every
+card inside the map area, no two cards overlapping, evidence drawn beside what it supports; on a
+phone no sideways scrolling and the thesis readable; `--layout force` settles without overlaps."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+import strategies
+from hypothesis import HealthCheck, given, settings
+
+import argmap
+from argmap.options import RenderOptions
+
+pytestmark = pytest.mark.browser
+READABLE = 12.0
+SCREENS = [(1280, 800), (1920, 1080)]
+
+
+def render(amap, tmp_path: Path, name: str = "page.html", **opts) -> Path:
+    path = tmp_path / name
+    path.write_text(argmap.render(amap, RenderOptions(**opts)), encoding="utf-8")
+    return path
+
+
+def overlaps(boxes: list[list]) -> list[tuple[str, str]]:
+    """Pairs of node boxes ([id, left, top, right, bottom]) that overlap (a sweep over x)."""
+    found = []
+    ordered = sorted(boxes, key=lambda b: b[1])
+    for i, a in enumerate(ordered):
+        for b in ordered[i + 1:]:
+            if b[1] >= a[3]:
+                break
+            if b[2] < a[4] and a[2] < b[4]:
+                found.append((a[0], b[0]))
+    return found
+
+
+def evidence_beside(amap, positions: dict[str, tuple[float, float]]) -> tuple[int, int]:
+    """(evidence nodes drawn nearer to a statement they support than to any other reason or claim,
+    evidence nodes that support a reason or claim)."""
+    statements = [n for n in amap.graph if amap.kind(n) in ("reason", "claim")]
+    near = total = 0
+    for ev in amap.nodes_of("evidence"):
+        targets = {v for _, v, d in amap.graph.out_edges(ev, data=True)
+                   if d["relation"] == "supports" and amap.kind(v) in ("reason", "claim")}
+        others = [n for n in statements if n not in targets]
+        if not targets:
+            continue
+        total += 1
+        if not others:
+            near += 1
+            continue
+        ex, ey = positions[ev]
+        d_own = min(math.dist((ex, ey), positions[t]) for t in targets)
+        d_other = min(math.dist((ex, ey), positions[o]) for o in others)
+        near += d_own < d_other
+    return near, total
+
+
+def check_first_view(amap, page, where: str) -> None:
+    view = page.js("() => window.argmap.view()")
+    label_px = view["scale"] * view["fontSize"]
+    assert label_px >= READABLE - 1e-6, (where, label_px)
+    assert {b[0] for b in view["boxes"]} == set(amap.graph), where
+    for node, left, top, right, bottom in view["boxes"]:
+        assert left >= 0 and top >= 0 and right <= view["width"] and bottom <= view["height"], (where, node)
+    assert overlaps(view["boxes"]) == [], where
+    positions = {n: (x, y) for n, x, y in page.js("() => window.argmap.positions()")}
+    near, total = evidence_beside(amap, positions)
+    assert near >= 0.95 * total, (where, near, total)
+    assert page.errors == [] and page.requests == []
+
+
+@pytest.mark.parametrize("size", SCREENS)
+def test_bundled_maps_first_view(bundled_maps, tmp_path, open_page, size):
+    for path in bundled_maps:
+        amap = argmap.load(path)
+        page = open_page(render(amap, tmp_path, path.stem + ".html"),
+                         viewport={"width": size[0], "height": size[1]})
+        check_first_view(amap, page, f"{path.name} at {size}")
+
+
+essay_maps = getattr(strategies, "essay_maps", None)
+
+
+@pytest.mark.skipif(essay_maps is None, reason="tests/strategies.py has no essay_maps yet")
+def test_generated_essay_maps_first_view(tmp_path, open_page):
+    """Random essay-shaped maps of 5-40 statements (a handful: each opens two pages)."""
+
+    @settings(max_examples=6, deadline=None, derandomize=True,
+              suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+    @given(essay_maps(min_nodes=5, max_nodes=40))  # type: ignore[misc]
+    def check(amap) -> None:
+        for size in SCREENS:
+            page = open_page(render(amap, tmp_path), viewport={"width": size[0], "height": size[1]})
+            check_first_view(amap, page, f"{len(amap)} statements at {size}")
+
+    check()
+
+
+def test_phone_first_view(bundled_maps, tmp_path, open_page):
+    """390 x 844: the page never scrolls sideways, the thesis is in view at >= 12 px, the map
+    leaves one-finger drags to the page until it is tapped, and details appear under the map."""
+    for path in bundled_maps:
+        amap = argmap.load(path)
+        page = open_page(render(amap, tmp_path, path.stem + ".html"), viewport={"width": 390, "height": 844})
+        assert page.js("() => document.documentElement.scrollWidth") <= 390, path.name
+        view = page.js("() => window.argmap.view()")
+        assert view["scale"] * view["fontSize"] >= READABLE - 1e-6
+        thesis = next(iter(amap.nodes_of("thesis")))
+        box = next(b for b in view["boxes"] if b[0] == thesis)
+        assert box[1] >= 0 and box[2] >= 0 and box[3] <= view["width"] and box[4] <= view["height"], path.name
+        assert page.is_visible("#map-shield")
+        top = page.js("() => document.getElementById('map').getBoundingClientRect().top")
+        page.mouse.click((box[1] + box[3]) / 2, top + (box[2] + box[4]) / 2)  # tap: map + select
+        assert not page.is_visible("#map-shield")
+        assert page.js("() => window.argmap.selected()") == thesis
+        map_bottom = page.js("() => document.getElementById('map').getBoundingClientRect().bottom")
+        details_top = page.js("() => document.getElementById('details').getBoundingClientRect().top")
+        assert 0 <= details_top - map_bottom < 80, path.name
+        assert page.js("() => document.documentElement.scrollWidth") <= 390, path.name
+
+
+def test_fit_button_key_and_panes_in_the_hash(stalin, tmp_path, open_page):
+    """Fit and 0 re-fit the whole map; a pane opened or closed stays so after a reload."""
+    page = open_page(render(stalin, tmp_path), viewport={"width": 1280, "height": 800})
+    first = page.js("() => window.argmap.view().scale")
+    page.js("() => window.argmap.network.moveTo({scale: 3, animation: false})")
+    page.click("#fit-button")
+    assert page.js("() => window.argmap.view().scale") == pytest.approx(first)
+    page.js("() => window.argmap.network.moveTo({scale: 3, animation: false})")
+    page.focus("#map")
+    page.keyboard.press("0")
+    assert page.js("() => window.argmap.view().scale") == pytest.approx(first)
+    essay_open = page.is_visible("#essay-panel")
+    page.click("#toggle-essay")
+    assert page.is_visible("#essay-panel") != essay_open
+    page.reload()
+    page.wait_for_function("() => document.body.hasAttribute('data-drawn')")
+    assert page.is_visible("#essay-panel") != essay_open
+    # the direction toggle redraws the other way and keeps the map whole
+    before = page.js("() => window.argmap.direction()")
+    page.click("#toggle-direction")
+    assert page.js("() => window.argmap.direction()") != before
+    assert overlaps(page.js("() => window.argmap.view().boxes")) == []
+
+
+def test_force_layout_settles_without_overlaps(bundled_maps, tmp_path, open_page):
+    for path in bundled_maps:
+        amap = argmap.load(path)
+        page = open_page(render(amap, tmp_path, path.stem + ".html", layout="force"),
+                         viewport={"width": 1280, "height": 800})
+        page.wait_for_function("() => document.body.hasAttribute('data-settled')", timeout=60_000)
+        boxes = page.js("() => window.argmap.view().boxes")
+        assert len(boxes) == len(amap)
+        assert overlaps(boxes) == [], path.name
+        assert page.errors == []
