@@ -35,6 +35,7 @@ import yaml
 
 from .errors import ArgmapError, Diagnostic, did_you_mean
 from .model import KINDS
+from .options import LoadOptions
 from .schema import ID_RE, NODE_FIELDS, RELATION_FIELDS
 from .writers.native import _BREAKS, _Dumper
 
@@ -58,11 +59,13 @@ Op = tuple[Any, ...]
 class MapFile:
     """One map file opened for editing; ``text()`` is the edited content, ``save()`` writes it."""
 
-    def __init__(self, path: str, raw: bytes) -> None:
+    def __init__(self, path: str, raw: bytes, options: LoadOptions | None = None) -> None:
         from . import formats
         from .readers._source import decode
 
         self.path = path
+        #: how the edited text is read when checked (limits, essay paths), as ``argmap check`` would
+        self.options = options or LoadOptions()
         self.digest = hashlib.sha256(raw).hexdigest()
         fmt = formats.guess(path, purpose="read", content=raw)
         if fmt.name not in ("yaml", "json"):
@@ -80,15 +83,15 @@ class MapFile:
         self._plain()  # a file edits cannot address is refused now, not at the first edit
 
     @classmethod
-    def open(cls, path: str) -> MapFile:
+    def open(cls, path: str, options: LoadOptions | None = None) -> MapFile:
         """Read ``path`` for editing (YAML or JSON in argmap's own format)."""
         from .io import read_bytes
-        from .options import DEFAULT_LIMITS
 
         if path == "-":
             raise ArgmapError.at("<stdin>", "standard input cannot be edited in place", code="AM011",
                                  hint="name the map file")
-        return cls(path, read_bytes(path, DEFAULT_LIMITS.max_bytes))
+        options = options or LoadOptions()
+        return cls(path, read_bytes(path, options.limits.max_bytes), options)
 
     # -- reading -------------------------------------------------------------------------------
     def text(self) -> str:
@@ -117,7 +120,7 @@ class MapFile:
         text = self.text()
         if self._valid is not None and self._valid[0] == text:
             return self._valid[1]
-        amap = argmap.loads(text, format=self.format, path=self.path)
+        amap = argmap.loads(text, format=self.format, path=self.path, options=self.options)
         self._valid = (text, amap)
         return amap
 
