@@ -221,6 +221,11 @@ class MapFile:
 
     def add_review(self, node: str | None, text: str, by: str | None = None, at: str | None = None) -> None:
         """Append a review note to ``node`` (None: to the map itself)."""
+        fields = self._plain() if node is None else self._need(node)
+        if fields.get("review") is not None and not isinstance(fields["review"], list):
+            whose = "the map" if node is None else f"node '{node}'"
+            raise self._error("AM006", f"review of {whose} must be a list of notes",
+                              "write each note as '- text: ...' under 'review:'")
         notes = self.review(node)
         note: dict[str, Any] = {}
         if by is not None and by.strip():
@@ -694,9 +699,8 @@ class _Splice:
                         cuts.append((self._line_start(item_node.start_mark.index),
                                      self._line_end(self._end(item_node)), ""))
                 return cuts
-            new = self._render_items(value, v.start_mark.column)
-            return [(self._line_end(k.end_mark.index), end, new)] if k.start_mark.line < v.start_mark.line \
-                else [(start, end, self._render({k.value: value}, k.start_mark.column))]
+            # rewritten: the items, under the key's own line (and its comment)
+            return [(self._line_end(k.end_mark.index), end, self._render_items(value, v.start_mark.column))]
         new = self._render({k.value: value}, k.start_mark.column)
         if start == self._line_start(self._end(v)) and new.count("\n") == 1:
             new = new[:-len(self.nl)] + self._comment(v) + self.nl
