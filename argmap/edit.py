@@ -275,8 +275,11 @@ class MapFile:
             except ValueError:
                 doc = None
         else:
+            from . import _gc_paused
+
             try:
-                doc = _plain(self._compose())
+                with _gc_paused():
+                    doc = _plain(self._compose())
             except yaml.YAMLError:
                 doc = None
         if not isinstance(doc, dict):
