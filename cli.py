@@ -530,7 +530,7 @@ def review(source: str, node: str | None, text: str | None, by: str | None, date
     if text == "-":
         text = sys.stdin.read()
     when = None if no_date else (date or datetime.date.today().isoformat())
-    add_note(source, node, text, by=by, at=when)
+    add_note(source, node, text, by=by, at=when, options=make_load_options(kwargs))
     click.echo(f"added a note to {'the map' if node == '.' else repr(node)} in {source}", err=True)
 
 

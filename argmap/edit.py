@@ -35,6 +35,7 @@ import yaml
 
 from .errors import ArgmapError, Diagnostic, did_you_mean
 from .model import KINDS
+from .options import LoadOptions
 from .schema import ID_RE, NODE_FIELDS, RELATION_FIELDS
 from .writers.native import _BREAKS, _Dumper
 
@@ -58,11 +59,13 @@ Op = tuple[Any, ...]
 class MapFile:
     """One map file opened for editing; ``text()`` is the edited content, ``save()`` writes it."""
 
-    def __init__(self, path: str, raw: bytes) -> None:
+    def __init__(self, path: str, raw: bytes, options: LoadOptions | None = None) -> None:
         from . import formats
         from .readers._source import decode
 
         self.path = path
+        #: how the edited text is read when checked (limits, essay paths), as ``argmap check`` would
+        self.options = options or LoadOptions()
         self.digest = hashlib.sha256(raw).hexdigest()
         fmt = formats.guess(path, purpose="read", content=raw)
         if fmt.name not in ("yaml", "json"):
@@ -80,15 +83,15 @@ class MapFile:
         self._plain()  # a file edits cannot address is refused now, not at the first edit
 
     @classmethod
-    def open(cls, path: str) -> MapFile:
+    def open(cls, path: str, options: LoadOptions | None = None) -> MapFile:
         """Read ``path`` for editing (YAML or JSON in argmap's own format)."""
         from .io import read_bytes
-        from .options import DEFAULT_LIMITS
 
         if path == "-":
             raise ArgmapError.at("<stdin>", "standard input cannot be edited in place", code="AM011",
                                  hint="name the map file")
-        return cls(path, read_bytes(path, DEFAULT_LIMITS.max_bytes))
+        options = options or LoadOptions()
+        return cls(path, read_bytes(path, options.limits.max_bytes), options)
 
     # -- reading -------------------------------------------------------------------------------
     def text(self) -> str:
@@ -117,7 +120,7 @@ class MapFile:
         text = self.text()
         if self._valid is not None and self._valid[0] == text:
             return self._valid[1]
-        amap = argmap.loads(text, format=self.format, path=self.path)
+        amap = argmap.loads(text, format=self.format, path=self.path, options=self.options)
         self._valid = (text, amap)
         return amap
 
@@ -218,6 +221,11 @@ class MapFile:
 
     def add_review(self, node: str | None, text: str, by: str | None = None, at: str | None = None) -> None:
         """Append a review note to ``node`` (None: to the map itself)."""
+        fields = self._plain() if node is None else self._need(node)
+        if fields.get("review") is not None and not isinstance(fields["review"], list):
+            whose = "the map" if node is None else f"node '{node}'"
+            raise self._error("AM006", f"review of {whose} must be a list of notes",
+                              "write each note as '- text: ...' under 'review:'")
         notes = self.review(node)
         note: dict[str, Any] = {}
         if by is not None and by.strip():
@@ -267,8 +275,11 @@ class MapFile:
             except ValueError:
                 doc = None
         else:
+            from . import _gc_paused
+
             try:
-                doc = _plain(self._compose())
+                with _gc_paused():
+                    doc = _plain(self._compose())
             except yaml.YAMLError:
                 doc = None
         if not isinstance(doc, dict):
@@ -691,9 +702,8 @@ class _Splice:
                         cuts.append((self._line_start(item_node.start_mark.index),
                                      self._line_end(self._end(item_node)), ""))
                 return cuts
-            new = self._render_items(value, v.start_mark.column)
-            return [(self._line_end(k.end_mark.index), end, new)] if k.start_mark.line < v.start_mark.line \
-                else [(start, end, self._render({k.value: value}, k.start_mark.column))]
+            # rewritten: the items, under the key's own line (and its comment)
+            return [(self._line_end(k.end_mark.index), end, self._render_items(value, v.start_mark.column))]
         new = self._render({k.value: value}, k.start_mark.column)
         if start == self._line_start(self._end(v)) and new.count("\n") == 1:
             new = new[:-len(self.nl)] + self._comment(v) + self.nl

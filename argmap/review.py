@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass
 from .edit import MapFile
 from .errors import ArgmapError, did_you_mean
 from .model import ArgumentMap
+from .options import LoadOptions
 
 #: the NODE argument that means the map as a whole (no node id contains a dot)
 WHOLE_MAP = "."
@@ -59,9 +60,9 @@ def format_notes(found: list[Note], output_format: str = "text") -> str:
 
 
 def add_note(path: str, node: str | None, text: str, *, by: str | None = None,
-             at: str | None = None) -> MapFile:
+             at: str | None = None, options: LoadOptions | None = None) -> MapFile:
     """Append a note to ``node`` (None or ``'.'``: the map) and save the file."""
-    mapfile = MapFile.open(path)
+    mapfile = MapFile.open(path, options)
     mapfile.add_review(None if node in (None, WHOLE_MAP) else node, text, by=by, at=at)
     mapfile.save()
     return mapfile

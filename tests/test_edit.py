@@ -486,3 +486,21 @@ def test_any_sequence_of_edits_gives_the_map_a_model_predicts(tmp_path: Path, da
     for comment in ("# A map with every habit a hand-written file has.\n", "# Keep this header.\n",
                     "# trailing comment\n"):
         assert comment in text
+
+
+def test_a_malformed_review_field_is_not_overwritten(write_map) -> None:  # type: ignore[no-untyped-def]
+    path = write_map("review: Good work\nnodes:\n  t:\n    kind: thesis\n    text: T\n")
+    mf = MapFile.open(str(path))
+    with pytest.raises(ArgmapError) as err:
+        mf.add_review(None, "More.")
+    assert err.value.first.code == "AM006"
+    assert "review: Good work" in mf.text()
+
+
+def test_a_reordered_block_list_is_rewritten_under_its_key(sample: Path) -> None:
+    mf, before = edited(sample)
+    mf.update_node("kirov", {"supports": ["thesis", "rivals"]})
+    removed, added = changes(before, mf.text())
+    assert (removed, added) == ([], ["    - thesis\n"])
+    assert "    supports:\n    - thesis\n    - rivals\n" in mf.text()
+    assert set(mf.validate().graph.successors("kirov")) == {"thesis", "rivals"}

@@ -185,3 +185,17 @@ def test_review_as_a_subprocess(sample: Path, cli_run: Any) -> None:
     result = cli_run("review", str(sample), "kirov")
     assert result.returncode == 0 and "Cite the page." in result.stdout
     assert cli_run("review", str(sample), "--at", "2026-01-01").returncode == 0  # a listing: no date needed
+
+
+def test_adding_reads_the_map_with_the_commands_load_options(tmp_path: Path) -> None:
+    (tmp_path / "essay.txt").write_text("Stalin wanted power.\n", encoding="utf-8")
+    folder = tmp_path / "maps"
+    folder.mkdir()
+    path = folder / "map.yaml"
+    path.write_text("essay: ../essay.txt\nnodes:\n  t:\n    kind: thesis\n    text: T\n"
+                    "    quote: Stalin wanted power.\n", encoding="utf-8")
+    refused = CliRunner().invoke(cli, ["review", str(path), "t", "ok", "--no-date"])
+    assert refused.exit_code == 1 and "AM111" in refused.output
+    assert invoke("review", str(path), "t", "ok", "--no-date", "--allow-outside-paths").exit_code == 0
+    assert argmap.load(path, options=argmap.LoadOptions(allow_outside_paths=True)).node("t")["review"] == [
+        {"text": "ok"}]
