@@ -54,8 +54,9 @@ def read_graphml(data: bytes, path: str, options: LoadOptions | None = None) -> 
         raise _error_at(path, root, "the GraphML has no <graph>")
 
     def values(el: XmlElement) -> dict[str, str]:
+        # igraph writes an empty <data> for every declared key a node lacks: empty means absent
         return {keys.get(d.attrs.get("key", ""), d.attrs.get("key", "")): d.text
-                for d in el.children if _local(d.tag) == "data"}
+                for d in el.children if _local(d.tag) == "data" and d.text != ""}
 
     nodes: list[Item] = []
     edges: list[tuple[str, str, dict[str, str], int, int]] = []
@@ -83,6 +84,9 @@ def read_gexf(data: bytes, path: str, options: LoadOptions | None = None) -> Arg
             for a in el.children:
                 if "id" in a.attrs:
                     titles[a.attrs["id"]] = a.attrs.get("title", a.attrs["id"])
+    # argmap's own files declare a "label" attribute and write the text as GEXF label where a node
+    # has none; without that declaration, a GEXF label that differs from the text is the label
+    declares_label = "label" in titles.values()
 
     def values(el: XmlElement) -> dict[str, str]:
         out: dict[str, str] = {}
@@ -90,7 +94,9 @@ def read_gexf(data: bytes, path: str, options: LoadOptions | None = None) -> Arg
             if _local(child.tag) == "attvalues":
                 for av in child.children:
                     ref = av.attrs.get("for", av.attrs.get("id", ""))
-                    out[titles.get(ref, ref)] = av.attrs.get("value", "")
+                    value = av.attrs.get("value", "")
+                    if value != "":  # an empty value means absent, as in GraphML
+                        out[titles.get(ref, ref)] = value
         return out
 
     nodes: list[Item] = []
@@ -100,14 +106,19 @@ def read_gexf(data: bytes, path: str, options: LoadOptions | None = None) -> Arg
         if tag == "nodes":
             for n in el.children:
                 fields = values(n)
-                if "text" not in fields and "label" in n.attrs:
-                    fields["text"] = n.attrs["label"]
+                own = n.attrs.get("label") or None  # GEXF's own label
+                if "text" not in fields and own is not None:
+                    fields["text"] = own
+                elif own is not None and not declares_label and own != fields.get("text"):
+                    fields.setdefault("label", own)  # a networkx-written file keeps it only here
                 nodes.append((n.attrs.get("id", ""), fields, n.line, n.column))
         elif tag == "edges":
             for e in el.children:
                 edges.append((e.attrs.get("source", ""), e.attrs.get("target", ""), values(e),
                               e.line, e.column))
     graph_fields: dict[str, str] = {}
+    if graph_el.attrs.get("name"):  # where networkx keeps the title
+        graph_fields["title"] = graph_el.attrs["name"]
     meta = next((el for el in root.children if _local(el.tag) == "meta"), None)
     for el in meta.children if meta is not None else []:
         if _local(el.tag) == "description":

@@ -27,6 +27,7 @@ point at premises, and ``entails``/``contrary`` relation markers beyond the ones
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -112,6 +113,7 @@ class _Reader:
         self.statements: dict[str, str] = {}  # title -> node
         self.arguments: dict[str, str] = {}
         self.texts: dict[str, list[str]] = {}  # node -> raw text (first definition wins)
+        self.more: dict[str, list[list[str]]] = {}  # node -> raw texts of its later descriptions
         self.titled: set[str] = set()
         self.edges: list[tuple[str, str, str, int, int]] = []
         self.pcs: dict[str, list[tuple[str, bool]]] = {}  # argument -> [(statement, is_conclusion)]
@@ -136,9 +138,13 @@ class _Reader:
                 if self.group:
                     self.amap.graph.nodes[node]["group"] = self.group
             el = _Element(node, line, column, is_argument)
-            if m.group(4) and m.group(5).strip() and node not in self.texts:
-                self.texts[node] = [m.group(5)]
-                el.parts = self.texts[node]
+            if m.group(4):  # a definition: its text may start on this line or the next
+                first = [m.group(5)] if m.group(5).strip() else []
+                if not "".join(self.texts.get(node, ())).strip():
+                    self.texts[node] = el.parts = first
+                else:  # described again: Argdown keeps the tags of every description
+                    el.parts = first
+                    self.more.setdefault(node, []).append(el.parts)
             return el
         self.anonymous += 1
         node = self.make_id(f"s{self.anonymous}")
@@ -241,8 +247,8 @@ class _Reader:
             amap = self.amap
             if isinstance(value.get("title"), str):
                 amap.title = value.pop("title")
-            ours = value.pop("argmap", None)
-            if isinstance(ours, dict):  # what the Argdown writer stores of a map's own fields
+            ours = _ours(value.pop("argmap", None))
+            if ours is not None:  # what the Argdown writer stores of a map's own fields
                 if isinstance(ours.get("essay"), str):
                     amap.essay_path = ours["essay"]
                 if isinstance(ours.get("kinds"), dict):
@@ -262,6 +268,14 @@ class _Reader:
         explicit_kind: dict[str, str] = {}
         for node, parts in self.texts.items():
             self.fill(node, " ".join(parts), explicit_kind)
+        for node, descriptions in self.more.items():
+            attrs = graph.nodes[node]
+            for parts in descriptions:
+                raw = " ".join(parts)
+                data_at = _unescaped(raw, "{")
+                tags = [clean_text(a or b) for a, b in _TAG.findall(raw if data_at < 0 else raw[:data_at])]
+                if any(tags):
+                    attrs["tags"] = list(dict.fromkeys([*attrs.get("tags", []), *(t for t in tags if t)]))
         p.raise_if_any()
         # premise-conclusion structures
         for argument, items in self.pcs.items():
@@ -331,8 +345,9 @@ class _Reader:
         if text:
             attrs["text"] = text
         if data:
-            ours = data.pop("argmap", None) if isinstance(data.get("argmap"), dict) else None
+            ours = _ours(data.get("argmap"))
             if ours is not None:
+                del data["argmap"]
                 self.extra[node] = ours
                 if ours.get("kind") in KINDS:
                     explicit_kind[node] = ours["kind"]
@@ -365,6 +380,17 @@ class _Reader:
                 if t and pr and graph.has_edge(node, t) and graph.has_edge(pr, t):
                     graph.edges[node, t]["relation"] = "undercuts"
                     graph.edges[node, t]["premise"] = pr
+
+
+def _ours(value: Any) -> dict[str, Any] | None:
+    """argmap's own fields from a data block: a mapping, or (when it has a key longer than YAML
+    reads) the same mapping as JSON text."""
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except (ValueError, RecursionError):
+            return None
+    return value if isinstance(value, dict) else None
 
 
 def _unescaped(text: str, char: str) -> int:

@@ -2,7 +2,10 @@
 
 Node ids and labels are always double-quoted strings with ``\\``, ``"`` and line breaks escaped, so
 no text can end the string or start a DOT statement; ``\\`` is doubled so that Graphviz's own label
-escapes (``\\N``, ``\\G``, ...) never fire. Reasons point up at what they support (``rankdir=BT``).
+escapes (``\\N``, ``\\G``, ...) never fire, and ``&`` is written ``&amp;`` because Graphviz decodes
+HTML entities in labels (``Fish &amp; chips`` stays that text). Control characters become U+FFFD:
+a NUL would end Graphviz's line and flip its quote pairing. Reasons point up at what they support
+(``rankdir=BT``).
 """
 
 from __future__ import annotations
@@ -10,13 +13,14 @@ from __future__ import annotations
 from ..model import ArgumentMap, shorten
 from ..options import RenderOptions
 from ..style import KIND_STYLE, RELATION_STYLE
+from ._chars import printable
 
 
 def quote(text: str) -> str:
     """``text`` as a DOT double-quoted string that shows exactly ``text``."""
-    text = text.replace("\\", "\\\\").replace('"', '\\"')
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
-    return f'"{text}"'
+    text = printable(text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.replace("\\", "\\\\").replace('"', '\\"').replace("&", "&amp;")
+    return '"' + text.replace("\n", "\\n") + '"'
 
 
 def write_dot(amap: ArgumentMap, options: RenderOptions | None = None) -> str:
