@@ -33,7 +33,7 @@ from typing import Any
 
 from ..model import CONFIDENCES, KINDS, ArgumentMap, Location
 from ..options import LoadOptions
-from ._interop import SYNTAX, IdMaker, Problems, add_edge_once, assign_kinds, clean_text
+from ._interop import SYNTAX, IdMaker, Problems, add_edge_once, assign_kinds, check_config, clean_text
 from ._source import YamlDocument, decode, typed
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
@@ -128,6 +128,9 @@ class _Reader:
         if m and m.group(1) + m.group(3) in ("[]", "<>") and (m.group(4) or not m.group(5)):
             is_argument = m.group(1) == "<"
             title = clean_text(_ESCAPE.sub(r"\1", m.group(2)))
+            if not title:  # nothing to name or show the node by
+                self.p.error(f"an empty title {m.group(1)}{m.group(3)}", line, column, code=SYNTAX,
+                             hint="give the statement or argument a title, e.g. [Main claim]: ...")
             table = self.arguments if is_argument else self.statements
             node = table.get(title)
             if node is None:
@@ -253,9 +256,7 @@ class _Reader:
                     amap.essay_path = ours["essay"]
                 if isinstance(ours.get("kinds"), dict):
                     amap.kind_names.update({k: str(v) for k, v in ours["kinds"].items() if k in KINDS})
-                if isinstance(ours.get("check"), dict):
-                    amap.check_config.update({k: [str(c) for c in v] for k, v in ours["check"].items()
-                                              if isinstance(v, list)})
+                amap.check_config.update(check_config(ours.get("check")))
                 if isinstance(ours.get("meta"), dict):
                     amap.meta.update(ours["meta"])
             if value:

@@ -47,6 +47,11 @@ def escape(text: str) -> str:
     return _MARKUP.sub(lambda m: "".join("\\" + c for c in m.group(0)), line(text))
 
 
+def _title(node: str) -> str:
+    """A node id as a statement title: Argdown reads ``[-x]`` as no reference, ``[ -x]`` as one."""
+    return f" {node}" if node.startswith("-") else node
+
+
 def _tag_ok(tag: str) -> bool:
     """Whether ``#(tag)`` gives Argdown (and argmap's reader) exactly ``tag``."""
     return bool(tag) and line(tag) == tag and not _TAG_UNSAFE.search(tag)
@@ -115,9 +120,9 @@ def write_argdown(amap: ArgumentMap, options: RenderOptions | None = None) -> st
         tags = "".join(f" #({t})" for t in d.get("tags") or [] if _tag_ok(t))
         if not all(_tag_ok(t) for t in d.get("tags") or []):
             ours["tags"] = list(d["tags"])
-        out.append(f"[{n}]: {escape(d['text'])}{tags}")
+        out.append(f"[{_title(n)}]: {escape(d['text'])}{tags}")
         out.append(f"  {_flow({'argmap': ours})}")
         for v, e in graph.succ[n].items():
-            out.append(f"  {_MARKER[e['relation']]} [{v}]")
+            out.append(f"  {_MARKER[e['relation']]} [{_title(v)}]")
         out.append("")
     return "\n".join(out)
