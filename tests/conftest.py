@@ -134,6 +134,28 @@ class Page:
         return self.page.evaluate(expression, arg)
 
 
+#: where scripts/test installs the pinned Argdown CLI
+ARGMAP_NPM = Path(os.environ.get("ARGMAP_NPM")
+                  or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "argmap" / "npm")
+
+
+@pytest.fixture(scope="session")
+def argdown_cli() -> Path:
+    """The Argdown CLI (``argdown json``), for the differential tests."""
+    exe = ARGMAP_NPM / "node_modules" / ".bin" / "argdown"
+    need(exe.exists() and shutil.which("node") is not None,
+         f"the Argdown CLI is not installed in {ARGMAP_NPM} (scripts/test installs it)")
+    return exe
+
+
+@pytest.fixture(scope="session")
+def graphviz_dot() -> str:
+    dot = shutil.which("dot")
+    need(dot is not None, "Graphviz's dot is not installed (apt-get install graphviz)")
+    assert dot is not None
+    return dot
+
+
 @pytest.fixture(scope="session")
 def browser_context() -> Iterator[Any]:
     chromium = shutil.which("chromium")

@@ -76,8 +76,8 @@ def hostile_maps(draw: st.DrawFn, max_nodes: int = 6) -> argmap.ArgumentMap:
                 steps.append((u, v))
     if steps and len(ids) > 2 and draw(st.booleans()):
         premise, conclusion = draw(st.sampled_from(steps))
-        x = next((n for n in ids if n not in (premise, conclusion)
-                  and not amap.graph.has_edge(n, conclusion) and not amap.graph.has_edge(conclusion, n)), None)
+        x = next((n for n in ids if n not in (premise, conclusion) and not amap.graph.has_edge(n, conclusion)
+                  and not amap.graph.has_edge(conclusion, n)), None)
         if x is not None:
             amap.add_edge(x, conclusion, "undercuts", premise=premise)
     return amap

@@ -23,6 +23,11 @@ def quote(text: str) -> str:
     return '"' + text.replace("\n", "\\n") + '"'
 
 
+def tooltip(text: str) -> str:
+    """``text`` as a DOT tooltip: Graphviz reads a tooltip's escapes twice, so ``\\`` twice doubled."""
+    return quote(" ".join(text.split()).replace("\\", "\\\\"))
+
+
 def write_dot(amap: ArgumentMap, options: RenderOptions | None = None) -> str:
     title = amap.title or "argument map"
     out = ["digraph argmap {",
@@ -36,7 +41,7 @@ def write_dot(amap: ArgumentMap, options: RenderOptions | None = None) -> str:
         label = f"{amap.kind_name(d['kind'])}: {amap.label(n, 60)}"
         if d.get("confidence"):
             label += f" ({d['confidence']})"
-        attrs = [f"label={quote(label)}", f"tooltip={quote(shorten(d['text'], 300))}",
+        attrs = [f"label={quote(label)}", f"tooltip={tooltip(shorten(d['text'], 300))}",
                  f"shape={quote(style['dot'])}", f"fillcolor={quote(style['color'])}",
                  f"fontcolor={quote(style['font'])}", f"penwidth={quote(str(style['border']))}"]
         if d.get("confidence") in ("possible", "doubtful"):
@@ -50,7 +55,7 @@ def write_dot(amap: ArgumentMap, options: RenderOptions | None = None) -> str:
         if rel != "supports":
             attrs.insert(0, f"label={quote(rel)}")
         if e.get("link") is not None:
-            attrs.append(f"tooltip={quote('linked: ' + e['link'])}")
+            attrs.append(f"tooltip={tooltip('linked: ' + e['link'])}")
         out.append(f"  {quote(u)} -> {quote(v)} [{', '.join(attrs)}];")
     out.append("}")
     return "\n".join(out) + "\n"
