@@ -14,7 +14,8 @@ What is read, and how it maps:
   argument's id as ``link``) and the argument supports its final conclusion.
 - an undercut of an argument is an ``undercuts`` edge to what the argument argues for, with the
   argument as ``premise`` (Argdown undercuts arguments; argmap undercuts a step).
-- ``#tag`` / ``#(a tag)`` are tags, headings set ``group``, a ``===`` YAML front matter gives the
+- ``**bold**``/``_italic_`` markers are dropped from the text (as Argdown shows it); ``#tag`` /
+  ``#(a tag)`` are tags (every description's, as Argdown collects them), headings set ``group``, a ``===`` YAML front matter gives the
   title, ``{...}`` YAML data after an element goes to ``data`` (argmap's own fields in it, as the
   Argdown writer puts them, are restored), ``//``, ``/* */`` and ``<!-- -->`` are comments,
   ``\\x`` escapes a character.
@@ -43,6 +44,8 @@ _SEPARATOR = re.compile(r"^-{2,}\s*$")
 _ONE_LINE_RULE = re.compile(r"^--.*\S.*--\s*$")
 _TAG = re.compile(r"(?<!\\)#\(([^)]*)\)|(?<![\\\w])#([\w-]+)")
 _ESCAPE = re.compile(r"\\(.)")
+#: **bold**, __bold__, *italic*, _italic_: Argdown shows the words without the markers
+_EMPHASIS = re.compile(r"(?<![\w\\])(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)(?<!\\)\1(?!\w)")
 _REF = re.compile(r"^(\[|<)((?:[^\]\\>]|\\.)*)(\]|>)(:?)\s*(.*)$", re.S)
 
 _FORWARD = {"+>": "supports", "->": "attacks", "_>": "undercuts", "><": "contradicts"}
@@ -340,7 +343,7 @@ class _Reader:
                 return
             data, raw = typed(doc.value), raw[:data_at]
         tags = [clean_text(a or b) for a, b in _TAG.findall(raw)]
-        text = clean_text(_ESCAPE.sub(r"\1", _TAG.sub(" ", raw)))
+        text = clean_text(_ESCAPE.sub(r"\1", _EMPHASIS.sub(r"\2", _TAG.sub(" ", raw))))
         if tags:
             attrs["tags"] = list(dict.fromkeys(t for t in tags if t))
         if text:
