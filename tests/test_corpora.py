@@ -210,7 +210,8 @@ def test_every_argdown_text_and_tags_match_the_argdown_cli(corpora: Path) -> Non
     [foreign] = [n for n in populism if populism.node(n).get("label") == '"Foreign Infiltration"']
     assert populism.node(foreign)["tags"] == ["immigration"]  # from its second description
     softdrugs = argmap.load(corpora / "argdown" / "argdown" / "legalisation-softdrugs.argdown")
-    [tobacco] = [n for n in softdrugs if softdrugs.node(n).get("label") == "Tobacco and alcohol more dangerous"]
+    label = "Tobacco and alcohol more dangerous"
+    [tobacco] = [n for n in softdrugs if softdrugs.node(n).get("label") == label]
     assert softdrugs.node(tobacco)["text"].startswith("Tobacco-related diseases kill millions")
     assert softdrugs.node(tobacco)["tags"] == ["pro"]  # its text starts on the line after the title
 

@@ -270,7 +270,8 @@ def test_dot_writes_ampersands_as_entities_graphviz_decodes() -> None:
 
 @pytest.mark.parametrize("fmt", ["dot", "mermaid"])
 def test_control_characters_never_reach_dot_or_mermaid(fmt: str) -> None:
-    amap = one_node("nul \x00 bell \x07 esc \x1b[31m del \x7f c1 \x9b", label="x\x00\"]; y [URL=\"javascript:")
+    amap = one_node("nul \x00 bell \x07 esc \x1b[31m del \x7f c1 \x9b",
+                    label="x\x00\"]; y [URL=\"javascript:")
     out = str(argmap.convert(amap, fmt))
     assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f]", out)
     if fmt == "dot":
@@ -329,4 +330,5 @@ def test_nan_and_infinity_are_never_written_as_json_tokens(fmt: str) -> None:
         json.loads(out, parse_constant=refuse)
     assert "NaN" not in out and "Infinity" not in out
     if fmt != "nodelink":
-        assert argmap.loads(out, format=fmt).node("a")["data"] == {"nan": None, "inf": [None, None], "ok": 1.5}
+        back = argmap.loads(out, format=fmt)
+        assert back.node("a")["data"] == {"nan": None, "inf": [None, None], "ok": 1.5}

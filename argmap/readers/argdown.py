@@ -15,10 +15,13 @@ What is read, and how it maps:
 - an undercut of an argument is an ``undercuts`` edge to what the argument argues for, with the
   argument as ``premise`` (Argdown undercuts arguments; argmap undercuts a step).
 - ``**bold**``/``_italic_`` markers are dropped from the text (as Argdown shows it); ``#tag`` /
-  ``#(a tag)`` are tags (every description's, as Argdown collects them), headings set ``group``, a ``===`` YAML front matter gives the
-  title, ``{...}`` YAML data after an element goes to ``data`` (argmap's own fields in it, as the
-  Argdown writer puts them, are restored), ``//``, ``/* */`` and ``<!-- -->`` are comments,
-  ``\\x`` escapes a character.
+  ``#(a tag)`` are tags (every description's, as Argdown collects them), headings set ``group``,
+  a ``===`` YAML front matter gives the title, ``{...}`` YAML data after an element goes to
+  ``data`` (argmap's own fields in it, as the Argdown writer puts them, are restored; as JSON text
+  where a key is too long for YAML), ``//``, ``/* */`` and ``<!-- -->`` are comments, ``\\x``
+  escapes a character.
+- a definition's text may start on the line after ``[Title]:`` or ``<Title>:``; an empty title
+  is an error (the node would have nothing to be shown by).
 - kinds follow ``_interop.assign_kinds``; the theses are the titled statements that argue about
   nothing (else every root).
 
