@@ -149,6 +149,14 @@ def argdown_cli() -> Path:
 
 
 @pytest.fixture(scope="session")
+def mermaid_js() -> Path:
+    """Mermaid's browser build from npm, to render our flowcharts in Chromium offline."""
+    script = ARGMAP_NPM / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
+    need(script.exists(), f"mermaid is not installed in {ARGMAP_NPM} (scripts/test installs it)")
+    return script
+
+
+@pytest.fixture(scope="session")
 def graphviz_dot() -> str:
     dot = shutil.which("dot")
     need(dot is not None, "Graphviz's dot is not installed (apt-get install graphviz)")

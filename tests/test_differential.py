@@ -1,8 +1,9 @@
 """Every writer against the real tool it writes for, on the bundled maps and on hostile random maps.
 
 The tool must accept the file, and the nodes, relations, texts and tags it reads must be the map's:
-the Argdown CLI's JSON export, Graphviz (``dot -Tsvg`` parsed as XML, ``dot -Tjson``), networkx
-(GraphML, GEXF, node-link) and ruamel.yaml in YAML 1.2 mode. Each batch of maps goes to one tool
+the Argdown CLI's JSON export, Graphviz (``dot -Tsvg`` parsed as XML, ``dot -Tjson``), Mermaid in
+headless Chromium (offline, from its npm package; the SVG parsed as XML), networkx (GraphML, GEXF,
+node-link) and ruamel.yaml in YAML 1.2 mode. Each batch of maps goes to one tool
 process, so the random examples stay cheap. In CI a missing tool fails (``need``); elsewhere it skips.
 Text a format cannot hold (control characters in XML, DOT and Argdown text) is expected as U+FFFD.
 """
@@ -191,6 +192,59 @@ def test_graphviz_shows_entities_as_written(graphviz_dot: str, tmp_path: Path) -
     amap = ArgumentMap(title="Fish &amp; chips")
     amap.add_node("a", "thesis", "t", label="Fish &amp; chips &lt;3 & \\N")
     check_dot(graphviz_dot, tmp_path, [amap])  # the label is drawn as "Thesis: Fish &amp; chips ..."
+
+
+# -- Mermaid in Chromium, offline from its npm package ----------------------------------------
+_RENDER_MERMAID = """async (texts) => {
+  mermaid.initialize({startOnLoad: false, securityLevel: "strict", flowchart: {htmlLabels: false}});
+  const out = [];
+  for (const [i, text] of texts.entries()) {
+    try {
+      const {svg} = await mermaid.render("m" + i, text);
+      const doc = new DOMParser().parseFromString(svg, "image/svg+xml");
+      const error = doc.querySelector("parsererror");
+      out.push({error: error && error.textContent,
+                nodes: [...doc.querySelectorAll("g.node")].map(g => g.textContent),
+                edges: doc.querySelectorAll("path.flowchart-link").length,
+                links: [...doc.querySelectorAll("a")].map(a => a.getAttribute("href")
+                                                             || a.getAttribute("xlink:href"))});
+    } catch (e) { out.push({error: String(e)}); }
+  }
+  return out;
+}"""
+
+
+def check_mermaid(browser_context: Any, mermaid_js: Path, maps: list[ArgumentMap]) -> None:
+    page = browser_context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    try:
+        page.set_content("<!doctype html><html><body></body></html>")
+        page.add_script_tag(path=str(mermaid_js))
+        drawn = page.evaluate(_RENDER_MERMAID, [str(argmap.convert(m, "mermaid")) for m in maps])
+    finally:
+        page.close()
+    assert not [r for r in requests if not r.startswith(("about:", "data:"))]  # offline
+    for i, (amap, result) in enumerate(zip(maps, drawn, strict=True)):
+        assert result["error"] is None, (i, result["error"])  # parsed, and its SVG is XML
+        assert result["edges"] == amap.graph.number_of_edges() and not result["links"], i
+        # Mermaid wraps long labels into lines: compare without whitespace
+        expected = sorted("".join(shown(f"{amap.kind_name(d['kind'])}: {amap.label(n, 60)}").split())
+                          for n, d in amap.graph.nodes(data=True))
+        assert sorted("".join(t.split()) for t in result["nodes"]) == expected, i
+
+
+@pytest.mark.browser
+def test_mermaid_renders_bundled_maps(browser_context: Any, mermaid_js: Path) -> None:
+    check_mermaid(browser_context, mermaid_js, bundled())
+
+
+@pytest.mark.browser
+@settings(TOOL_SETTINGS, max_examples=2)
+@given(maps=BATCHES)
+def test_mermaid_renders_hostile_maps(browser_context: Any, mermaid_js: Path,
+                                      maps: list[ArgumentMap]) -> None:
+    check_mermaid(browser_context, mermaid_js, maps)
 
 
 # -- networkx and YAML 1.2: in process, so more examples ---------------------------------------
