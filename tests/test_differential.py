@@ -145,8 +145,8 @@ def test_argdown_cli_reads_the_cases_it_once_misread(argdown_cli: Path, tmp_path
 # -- Graphviz ----------------------------------------------------------------------------------
 def check_dot(dot: str, tmp_path: Path, maps: list[ArgumentMap]) -> None:
     paths = write_all(tmp_path, maps, "dot", "dot")
-    result = subprocess.run([dot, "-Tsvg", "-Tjson", "-O", *map(str, paths)],
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run([dot, "-Tsvg", "-Tjson", "-O", *map(str, paths)], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=300)  # dot leaves a noname.gv.xdot
     assert result.returncode == 0, result.stderr
     svg_ns = "{http://www.w3.org/2000/svg}"
     for path, amap in zip(paths, maps, strict=True):
