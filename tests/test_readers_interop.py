@@ -214,16 +214,23 @@ IGRAPH_GRAPHML = """<?xml version="1.0" encoding="UTF-8"?>
 <key id="v_confidence" for="node" attr.name="confidence" attr.type="string"/>
 <key id="v_label" for="node" attr.name="label" attr.type="string"/>
 <key id="v_tags" for="node" attr.name="tags" attr.type="string"/>
+<key id="v_id" for="node" attr.name="id" attr.type="string"/>
 <key id="e_relation" for="edge" attr.name="relation" attr.type="string"/>
+<key id="e_premise" for="edge" attr.name="premise" attr.type="string"/>
 <key id="e_link" for="edge" attr.name="link" attr.type="string"/>
 <graph id="G" edgedefault="directed">
 <data key="g_title">Bins</data>
-<node id="n0"><data key="v_kind">thesis</data><data key="v_text">We should sort waste.</data>
+<node id="n0"><data key="v_id">sort</data><data key="v_kind">thesis</data>
+<data key="v_text">We should sort waste.</data>
 <data key="v_confidence"></data><data key="v_label"></data><data key="v_tags"></data></node>
-<node id="n1"><data key="v_kind">reason</data><data key="v_text">It saves resources.</data>
+<node id="n1"><data key="v_id">saves</data><data key="v_kind">reason</data>
+<data key="v_text">It saves resources.</data>
 <data key="v_confidence">likely</data><data key="v_label">Resources</data>
 <data key="v_tags">["a"]</data></node>
 <edge source="n1" target="n0"><data key="e_relation">supports</data><data key="e_link"></data></edge>
+<node id="n2"><data key="v_id"></data><data key="v_kind">objection</data><data key="v_text">Bins smell.</data>
+</node>
+<edge source="n2" target="n0"><data key="e_relation">undercuts</data><data key="e_premise">saves</data></edge>
 </graph>
 </graphml>
 """
@@ -231,10 +238,11 @@ IGRAPH_GRAPHML = """<?xml version="1.0" encoding="UTF-8"?>
 
 def test_graphml_from_igraph_empty_values_are_absent() -> None:
     amap = argmap.loads(IGRAPH_GRAPHML, format="graphml")
-    assert list(amap) == ["n0", "n1"] and amap.title == "Bins"
-    assert amap.node("n0") == {"kind": "thesis", "text": "We should sort waste."}
-    assert amap.node("n1")["confidence"] == "likely" and amap.node("n1")["tags"] == ["a"]
-    assert amap.graph.edges["n1", "n0"] == {"relation": "supports"}
+    assert list(amap) == ["sort", "saves", "n2"] and amap.title == "Bins"  # ids from igraph's "id"
+    assert amap.node("sort") == {"kind": "thesis", "text": "We should sort waste."}
+    assert amap.node("saves")["confidence"] == "likely" and amap.node("saves")["tags"] == ["a"]
+    assert amap.graph.edges["saves", "sort"] == {"relation": "supports"}
+    assert amap.graph.edges["n2", "sort"] == {"relation": "undercuts", "premise": "saves"}
 
 
 def test_gexf_through_networkx_keeps_labels_and_title(stalin: argmap.ArgumentMap) -> None:

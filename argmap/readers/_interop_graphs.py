@@ -3,7 +3,11 @@ from other graph tools that follow the same attribute names.
 
 A node's fields are read from attributes named like the map's fields (``kind``, ``text``, ``tags``
 as JSON, ...); a file without ``kind`` gets kinds from its structure, a node without ``text`` uses
-its ``label`` or id. Edges default to ``supports``.
+its ``label`` or id. Edges default to ``supports``. An empty value is an absent one (igraph writes an
+empty ``<data>`` for every declared key), and an ``id`` attribute names the node where a tool
+renamed the nodes (igraph writes ``n0``, ``n1``, ... and keeps the ids it read as ``id``). A GEXF
+node's own ``label`` is its label when the file declares no ``label`` attribute (as networkx
+writes it), and the graph's ``name`` its title.
 """
 
 from __future__ import annotations
@@ -146,12 +150,16 @@ def _build(path: str, graph_fields: dict[str, str], nodes: list[Item],
     amap = ArgumentMap(path=path)
     make_id = IdMaker()
     ids: dict[str, str] = {}
+    names: dict[str, str] = {}  # the "id" attribute (or the XML id) -> node id, for premises
     explicit = True
     for raw, fields, line, col in nodes:
         if raw in ids:
             p.error(f"duplicate node id '{raw}'", line, col, code=DUPLICATE)
             continue
-        node_id = ids[raw] = make_id(raw)
+        # igraph renames nodes n0, n1, ... and keeps the ids it read in an "id" attribute
+        name = fields.get("id") or raw
+        node_id = ids[raw] = make_id(name if name not in names else raw)
+        names.setdefault(name, node_id)
         text = fields.get("text") or fields.get("label") or raw
         attrs: dict[str, Any] = {"kind": "claim", "text": text}
         kind = fields.get("kind")
@@ -193,10 +201,10 @@ def _build(path: str, graph_fields: dict[str, str], nodes: list[Item],
     for src, dst, relation, fields, line, col in pending:
         premise = fields.get("premise")
         if relation == "undercuts":
-            if premise not in ids:
+            premise = ids.get(premise or "") or names.get(premise or "")
+            if premise is None:
                 p.error(f"undercut of '{dst}' names no known premise", line, col, code=UNKNOWN_REF)
                 continue
-            premise = ids[premise]
         else:
             premise = None
         add_edge_once(amap, p, src, dst, relation, link=fields.get("link"), premise=premise,
