@@ -12,6 +12,7 @@ Everything the ``argmap`` command does is a function here; errors in a user's fi
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import gc
 import os
 import threading
@@ -115,10 +116,12 @@ def check(amap: ArgumentMap) -> list[Diagnostic]:
 def convert(amap: ArgumentMap, format: str, options: RenderOptions | None = None) -> str | bytes:
     """The map in another format (``argmap.formats.FORMATS`` lists them)."""
     from . import formats
+    from .writers._chars import encodable
 
     writer = formats.get(format, purpose="write").load_writer()
     with _gc_paused():
-        return writer(amap, options or RenderOptions())  # type: ignore[no-any-return]
+        out = writer(amap, options or RenderOptions())
+    return encodable(out) if isinstance(out, str) else out  # type: ignore[no-any-return]
 
 
 def render(amap: ArgumentMap, options: RenderOptions | None = None) -> str:
@@ -131,12 +134,36 @@ def write(amap: ArgumentMap, path: str | os.PathLike[str], *, format: str | None
     """Write the map to ``path`` atomically, in the format its extension names."""
     from . import formats
     from .io import atomic_write
+    from .writers._chars import encodable, encodable_pieces
 
     path = os.fspath(path)
     fmt = formats.get(format, purpose="write") if format else formats.guess(path, purpose="write")
     writer = fmt.load_stream()
+    essay = _rebased_essay(amap, path)
+    if essay != amap.essay_path:
+        amap = dataclasses.replace(amap, essay_path=essay)
     with _gc_paused():
-        atomic_write(path, writer(amap, options or RenderOptions()))
+        out = writer(amap, options or RenderOptions())
+        atomic_write(path, encodable(out) if isinstance(out, str) else
+                     out if isinstance(out, bytes) else encodable_pieces(out))
+
+
+def _rebased_essay(amap: ArgumentMap, path: str) -> str | None:
+    """The map's ``essay:`` as seen from the folder ``path`` is written to.
+
+    ``essay:`` is relative to the map file, so a map written into another folder must name its
+    essay from there, or the written map could not find it. Standard output and maps that were not
+    read from a file keep it as it is.
+    """
+    ref = amap.essay_path
+    if not ref or path == "-" or amap.path.startswith("<") or os.path.isabs(ref) or "\x00" in ref:
+        return ref
+    old = os.path.dirname(os.path.abspath(amap.path))
+    new = os.path.dirname(os.path.abspath(path))
+    if old == new:
+        return ref
+    rebased = os.path.relpath(os.path.normpath(os.path.join(old, ref)), new)
+    return rebased.replace(os.sep, "/")
 
 
 def trace(amap: ArgumentMap, node: str) -> Trace:

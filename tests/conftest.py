@@ -19,7 +19,7 @@ from benchmarks.run import launch_chromium  # one way to open the browser, for t
 ROOT = Path(__file__).resolve().parent.parent
 GRAPHS = ROOT / "graphs"
 DATA = Path(__file__).resolve().parent / "data"
-CORPORA = ROOT.parent / "shared" / "corpora"
+CORPORA = Path(os.environ.get("ARGMAP_CORPORA") or ROOT.parent / "shared" / "corpora")  # a worktree: set it
 IN_CI = bool(os.environ.get("CI"))
 
 
@@ -151,6 +151,36 @@ class Page:
 
     def js(self, expression: str, arg: Any = None) -> Any:
         return self.page.evaluate(expression, arg)
+
+
+#: where scripts/test installs the pinned Argdown CLI
+ARGMAP_NPM = Path(os.environ.get("ARGMAP_NPM")
+                  or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "argmap" / "npm")
+
+
+@pytest.fixture(scope="session")
+def argdown_cli() -> Path:
+    """The Argdown CLI (``argdown json``), for the differential tests."""
+    exe = ARGMAP_NPM / "node_modules" / ".bin" / "argdown"
+    need(exe.exists() and shutil.which("node") is not None,
+         f"the Argdown CLI is not installed in {ARGMAP_NPM} (scripts/test installs it)")
+    return exe
+
+
+@pytest.fixture(scope="session")
+def mermaid_js() -> Path:
+    """Mermaid's browser build from npm, to render our flowcharts in Chromium offline."""
+    script = ARGMAP_NPM / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
+    need(script.exists(), f"mermaid is not installed in {ARGMAP_NPM} (scripts/test installs it)")
+    return script
+
+
+@pytest.fixture(scope="session")
+def graphviz_dot() -> str:
+    dot = shutil.which("dot")
+    need(dot is not None, "Graphviz's dot is not installed (apt-get install graphviz)")
+    assert dot is not None
+    return dot
 
 
 @pytest.fixture(scope="session")

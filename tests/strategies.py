@@ -102,4 +102,53 @@ def essay_maps(draw: st.DrawFn, max_nodes: int = 40) -> argmap.ArgumentMap:
         amap.add_edge(add("objection"), thesis, "undercuts", premise=r)
     while count < 5:
         amap.add_edge(add("evidence"), draw(st.sampled_from(reasons)))
+
+
+#: pieces of text that real tools have misread: markup of every output format, entities, line and
+#: paragraph separators, control characters, right-to-left and non-BMP text
+HOSTILE_PIECES = [
+    "{", "}", "} x", "{a: 1}", "===", "- ===", "#", "#tag", "#(t)", "&amp;", "&lt;3", "&", "-->", "--",
+    '"', "'", "`", "\\", "\\N", "[", "]", "<", ">", "<b>", "//", "/*", "<!--", "e.g.", ".y.", ":x:", "@[",
+    "_", "*", "(", ")", "|", ";", "%%", "\u2028", "\u2029", "\x00", "\x07", "\x1b[31m", "\x7f", "\x85",
+    "\t", "\n", "\r", "\ufeff", "\ufffe", "\u202e", "\u05e9\u05dc\u05d5\u05dd", "\U0001f600", "\U00010348",
+    "0o17", "1e3", "yes", "null", " ", "  ",
+]
+_WORDS = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=6)
+hostile_text = st.lists(st.sampled_from(HOSTILE_PIECES) | _WORDS, min_size=1, max_size=8).map("".join)
+#: tags as students write them (a space or ``_`` inside, and now and then something hostile)
+hostile_tag = st.from_regex(r"[a-z][a-z0-9 _-]{0,8}[a-z0-9]", fullmatch=True) | hostile_text
+
+
+@st.composite
+def hostile_maps(draw: st.DrawFn, max_nodes: int = 6) -> argmap.ArgumentMap:
+    """Maps whose every text field is drawn from ``hostile_text``: every kind and relation, linked
+    premises and an undercut now and then, ids like ``0o17`` and ``1e3``."""
+    ids = draw(st.lists(st.from_regex(r"[A-Za-z0-9_-]{1,6}", fullmatch=True), min_size=1,
+                        max_size=max_nodes, unique=True))
+    title = draw(st.none() | hostile_text.filter(str.strip))
+    amap = argmap.ArgumentMap(title=title.strip() if title else None)
+    if draw(st.booleans()):
+        amap.kind_names["reason"] = draw(hostile_text.filter(str.strip)).strip()
+    optional = st.none() | hostile_text.filter(str.strip).map(str.strip)
+    for n in ids:
+        amap.add_node(n, draw(st.sampled_from(argmap.model.KINDS)),
+                      draw(hostile_text.filter(str.strip)).strip(), label=draw(optional),
+                      confidence=draw(st.none() | st.sampled_from(argmap.model.CONFIDENCES)),
+                      source=draw(optional), quote=draw(optional), note=draw(optional),
+                      group=draw(optional),
+                      tags=draw(st.lists(hostile_tag.map(str.strip).filter(bool), max_size=3, unique=True)),
+                      data=draw(st.none() | st.fixed_dictionaries({"k": hostile_text})))
+    steps: list[tuple[str, str]] = []
+    for u in ids:
+        for v in ids:
+            if u != v and not amap.graph.has_edge(v, u) and draw(st.integers(0, 2)) == 0:
+                amap.add_edge(u, v, draw(st.sampled_from(["supports", "attacks"])),
+                              link=draw(st.none() | st.just("L1")))
+                steps.append((u, v))
+    if steps and len(ids) > 2 and draw(st.booleans()):
+        premise, conclusion = draw(st.sampled_from(steps))
+        x = next((n for n in ids if n not in (premise, conclusion) and not amap.graph.has_edge(n, conclusion)
+                  and not amap.graph.has_edge(conclusion, n)), None)
+        if x is not None:
+            amap.add_edge(x, conclusion, "undercuts", premise=premise)
     return amap

@@ -266,3 +266,43 @@ def test_render_lenient_quotes(tmp_path: Path) -> None:
         in lenient.output
     assert (tmp_path / "m.html").exists()
     assert "--lenient-quotes" in " ".join(invoke("render", "--help").output.split())
+
+
+def test_convert_into_another_folder_rebases_the_essay(tmp_path: Path) -> None:
+    """``essay:`` is relative to the map file: a map written elsewhere must name it from there."""
+    maps = tmp_path / "maps"
+    maps.mkdir()
+    (maps / "essay.txt").write_text("We should sort waste. It saves resources.\n", encoding="utf-8")
+    src = maps / "m.yaml"
+    src.write_text("essay: essay.txt\nnodes:\n  t:\n    kind: thesis\n    text: We should sort waste.\n"
+                   "    quote: We should sort waste.\n", encoding="utf-8")
+    up = tmp_path / "m.yaml"
+    assert invoke("convert", str(src), "-o", str(up)).exit_code == 0
+    assert argmap.load(up).essay_path == "maps/essay.txt"
+    assert "AM109" not in invoke("check", str(up)).output
+    far = tmp_path / "other" / "deep" / "m.json"
+    far.parent.mkdir(parents=True)
+    assert invoke("convert", str(src), "-o", str(far)).exit_code == 0
+    assert json.loads(far.read_text(encoding="utf-8"))["essay"] == "../../maps/essay.txt"
+    result = invoke("check", str(far), "--allow-outside-paths")
+    assert result.exit_code == 0 and "AM109" not in result.output
+    beside = maps / "copy.argdown"
+    assert invoke("convert", str(src), "-o", str(beside)).exit_code == 0
+    assert argmap.load(beside, options=argmap.LoadOptions(load_essay=False)).essay_path == "essay.txt"
+    assert '"essay": "essay.txt"' in invoke("convert", str(src), "--to", "json", "-o", "-").output
+
+
+def test_convert_to_json_writes_standard_json(tmp_path: Path) -> None:
+    src = tmp_path / "m.yaml"
+    src.write_text("nodes:\n  t:\n    kind: thesis\n    text: T\n    data: {a: .nan, b: .inf, c: 1.5}\n",
+                   encoding="utf-8")
+    result = invoke("convert", str(src), "--to", "json", "-o", "-")
+    if result.exit_code != 0:  # a reader may refuse non-finite numbers outright: also no NaN written
+        assert "Traceback" not in result.output
+        return
+
+    def refuse(token: str) -> None:
+        raise AssertionError(f"non-standard JSON {token}")
+
+    assert json.loads(result.output, parse_constant=refuse)["nodes"]["t"]["data"] == \
+        {"a": None, "b": None, "c": 1.5}

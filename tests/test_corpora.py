@@ -181,6 +181,41 @@ def test_every_argdown_file_matches_the_argdown_cli_relations(corpora: Path) -> 
         assert len(amap) <= len(model["statements"]) + len(model["arguments"]), path.name
 
 
+_ARGDOWN_TAG = re.compile(r"#\([^)]*\)|#[\w-]+")
+
+
+def test_every_argdown_text_and_tags_match_the_argdown_cli(corpora: Path) -> None:
+    """Not only the counts: every statement's and argument's text (its first description, as Argdown
+    shows it without tags) and its tags (of every description) are Argdown's."""
+    def words(text: str) -> str:
+        return " ".join(_ARGDOWN_TAG.sub(" ", text).split())
+
+    compared = 0
+    for path in sorted((corpora / "argdown" / "argdown").glob("*.argdown")):
+        amap = argmap.load(path)
+        model = argdown_json(corpora, path)
+        by_title = {" ".join((amap.node(n).get("label") or "").split()): n for n in amap}
+        for element in [*model["statements"].values(), *model["arguments"].values()]:
+            node = by_title.get(" ".join(element["title"].split()))
+            if node is None:  # a statement only mentioned inside an argument's premises
+                continue
+            texts = [m["text"] for m in element["members"] if m.get("text", "").strip()]
+            ours = amap.node(node)
+            expected = words(texts[0]) if texts else " ".join(element["title"].split())
+            assert words(ours["text"]) == expected, (path.name, element["title"])
+            assert set(ours.get("tags", [])) == set(element.get("tags") or []), (path.name, element["title"])
+            compared += 1
+    assert compared >= 150
+    populism = argmap.load(corpora / "argdown" / "argdown" / "Populism-Core-Argument-Argdown-Example.argdown")
+    [foreign] = [n for n in populism if populism.node(n).get("label") == '"Foreign Infiltration"']
+    assert populism.node(foreign)["tags"] == ["immigration"]  # from its second description
+    softdrugs = argmap.load(corpora / "argdown" / "argdown" / "legalisation-softdrugs.argdown")
+    label = "Tobacco and alcohol more dangerous"
+    [tobacco] = [n for n in softdrugs if softdrugs.node(n).get("label") == label]
+    assert softdrugs.node(tobacco)["text"].startswith("Tobacco-related diseases kill millions")
+    assert softdrugs.node(tobacco)["tags"] == ["pro"]  # its text starts on the line after the title
+
+
 def test_softdrugs_matches_argdown_exactly(corpora: Path) -> None:
     """The one debate without groups or pcs: Argdown's own export and ours agree edge by edge."""
     path = corpora / "argdown" / "argdown" / "legalisation-softdrugs.argdown"

@@ -207,3 +207,101 @@ def test_review_notes_are_kept_as_metadata(fmt: str) -> None:
 def test_malformed_imported_notes_keep_only_what_is_well_formed(fmt: str, text: str) -> None:
     amap = argmap.loads(text, format=fmt)
     assert amap.node("a")["review"] == [{"text": "ok"}]
+
+
+# -- what other tools write ---------------------------------------------------------------------
+def test_argdown_text_may_start_on_the_line_after_the_title() -> None:
+    text = ("[T]:\n  The thesis, on its own line. #policy\n\n"
+            "<A>: \n  An argument's text on the next line #pro\n  and the line after.\n  +> [T]\n")
+    amap = argmap.loads(text, format="argdown")
+    assert amap.node("T")["text"] == "The thesis, on its own line." and amap.node("T")["tags"] == ["policy"]
+    assert amap.node("A")["text"] == "An argument's text on the next line and the line after."
+    assert amap.node("A")["tags"] == ["pro"] and amap.node("A")["label"] == "A"
+
+
+def test_argdown_keeps_the_tags_of_every_description() -> None:
+    text = ("[T]: The thesis.\n  + <A>: First words. #one\n\n<A>: Second words. #two #one\n"
+            "\n[T]: Again. #(long term)\n")
+    amap = argmap.loads(text, format="argdown")
+    assert amap.node("A")["text"] == "First words." and amap.node("A")["tags"] == ["one", "two"]
+    assert amap.node("T")["tags"] == ["long term"]
+
+
+def test_argdown_drops_emphasis_markers_as_argdown_shows_text() -> None:
+    amap = argmap.loads("[T]: Supported by __arguments__ and *reasons*, not snake_case_words.\n",
+                        format="argdown")
+    assert amap.node("T")["text"] == "Supported by arguments and reasons, not snake_case_words."
+
+
+@pytest.mark.parametrize("text", ["[]: x #a\n  +> [b]\n", "[ ]: x\n", "< >: an argument\n"])
+def test_argdown_empty_title_is_an_error(text: str) -> None:
+    with pytest.raises(ArgmapError) as err:
+        argmap.loads(text, format="argdown")
+    assert err.value.first.code == "AM001" and "empty title" in err.value.message
+    assert err.value.line == 1
+
+
+IGRAPH_GRAPHML = """<?xml version="1.0" encoding="UTF-8"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+<key id="g_title" for="graph" attr.name="title" attr.type="string"/>
+<key id="v_kind" for="node" attr.name="kind" attr.type="string"/>
+<key id="v_text" for="node" attr.name="text" attr.type="string"/>
+<key id="v_confidence" for="node" attr.name="confidence" attr.type="string"/>
+<key id="v_label" for="node" attr.name="label" attr.type="string"/>
+<key id="v_tags" for="node" attr.name="tags" attr.type="string"/>
+<key id="v_id" for="node" attr.name="id" attr.type="string"/>
+<key id="e_relation" for="edge" attr.name="relation" attr.type="string"/>
+<key id="e_premise" for="edge" attr.name="premise" attr.type="string"/>
+<key id="e_link" for="edge" attr.name="link" attr.type="string"/>
+<graph id="G" edgedefault="directed">
+<data key="g_title">Bins</data>
+<node id="n0"><data key="v_id">sort</data><data key="v_kind">thesis</data>
+<data key="v_text">We should sort waste.</data>
+<data key="v_confidence"></data><data key="v_label"></data><data key="v_tags"></data></node>
+<node id="n1"><data key="v_id">saves</data><data key="v_kind">reason</data>
+<data key="v_text">It saves resources.</data>
+<data key="v_confidence">likely</data><data key="v_label">Resources</data>
+<data key="v_tags">["a"]</data></node>
+<edge source="n1" target="n0"><data key="e_relation">supports</data><data key="e_link"></data></edge>
+<node id="n2"><data key="v_id"></data><data key="v_kind">objection</data><data key="v_text">Bins smell.</data>
+</node>
+<edge source="n2" target="n0"><data key="e_relation">undercuts</data><data key="e_premise">saves</data></edge>
+</graph>
+</graphml>
+"""
+
+
+def test_graphml_from_igraph_empty_values_are_absent() -> None:
+    amap = argmap.loads(IGRAPH_GRAPHML, format="graphml")
+    assert list(amap) == ["sort", "saves", "n2"] and amap.title == "Bins"  # ids from igraph's "id"
+    assert amap.node("sort") == {"kind": "thesis", "text": "We should sort waste."}
+    assert amap.node("saves")["confidence"] == "likely" and amap.node("saves")["tags"] == ["a"]
+    assert amap.graph.edges["saves", "sort"] == {"relation": "supports"}
+    assert amap.graph.edges["n2", "sort"] == {"relation": "undercuts", "premise": "saves"}
+
+
+def test_gexf_through_networkx_keeps_labels_and_title(stalin: argmap.ArgumentMap) -> None:
+    import io
+
+    import networkx as nx
+
+    amap = argmap.ArgumentMap(title=stalin.title)
+    amap.graph = stalin.graph.copy()
+    amap.add_node("plain", "claim", "A node without a label.")
+    g = nx.read_gexf(io.BytesIO(str(argmap.convert(amap, "gexf")).encode("utf-8")))
+    again = io.BytesIO()
+    nx.write_gexf(g, again)
+    back = argmap.loads(again.getvalue(), format="gexf")
+    assert back.title == stalin.title
+    assert [back.node(n).get("label") for n in back] == [amap.node(n).get("label") for n in amap]
+    assert [back.node(n)["text"] for n in back] == [amap.node(n)["text"] for n in amap]
+
+
+def test_aif_check_keeps_only_what_argmap_reads() -> None:
+    import json
+
+    doc = {"nodes": [{"nodeID": "a", "text": "A", "type": "I"}], "edges": [], "locutions": [],
+           "argmap": {"check": {"ignore": ["am203"], "bogus": ["x"], "select": "AM201"}}}
+    amap = argmap.loads(json.dumps(doc), format="aif")
+    assert amap.check_config == {"ignore": ["AM203"], "select": ["AM201"]}
+    assert argmap.loads(argmap.convert(amap, "yaml"), format="yaml").check_config == amap.check_config

@@ -3,15 +3,19 @@ random maps (every kind, relation, linked premises, undercuts, all optional fiel
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from strategies import hostile_maps
 
 import argmap
+import argmap.formats
 from argmap.model import CONFIDENCES, KINDS, ArgumentMap
-from argmap.writers.native import write_yaml
+from argmap.writers.native import document, write_yaml
 
 FORMATS = ["yaml", "json", "graphml", "gexf", "aif", "argdown"]
 
@@ -81,3 +85,40 @@ def maps(draw: st.DrawFn) -> ArgumentMap:
 @given(amap=maps())
 def test_random_maps_roundtrip(fmt: str, amap: ArgumentMap) -> None:
     assert write_yaml(roundtrip(amap, fmt)) == write_yaml(amap)
+
+
+# -- hostile text: whatever the native reader accepts, every writer writes it and the matching
+#    reader reads it back (XML formats hold control characters and U+FFFE/U+FFFF as U+FFFD) ---------
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_NOT_JSON_IN_XML = re.compile("[\ufffe\uffff]")  # JSON escapes the control characters itself
+_JSON_FIELDS = {"tags", "data", "kinds", "check", "meta"}
+
+
+def held_by_xml(value: Any, pattern: re.Pattern[str] = _NOT_XML, key: str = "") -> Any:
+    if key in _JSON_FIELDS:
+        pattern = _NOT_JSON_IN_XML
+    if isinstance(value, str):
+        return pattern.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [held_by_xml(v, pattern) for v in value]
+    if isinstance(value, dict):
+        return {k: held_by_xml(v, pattern, k) for k, v in value.items()}
+    return value
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(amap=hostile_maps())
+def test_hostile_maps_roundtrip_through_every_writer(amap: ArgumentMap) -> None:
+    accepted = argmap.loads(write_yaml(amap), format="yaml", options=argmap.LoadOptions(load_essay=False))
+    for fmt in argmap.formats.FORMATS.values():
+        if fmt.writer is None:
+            continue
+        out = argmap.convert(accepted, fmt.name)
+        (out if isinstance(out, bytes) else out.encode("utf-8"))  # encodable: no lone surrogate
+        if fmt.reader is None or fmt.name not in FORMATS:
+            continue
+        back = argmap.loads(out, format=fmt.name, options=argmap.LoadOptions(load_essay=False))
+        expected = document(accepted)
+        if fmt.name in ("graphml", "gexf"):
+            expected = held_by_xml(expected)
+        assert document(back) == expected, fmt.name

@@ -72,6 +72,22 @@ def test_deep_nesting_is_refused_not_crashed(tmp_path: Path, depth: int) -> None
         assert "nesting deeper than 64" in err.message
 
 
+def test_libyamls_own_depth_stop_is_the_same_refusal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """libyaml 0.2.6 (PyYAML 6.0.4) refuses deep flow nesting itself, before argmap counts the
+    levels: that refusal is the same AM009 whichever allowed PyYAML release is installed."""
+    import yaml
+
+    def stop(*args: object, **kwargs: object) -> None:
+        mark = yaml.Mark("<unicode string>", 1006, 0, 1006, None, None)
+        raise yaml.scanner.ScannerError("while increasing flow level", mark,
+                                        "exceeded maximum nesting depth", mark)
+
+    monkeypatch.setattr(yaml, "parse", stop)
+    err = load_error(tmp_path, b"nodes: [[[[]]]]", name="m.yaml")
+    assert (err.first.code, err.first.line, err.first.column) == ("AM009", 1, 1007)
+    assert "nesting deeper than 64" in err.message
+
+
 def test_file_size_limit(tmp_path: Path) -> None:
     path = tmp_path / "m.yaml"
     path.write_bytes(b"nodes: {}\n" + b"# padding\n" * 200)

@@ -3,6 +3,7 @@ and no label can break out of its string in any syntax."""
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import re
@@ -51,7 +52,8 @@ def test_golden_stalin(stalin: ArgumentMap, fmt: str) -> None:
 @pytest.mark.parametrize("fmt", WRITERS)
 def test_extension_picks_the_writer(tmp_path: Path, stalin: ArgumentMap, fmt: str) -> None:
     path = tmp_path / f"map.{EXTENSION[fmt]}"
-    argmap.write(stalin, path)
+    beside = dataclasses.replace(stalin, path=str(tmp_path / "stalin.yaml"))  # essay: stays as it is
+    argmap.write(beside, path)
     assert path.read_text(encoding="utf-8") == argmap.convert(stalin, fmt)
 
 
@@ -207,3 +209,126 @@ def test_aif_linked_and_undercut() -> None:
     ra, ca = schemes[0]["nodeID"], schemes[1]["nodeID"]
     pairs = {(e["fromID"], e["toID"]) for e in doc["edges"]}
     assert pairs == {("a", ra), ("b", ra), (ra, "t"), ("c", ca), (ca, ra)}
+
+
+# -- what the real tools misread (each case checked by our readers here; by the tools themselves in
+#    test_differential) ---------------------------------------------------------------------------
+def one_node(text: str = "A claim.", **fields: Any) -> ArgumentMap:
+    amap = ArgumentMap()
+    amap.add_node("a", "thesis", text, **fields)
+    return amap
+
+
+@pytest.mark.parametrize("field, value", [
+    ("note", "a } b"), ("note", "} x, y"), ("text", "=== not front matter ==="),
+    ("text", "- === x ==="), ("text", "line\u2028sep\u2029para"), ("note", "del \x7f here"),
+    ("text", "raw \ufffe nonchar"), ("note", "e.g. .y. and :x:"), ("text", "x {a: 1} y"),
+])
+def test_argdown_holds_what_argdown_would_misread(field: str, value: str) -> None:
+    amap = one_node(**{"text": "A claim.", field: value})  # type: ignore[arg-type]
+    out = str(argmap.convert(amap, "argdown"))
+    line = out.split("\n")[0]
+    assert "\u2028" not in out and "\u2029" not in out and "\x7f" not in out and "\ufffe" not in out
+    assert "===" not in out and "} " not in out.split("\n", 1)[1].replace("}, ", "")
+    assert line.startswith("[a]: ")
+    back = argmap.loads(out, format="argdown")
+    assert back.node("a")[field] == value
+
+
+def test_argdown_tags_are_written_as_argdown_reads_them() -> None:
+    amap = one_node(tags=["long_term", "x y", "x)", "a/b"])
+    out = str(argmap.convert(amap, "argdown"))
+    first = out.split("\n")[0]
+    assert "#(long_term)" in first and "#(x y)" in first  # no backslash Argdown would keep
+    assert "x)" not in first and "a/b" not in first  # cannot be held in #(...): in the data only
+    assert argmap.loads(out, format="argdown").node("a")["tags"] == ["long_term", "x y", "x)", "a/b"]
+
+
+def test_argdown_flow_key_over_1024_characters_reads_back() -> None:
+    amap = one_node(data={"k" * 1500: "v", "n": 1e300})
+    amap.meta["x" * 1100] = 1
+    back = argmap.loads(argmap.convert(amap, "argdown"), format="argdown")
+    assert back.node("a")["data"] == {"k" * 1500: "v", "n": 1e300} and back.meta == amap.meta
+
+
+def test_argdown_ids_starting_with_a_dash_stay_references() -> None:
+    amap = ArgumentMap()
+    amap.add_node("-a", "thesis", "T")
+    amap.add_node("b", "reason", "R")
+    amap.add_edge("b", "-a")
+    out = str(argmap.convert(amap, "argdown"))
+    assert "+> [ -a]" in out and "[ -a]: T" in out
+    assert list(argmap.loads(out, format="argdown").edges()) == [("b", "-a", {"relation": "supports"})]
+
+
+def test_dot_writes_ampersands_as_entities_graphviz_decodes() -> None:
+    from argmap.writers.dot import quote, tooltip
+
+    assert quote("Fish &amp; chips &lt;3") == '"Fish &amp;amp; chips &amp;lt;3"'
+    assert tooltip("a\\N") == '"a\\\\\\\\N"'  # tooltips pass Graphviz's escapes twice
+
+
+@pytest.mark.parametrize("fmt", ["dot", "mermaid"])
+def test_control_characters_never_reach_dot_or_mermaid(fmt: str) -> None:
+    amap = one_node("nul \x00 bell \x07 esc \x1b[31m del \x7f c1 \x9b",
+                    label="x\x00\"]; y [URL=\"javascript:")
+    out = str(argmap.convert(amap, fmt))
+    assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f]", out)
+    if fmt == "dot":
+        assert 'x\ufffd\\"]; y [URL=\\"javascript:"' in out  # still inside the label's quotes
+    else:
+        assert "#0;" not in out and "#65533;" in out
+
+
+def test_yaml_quotes_what_yaml_1_2_reads_as_numbers() -> None:
+    from ruamel.yaml import YAML
+
+    amap = ArgumentMap(title="1e3")
+    amap.add_node("0o17", "thesis", "0x1F", label=".5")
+    amap.add_node("1e3", "reason", "+1", note="null", source="true", group=".inf")
+    amap.add_edge("1e3", "0o17")
+    out = str(argmap.convert(amap, "yaml"))
+    yaml12 = YAML(typ="safe", pure=True)
+    yaml12.version = (1, 2)
+    assert yaml12.load(out) == json.loads(str(argmap.convert(amap, "json")))
+    back = argmap.loads(out, format="yaml")
+    assert list(back) == ["0o17", "1e3"] and back.title == "1e3" and back.node("1e3")["note"] == "null"
+
+
+def surrogate_map() -> ArgumentMap:
+    amap = ArgumentMap(title="t \ud800")
+    amap.add_node("a", "thesis", "lone \ud800 surrogate", note="\udfff", tags=["\ud83d"],
+                  data={"k": "\ud800"})
+    amap.add_node("b", "reason", "b")
+    amap.add_edge("b", "a", link="\ud800")
+    return amap
+
+
+@pytest.mark.parametrize("fmt", [*WRITERS, "yaml", "json", "html"])
+def test_a_lone_surrogate_becomes_a_replacement_character(tmp_path: Path, fmt: str) -> None:
+    amap = surrogate_map()
+    out = argmap.convert(amap, fmt)
+    assert isinstance(out, str)
+    out.encode("utf-8")  # no UnicodeEncodeError
+    path = tmp_path / f"m.{EXTENSION.get(fmt, fmt)}"
+    argmap.write(amap, path)  # the streamed writers too
+    path.read_bytes().decode("utf-8")
+    if fmt in ("argdown", "yaml", "json", "aif", "graphml", "gexf"):
+        back = argmap.loads(out, format=fmt)
+        assert back.node("a")["text"] == "lone \ufffd surrogate"
+
+
+@pytest.mark.parametrize("fmt", ["json", "nodelink", "aif", "graphml", "argdown"])
+def test_nan_and_infinity_are_never_written_as_json_tokens(fmt: str) -> None:
+    amap = one_node(data={"nan": float("nan"), "inf": [float("inf"), -float("inf")], "ok": 1.5})
+    out = str(argmap.convert(amap, fmt))
+
+    def refuse(token: str) -> None:
+        raise AssertionError(f"non-standard JSON {token}")
+
+    if fmt in ("json", "nodelink", "aif"):
+        json.loads(out, parse_constant=refuse)
+    assert "NaN" not in out and "Infinity" not in out
+    if fmt != "nodelink":
+        back = argmap.loads(out, format=fmt)
+        assert back.node("a")["data"] == {"nan": None, "inf": [None, None], "ok": 1.5}

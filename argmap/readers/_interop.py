@@ -14,7 +14,7 @@ from typing import Any
 
 from ..errors import ArgmapError, Diagnostic
 from ..model import ArgumentMap
-from ..schema import ID_RE
+from ..schema import CHECK_KEYS, ID_RE
 
 _BAD_ID_CHARS = re.compile(r"[^A-Za-z0-9_-]+")
 
@@ -174,6 +174,15 @@ def _kind(graph: Any, source: str, target: str, relation: str, own_side: bool) -
         return "reason"
     supported = any(e["relation"] == "supports" for e in graph.pred[source].values())
     return "claim" if supported else "evidence"
+
+
+def check_config(value: Any) -> dict[str, list[str]]:
+    """``check:`` settings carried in another format, as the native reader takes them: only the
+    known keys (``ignore``, ``select``), so the map can be written back as a valid native file."""
+    if not isinstance(value, dict):
+        return {}
+    return {k: [str(c).strip().upper() for c in (v if isinstance(v, list) else [v]) if c is not None]
+            for k, v in value.items() if k in CHECK_KEYS}
 
 
 def clean_text(text: str) -> str:

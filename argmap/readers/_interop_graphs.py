@@ -3,7 +3,11 @@ from other graph tools that follow the same attribute names.
 
 A node's fields are read from attributes named like the map's fields (``kind``, ``text``, ``tags``
 as JSON, ...); a file without ``kind`` gets kinds from its structure, a node without ``text`` uses
-its ``label`` or id. Edges default to ``supports``.
+its ``label`` or id. Edges default to ``supports``. An empty value is an absent one (igraph writes an
+empty ``<data>`` for every declared key), and an ``id`` attribute names the node where a tool
+renamed the nodes (igraph writes ``n0``, ``n1``, ... and keeps the ids it read as ``id``). A GEXF
+node's own ``label`` is its label when the file declares no ``label`` attribute (as networkx
+writes it), and the graph's ``name`` its title.
 """
 
 from __future__ import annotations
@@ -55,8 +59,9 @@ def read_graphml(data: bytes, path: str, options: LoadOptions | None = None) -> 
         raise _error_at(path, root, "the GraphML has no <graph>")
 
     def values(el: XmlElement) -> dict[str, str]:
+        # igraph writes an empty <data> for every declared key a node lacks: empty means absent
         return {keys.get(d.attrs.get("key", ""), d.attrs.get("key", "")): d.text
-                for d in el.children if _local(d.tag) == "data"}
+                for d in el.children if _local(d.tag) == "data" and d.text != ""}
 
     nodes: list[Item] = []
     edges: list[tuple[str, str, dict[str, str], int, int]] = []
@@ -84,6 +89,9 @@ def read_gexf(data: bytes, path: str, options: LoadOptions | None = None) -> Arg
             for a in el.children:
                 if "id" in a.attrs:
                     titles[a.attrs["id"]] = a.attrs.get("title", a.attrs["id"])
+    # argmap's own files declare a "label" attribute and write the text as GEXF label where a node
+    # has none; without that declaration, a GEXF label that differs from the text is the label
+    declares_label = "label" in titles.values()
 
     def values(el: XmlElement) -> dict[str, str]:
         out: dict[str, str] = {}
@@ -91,7 +99,9 @@ def read_gexf(data: bytes, path: str, options: LoadOptions | None = None) -> Arg
             if _local(child.tag) == "attvalues":
                 for av in child.children:
                     ref = av.attrs.get("for", av.attrs.get("id", ""))
-                    out[titles.get(ref, ref)] = av.attrs.get("value", "")
+                    value = av.attrs.get("value", "")
+                    if value != "":  # an empty value means absent, as in GraphML
+                        out[titles.get(ref, ref)] = value
         return out
 
     nodes: list[Item] = []
@@ -101,14 +111,19 @@ def read_gexf(data: bytes, path: str, options: LoadOptions | None = None) -> Arg
         if tag == "nodes":
             for n in el.children:
                 fields = values(n)
-                if "text" not in fields and "label" in n.attrs:
-                    fields["text"] = n.attrs["label"]
+                own = n.attrs.get("label") or None  # GEXF's own label
+                if "text" not in fields and own is not None:
+                    fields["text"] = own
+                elif own is not None and not declares_label and own != fields.get("text"):
+                    fields.setdefault("label", own)  # a networkx-written file keeps it only here
                 nodes.append((n.attrs.get("id", ""), fields, n.line, n.column))
         elif tag == "edges":
             for e in el.children:
                 edges.append((e.attrs.get("source", ""), e.attrs.get("target", ""), values(e),
                               e.line, e.column))
     graph_fields: dict[str, str] = {}
+    if graph_el.attrs.get("name"):  # where networkx keeps the title
+        graph_fields["title"] = graph_el.attrs["name"]
     meta = next((el for el in root.children if _local(el.tag) == "meta"), None)
     for el in meta.children if meta is not None else []:
         if _local(el.tag) == "description":
@@ -136,12 +151,16 @@ def _build(path: str, graph_fields: dict[str, str], nodes: list[Item],
     amap = ArgumentMap(path=path)
     make_id = IdMaker()
     ids: dict[str, str] = {}
+    names: dict[str, str] = {}  # the "id" attribute (or the XML id) -> node id, for premises
     explicit = True
     for raw, fields, line, col in nodes:
         if raw in ids:
             p.error(f"duplicate node id '{raw}'", line, col, code=DUPLICATE)
             continue
-        node_id = ids[raw] = make_id(raw)
+        # igraph renames nodes n0, n1, ... and keeps the ids it read in an "id" attribute
+        name = fields.get("id") or raw
+        node_id = ids[raw] = make_id(name if name not in names else raw)
+        names.setdefault(name, node_id)
         text = fields.get("text") or fields.get("label") or raw
         attrs: dict[str, Any] = {"kind": "claim", "text": text}
         kind = fields.get("kind")
@@ -183,10 +202,10 @@ def _build(path: str, graph_fields: dict[str, str], nodes: list[Item],
     for src, dst, relation, fields, line, col in pending:
         premise = fields.get("premise")
         if relation == "undercuts":
-            if premise not in ids:
+            premise = ids.get(premise or "") or names.get(premise or "")
+            if premise is None:
                 p.error(f"undercut of '{dst}' names no known premise", line, col, code=UNKNOWN_REF)
                 continue
-            premise = ids[premise]
         else:
             premise = None
         add_edge_once(amap, p, src, dst, relation, link=fields.get("link"), premise=premise,

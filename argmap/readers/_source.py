@@ -269,7 +269,7 @@ class YamlDocument:
                 elif cls is yaml.MappingStartEvent or cls is yaml.SequenceStartEvent:
                     if len(stack) >= limits.max_depth:
                         raise _Stop(mark, "AM009", f"nesting deeper than {limits.max_depth} levels",
-                                    "an argument map needs only a few levels: check the indentation")
+                                    _DEPTH_HINT)
                     if stack:
                         top = stack[-1]
                         if isinstance(top.value, list):
@@ -305,12 +305,20 @@ class YamlDocument:
             self._error(stop.mark, stop.code, stop.message, stop.hint)
             return None
         except yaml.MarkedYAMLError as exc:
+            if "nesting depth" in (exc.problem or ""):  # newer libyaml stops deep nesting itself
+                at = exc.problem_mark
+                self._error((at.line + 1, at.column + 1) if at else (1, 1), "AM009",
+                            f"nesting deeper than {limits.max_depth} levels", _DEPTH_HINT)
+                return None
             self._error(*_yaml_error(exc, text if isinstance(text, str) else text.decode("utf-8")))
             return None
         except yaml.YAMLError as exc:  # pragma: no cover - libyaml always gives marks
             self._error((1, 1), "AM001", f"YAML error: {exc}")
             return None
         return root
+
+
+_DEPTH_HINT = "an argument map needs only a few levels: check the indentation"
 
 
 class _Stop(Exception):

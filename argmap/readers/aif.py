@@ -35,6 +35,7 @@ from ._interop import (
     Problems,
     add_edge_once,
     assign_kinds,
+    check_config,
     roots,
 )
 from ._source import JsonDocument, decode
@@ -259,9 +260,7 @@ class _Reader:
         if isinstance(ext.get("kinds"), dict):
             amap.kind_names.update({k: v for k, v in ext["kinds"].items()
                                     if k in KINDS and isinstance(v, str)})
-        if isinstance(ext.get("check"), dict):
-            amap.check_config.update({k: [str(c) for c in v] for k, v in ext["check"].items()
-                                      if isinstance(v, list)})
+        amap.check_config.update(check_config(ext.get("check")))
         if isinstance(ext.get("meta"), dict):
             amap.meta.update(ext["meta"])
         amap.review = clean_review(ext.get("review"))

@@ -14,10 +14,14 @@ What is read, and how it maps:
   argument's id as ``link``) and the argument supports its final conclusion.
 - an undercut of an argument is an ``undercuts`` edge to what the argument argues for, with the
   argument as ``premise`` (Argdown undercuts arguments; argmap undercuts a step).
-- ``#tag`` / ``#(a tag)`` are tags, headings set ``group``, a ``===`` YAML front matter gives the
-  title, ``{...}`` YAML data after an element goes to ``data`` (argmap's own fields in it, as the
-  Argdown writer puts them, are restored), ``//``, ``/* */`` and ``<!-- -->`` are comments,
-  ``\\x`` escapes a character.
+- ``**bold**``/``_italic_`` markers are dropped from the text (as Argdown shows it); ``#tag`` /
+  ``#(a tag)`` are tags (every description's, as Argdown collects them), headings set ``group``,
+  a ``===`` YAML front matter gives the title, ``{...}`` YAML data after an element goes to
+  ``data`` (argmap's own fields in it, as the Argdown writer puts them, are restored; as JSON text
+  where a key is too long for YAML), ``//``, ``/* */`` and ``<!-- -->`` are comments, ``\\x``
+  escapes a character.
+- a definition's text may start on the line after ``[Title]:`` or ``<Title>:``; an empty title
+  is an error (the node would have nothing to be shown by).
 - kinds follow ``_interop.assign_kinds``; the theses are the titled statements that argue about
   nothing (else every root).
 
@@ -27,13 +31,14 @@ point at premises, and ``entails``/``contrary`` relation markers beyond the ones
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
 from ..model import CONFIDENCES, KINDS, ArgumentMap, Location
 from ..options import LoadOptions
 from ..schema import clean_review
-from ._interop import SYNTAX, IdMaker, Problems, add_edge_once, assign_kinds, clean_text
+from ._interop import SYNTAX, IdMaker, Problems, add_edge_once, assign_kinds, check_config, clean_text
 from ._source import YamlDocument, decode, typed
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
@@ -43,6 +48,8 @@ _SEPARATOR = re.compile(r"^-{2,}\s*$")
 _ONE_LINE_RULE = re.compile(r"^--.*\S.*--\s*$")
 _TAG = re.compile(r"(?<!\\)#\(([^)]*)\)|(?<![\\\w])#([\w-]+)")
 _ESCAPE = re.compile(r"\\(.)")
+#: **bold**, __bold__, *italic*, _italic_: Argdown shows the words without the markers
+_EMPHASIS = re.compile(r"(?<![\w\\])(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)(?<!\\)\1(?!\w)")
 _REF = re.compile(r"^(\[|<)((?:[^\]\\>]|\\.)*)(\]|>)(:?)\s*(.*)$", re.S)
 
 _FORWARD = {"+>": "supports", "->": "attacks", "_>": "undercuts", "><": "contradicts"}
@@ -113,6 +120,7 @@ class _Reader:
         self.statements: dict[str, str] = {}  # title -> node
         self.arguments: dict[str, str] = {}
         self.texts: dict[str, list[str]] = {}  # node -> raw text (first definition wins)
+        self.more: dict[str, list[list[str]]] = {}  # node -> raw texts of its later descriptions
         self.titled: set[str] = set()
         self.edges: list[tuple[str, str, str, int, int]] = []
         self.pcs: dict[str, list[tuple[str, bool]]] = {}  # argument -> [(statement, is_conclusion)]
@@ -127,6 +135,9 @@ class _Reader:
         if m and m.group(1) + m.group(3) in ("[]", "<>") and (m.group(4) or not m.group(5)):
             is_argument = m.group(1) == "<"
             title = clean_text(_ESCAPE.sub(r"\1", m.group(2)))
+            if not title:  # nothing to name or show the node by
+                self.p.error(f"an empty title {m.group(1)}{m.group(3)}", line, column, code=SYNTAX,
+                             hint="give the statement or argument a title, e.g. [Main claim]: ...")
             table = self.arguments if is_argument else self.statements
             node = table.get(title)
             if node is None:
@@ -137,9 +148,13 @@ class _Reader:
                 if self.group:
                     self.amap.graph.nodes[node]["group"] = self.group
             el = _Element(node, line, column, is_argument)
-            if m.group(4) and m.group(5).strip() and node not in self.texts:
-                self.texts[node] = [m.group(5)]
-                el.parts = self.texts[node]
+            if m.group(4):  # a definition: its text may start on this line or the next
+                first = [m.group(5)] if m.group(5).strip() else []
+                if not "".join(self.texts.get(node, ())).strip():
+                    self.texts[node] = el.parts = first
+                else:  # described again: Argdown keeps the tags of every description
+                    el.parts = first
+                    self.more.setdefault(node, []).append(el.parts)
             return el
         self.anonymous += 1
         node = self.make_id(f"s{self.anonymous}")
@@ -242,15 +257,13 @@ class _Reader:
             amap = self.amap
             if isinstance(value.get("title"), str):
                 amap.title = value.pop("title")
-            ours = value.pop("argmap", None)
-            if isinstance(ours, dict):  # what the Argdown writer stores of a map's own fields
+            ours = _ours(value.pop("argmap", None))
+            if ours is not None:  # what the Argdown writer stores of a map's own fields
                 if isinstance(ours.get("essay"), str):
                     amap.essay_path = ours["essay"]
                 if isinstance(ours.get("kinds"), dict):
                     amap.kind_names.update({k: str(v) for k, v in ours["kinds"].items() if k in KINDS})
-                if isinstance(ours.get("check"), dict):
-                    amap.check_config.update({k: [str(c) for c in v] for k, v in ours["check"].items()
-                                              if isinstance(v, list)})
+                amap.check_config.update(check_config(ours.get("check")))
                 if isinstance(ours.get("meta"), dict):
                     amap.meta.update(ours["meta"])
                 amap.review = clean_review(ours.get("review"))
@@ -264,6 +277,14 @@ class _Reader:
         explicit_kind: dict[str, str] = {}
         for node, parts in self.texts.items():
             self.fill(node, " ".join(parts), explicit_kind)
+        for node, descriptions in self.more.items():
+            attrs = graph.nodes[node]
+            for parts in descriptions:
+                raw = " ".join(parts)
+                data_at = _unescaped(raw, "{")
+                tags = [clean_text(a or b) for a, b in _TAG.findall(raw if data_at < 0 else raw[:data_at])]
+                if any(tags):
+                    attrs["tags"] = list(dict.fromkeys([*attrs.get("tags", []), *(t for t in tags if t)]))
         p.raise_if_any()
         # premise-conclusion structures
         for argument, items in self.pcs.items():
@@ -327,14 +348,15 @@ class _Reader:
                 return
             data, raw = typed(doc.value), raw[:data_at]
         tags = [clean_text(a or b) for a, b in _TAG.findall(raw)]
-        text = clean_text(_ESCAPE.sub(r"\1", _TAG.sub(" ", raw)))
+        text = clean_text(_ESCAPE.sub(r"\1", _EMPHASIS.sub(r"\2", _TAG.sub(" ", raw))))
         if tags:
             attrs["tags"] = list(dict.fromkeys(t for t in tags if t))
         if text:
             attrs["text"] = text
         if data:
-            ours = data.pop("argmap", None) if isinstance(data.get("argmap"), dict) else None
+            ours = _ours(data.get("argmap"))
             if ours is not None:
+                del data["argmap"]
                 self.extra[node] = ours
                 if ours.get("kind") in KINDS:
                     explicit_kind[node] = ours["kind"]
@@ -369,6 +391,17 @@ class _Reader:
                 if t and pr and graph.has_edge(node, t) and graph.has_edge(pr, t):
                     graph.edges[node, t]["relation"] = "undercuts"
                     graph.edges[node, t]["premise"] = pr
+
+
+def _ours(value: Any) -> dict[str, Any] | None:
+    """argmap's own fields from a data block: a mapping, or (when it has a key longer than YAML
+    reads) the same mapping as JSON text."""
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except (ValueError, RecursionError):
+            return None
+    return value if isinstance(value, dict) else None
 
 
 def _unescaped(text: str, char: str) -> int:

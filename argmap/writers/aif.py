@@ -10,11 +10,11 @@ clash). Fields AIF has no place for (kind, label, confidence, link names, title,
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from ..model import ArgumentMap
 from ..options import RenderOptions
+from ._chars import json_text
 
 _NODE_FIELDS = ("kind", "label", "confidence", "source", "quote", "tags", "note", "group", "data",
                 "review")
@@ -91,4 +91,4 @@ def write_aif(amap: ArgumentMap, options: RenderOptions | None = None) -> str:
                              ("meta", amap.meta), ("review", amap.review)) if v}
     if top:
         doc["argmap"] = top
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return json_text(doc, indent=2) + "\n"

@@ -2,7 +2,10 @@
 
 Node ids and labels are always double-quoted strings with ``\\``, ``"`` and line breaks escaped, so
 no text can end the string or start a DOT statement; ``\\`` is doubled so that Graphviz's own label
-escapes (``\\N``, ``\\G``, ...) never fire. Reasons point up at what they support (``rankdir=BT``).
+escapes (``\\N``, ``\\G``, ...) never fire, and ``&`` is written ``&amp;`` because Graphviz decodes
+HTML entities in labels (``Fish &amp; chips`` stays that text). Control characters become U+FFFD:
+a NUL would end Graphviz's line and flip its quote pairing. Reasons point up at what they support
+(``rankdir=BT``).
 """
 
 from __future__ import annotations
@@ -10,13 +13,19 @@ from __future__ import annotations
 from ..model import ArgumentMap, shorten
 from ..options import RenderOptions
 from ..style import KIND_STYLE, RELATION_STYLE
+from ._chars import printable
 
 
 def quote(text: str) -> str:
     """``text`` as a DOT double-quoted string that shows exactly ``text``."""
-    text = text.replace("\\", "\\\\").replace('"', '\\"')
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
-    return f'"{text}"'
+    text = printable(text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.replace("\\", "\\\\").replace('"', '\\"').replace("&", "&amp;")
+    return '"' + text.replace("\n", "\\n") + '"'
+
+
+def tooltip(text: str) -> str:
+    """``text`` as a DOT tooltip: Graphviz reads a tooltip's escapes twice, so ``\\`` twice doubled."""
+    return quote(" ".join(text.split()).replace("\\", "\\\\"))
 
 
 def write_dot(amap: ArgumentMap, options: RenderOptions | None = None) -> str:
@@ -32,7 +41,7 @@ def write_dot(amap: ArgumentMap, options: RenderOptions | None = None) -> str:
         label = f"{amap.kind_name(d['kind'])}: {amap.label(n, 60)}"
         if d.get("confidence"):
             label += f" ({d['confidence']})"
-        attrs = [f"label={quote(label)}", f"tooltip={quote(shorten(d['text'], 300))}",
+        attrs = [f"label={quote(label)}", f"tooltip={tooltip(shorten(d['text'], 300))}",
                  f"shape={quote(style['dot'])}", f"fillcolor={quote(style['color'])}",
                  f"fontcolor={quote(style['font'])}", f"penwidth={quote(str(style['border']))}"]
         if d.get("confidence") in ("possible", "doubtful"):
@@ -46,7 +55,7 @@ def write_dot(amap: ArgumentMap, options: RenderOptions | None = None) -> str:
         if rel != "supports":
             attrs.insert(0, f"label={quote(rel)}")
         if e.get("link") is not None:
-            attrs.append(f"tooltip={quote('linked: ' + e['link'])}")
+            attrs.append(f"tooltip={tooltip('linked: ' + e['link'])}")
         out.append(f"  {quote(u)} -> {quote(v)} [{', '.join(attrs)}];")
     out.append("}")
     return "\n".join(out) + "\n"

@@ -1,18 +1,20 @@
 """GEXF 1.3 for Gephi (and ``networkx.read_gexf``).
 
-Nodes carry their short title as the GEXF ``label`` (what Gephi shows) and every field as an
-attribute; list and mapping fields are JSON text. ``argmap.readers._interop_graphs`` reads the file
-back to the same map; the title is the meta ``description`` and other map-level fields are JSON
-in the meta ``keywords`` (GEXF has no graph attributes). Edges have ids ``e0``, ``e1``, ... in map
-order, so the output is stable.
+Nodes carry their ``label`` (or, without one, their text) as the GEXF ``label`` (what Gephi shows)
+and every field as an attribute; list and mapping fields are JSON text. networkx reads a GEXF
+``label`` into the same key as an attribute titled ``label`` and writes only the former, so the
+GEXF label is also where a file that went through networkx keeps the node's label. The title is
+the meta ``description`` and the graph's ``name`` (which networkx keeps); other map-level fields
+are JSON in the meta ``keywords`` (GEXF has no graph attributes). ``argmap.readers._interop_graphs``
+reads the file back to the same map. Edges have ids ``e0``, ``e1``, ... in map order, so the
+output is stable.
 """
 
 from __future__ import annotations
 
-import json
-
 from ..model import ArgumentMap
 from ..options import RenderOptions
+from ._chars import json_text
 from .graphml import EDGE_KEYS, NODE_KEYS, flat, graph_fields, xml_text
 
 
@@ -25,11 +27,12 @@ def write_gexf(amap: ArgumentMap, options: RenderOptions | None = None) -> str:
     fields = dict(graph_fields(amap))
     title = fields.pop("title", None)
     if fields:  # GEXF has no graph attributes: the other map-level fields ride along as JSON
-        out.append(f"    <keywords>{xml_text(json.dumps({'argmap': fields}, ensure_ascii=False))}</keywords>")
+        out.append(f"    <keywords>{xml_text(json_text({'argmap': fields}))}</keywords>")
     if title is not None:
         out.append(f"    <description>{xml_text(title)}</description>")
     out.append("  </meta>")
-    out.append('  <graph defaultedgetype="directed" mode="static">')
+    name = f' name="{xml_text(title)}"' if title is not None else ""
+    out.append(f'  <graph defaultedgetype="directed" mode="static"{name}>')
     out.append('    <attributes class="node">')
     for key in NODE_KEYS:
         out.append(f'      <attribute id="n_{key}" title="{key}" type="string"/>')
@@ -40,7 +43,7 @@ def write_gexf(amap: ArgumentMap, options: RenderOptions | None = None) -> str:
     out.append("    </attributes>")
     out.append("    <nodes>")
     for n, d in amap.graph.nodes(data=True):
-        out.append(f'      <node id="{xml_text(n)}" label="{xml_text(amap.label(n))}">')
+        out.append(f'      <node id="{xml_text(n)}" label="{xml_text(d.get("label") or d["text"])}">')
         out.append("        <attvalues>")
         for key in NODE_KEYS:
             if d.get(key) is not None:

@@ -8,12 +8,12 @@ if set, ``link`` and ``premise``; the map's title and other top-level fields are
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
 from ..model import ArgumentMap
 from ..options import RenderOptions
+from ._chars import json_text
 
 #: node attributes in file order, with their GraphML/GEXF type
 NODE_KEYS: tuple[str, ...] = ("kind", "text", "label", "confidence", "source", "quote", "tags", "note",
@@ -23,7 +23,7 @@ GRAPH_KEYS: tuple[str, ...] = ("title", "essay", "kinds", "check", "meta", "revi
 JSON_KEYS = frozenset({"tags", "data", "kinds", "check", "meta", "review"})
 
 # characters XML 1.0 cannot hold at all, even escaped
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def xml_text(value: str) -> str:
@@ -40,7 +40,7 @@ def xml_text(value: str) -> str:
 def flat(name: str, value: Any) -> str:
     """A field's value as one string: JSON for lists and mappings, the text itself otherwise."""
     if name in JSON_KEYS:
-        return json.dumps(value, ensure_ascii=False, sort_keys=False, separators=(",", ":"))
+        return json_text(value, separators=(",", ":"))
     return str(value)
 
 

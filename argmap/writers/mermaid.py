@@ -3,7 +3,8 @@
 Node ids are ``n0``, ``n1``, ... (a map id such as ``end`` would be a Mermaid keyword); labels are
 double-quoted and every character other than letters, digits, spaces and plain punctuation is
 written as a Mermaid entity code (``#35;``), so no label can close its shape, start an edge or
-inject markup. Kinds are classes coloured from ``argmap.style``; relations differ by arrow.
+inject markup; control characters become U+FFFD, which the SVG can hold. Kinds are classes
+coloured from ``argmap.style``; relations differ by arrow.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 from ..model import ArgumentMap
 from ..options import RenderOptions
 from ..style import KIND_STYLE
+from ._chars import printable
 
 SHAPES = {  # kind -> (open, close) of the node shape
     "thesis": ("[", "]"),
@@ -28,7 +30,7 @@ _SAFE = re.compile(r"[A-Za-z0-9 .,:?!'()+=*/_-]")
 
 def label(text: str) -> str:
     """``text`` as the inside of a Mermaid ``"..."`` label: safe characters kept, others as codes."""
-    text = " ".join(text.split())
+    text = printable(" ".join(text.split()))  # a code for a control character is not XML in the SVG
     return "".join(c if _SAFE.match(c) else f"#{ord(c)};" for c in text)
 
 

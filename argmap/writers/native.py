@@ -1,8 +1,11 @@
-"""argmap's own format out again: what ``readers.native`` reads back to the same map."""
+"""argmap's own format out again: what ``readers.native`` reads back to the same map.
+
+YAML is written so that YAML 1.1 readers (PyYAML) and YAML 1.2 readers (ruamel.yaml, js-yaml)
+read the same strings back; JSON is standard JSON (a NaN in ``data`` becomes ``null``).
+"""
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
@@ -11,6 +14,7 @@ import yaml
 from ..model import ArgumentMap
 from ..options import RenderOptions
 from ..schema import FORMAT_VERSION
+from ._chars import encodable, json_text
 
 _NODE_ORDER = ("kind", "label", "text", "confidence", "source", "quote", "tags", "note", "group")
 
@@ -72,13 +76,25 @@ class _Dumper(yaml.SafeDumper):
 _BREAKS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
 
 
+#: plain scalars a YAML 1.2 core-schema reader (ruamel.yaml, js-yaml, most editors) takes for a
+#: number, boolean or null where PyYAML's YAML 1.1 reads text: ``0o17``, ``1e3``, ``.5``, ``+1``
+_YAML12_NOT_TEXT = re.compile(
+    r"[-+]?(?:[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)"
+    r"|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
+    r"|~|null|Null|NULL|true|True|TRUE|false|False|FALSE")
+
+
 def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    value = encodable(value)
     # PyYAML writes NEL and the Unicode line separators raw inside quotes, where a reader folds
     # them into spaces: such text is always written double-quoted, with escapes
     if _BREAKS.search(value):
         style: str | None = '"'
     elif "\n" in value:
         style = "|"
+    elif _YAML12_NOT_TEXT.fullmatch(value):  # PyYAML quotes what YAML 1.1 would misread; 1.2 too
+        style = "'"
     else:
         style = None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
@@ -98,4 +114,4 @@ def write_yaml(amap: ArgumentMap, options: RenderOptions | None = None) -> str:
 
 
 def write_json(amap: ArgumentMap, options: RenderOptions | None = None) -> str:
-    return json.dumps(document(amap, embed_essay=_embed(options)), ensure_ascii=False, indent=2) + "\n"
+    return json_text(document(amap, embed_essay=_embed(options)), indent=2) + "\n"

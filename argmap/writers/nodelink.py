@@ -6,11 +6,11 @@ order; the map's title and top-level fields are in ``graph``.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from ..model import ArgumentMap
 from ..options import RenderOptions
+from ._chars import json_text
 from .graphml import EDGE_KEYS, NODE_KEYS, graph_fields
 
 
@@ -24,4 +24,4 @@ def write_nodelink(amap: ArgumentMap, options: RenderOptions | None = None) -> s
         "edges": [{"source": u, "target": v, **{k: e[k] for k in EDGE_KEYS if e.get(k) is not None}}
                   for u, v, e in amap.graph.edges(data=True)],
     }
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return json_text(doc, indent=2) + "\n"
