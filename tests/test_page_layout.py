@@ -166,6 +166,11 @@ def test_fit_button_key_and_panes_in_the_hash(stalin, tmp_path, open_page):
     page.reload()
     page.wait_for_function("() => document.body.hasAttribute('data-drawn')")
     assert page.is_visible("#essay-panel") != essay_open
+    panel_open = page.is_visible("#panel")
+    page.focus("#map")
+    page.keyboard.press("d")
+    assert page.is_visible("#panel") != panel_open
+    assert ("panel=1" if not panel_open else "panel=0") in page.js("() => window.location.hash")
     # the direction toggle redraws the other way and keeps the map whole
     before = page.js("() => window.argmap.direction()")
     page.click("#toggle-direction")
