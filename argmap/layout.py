@@ -362,6 +362,16 @@ class _Tree:
             children[parent[u] if parent[u] >= 0 else n].append(u)
         for p in range(n + 1):
             children[p].sort(key=lambda c: (attacks[c], rank[c]))
+        # each node's group: the child of a root it hangs from (-1 for roots)
+        group = [-1] * n
+        stack = list(children[n])
+        while stack:
+            u = stack.pop()
+            p = parent[u]
+            group[u] = -1 if p < 0 else (u if parent[p] < 0 else group[p])
+            stack.extend(children[u])
+        if order == "essay":
+            self._pull_linked_groups(succ, parent, group, children, attacks)
         # pre-order ranks, then leaves linked to later statements go last among their siblings
         pre = [0] * (n + 1)
         stack = [n]
@@ -394,14 +404,6 @@ class _Tree:
             kids = children[p]
             if len(kids) > 1:
                 kids.sort(key=lambda c: (attacks[c], side[c] if gridded[c] else 0))  # stable
-        # each node's group: the child of a root it hangs from (-1 for roots)
-        group = [-1] * n
-        stack = list(children[n])
-        while stack:
-            u = stack.pop()
-            p = parent[u]
-            group[u] = -1 if p < 0 else (u if parent[p] < 0 else group[p])
-            stack.extend(children[u])
         self.n = n
         self.group = group
         self.gridded = gridded
@@ -414,6 +416,49 @@ class _Tree:
         self.attack = attack
         self.pre = pre
         self.leafless = not any(self.gridded)
+
+    @staticmethod
+    def _pull_linked_groups(succ: list[list[int]], parent: list[int], group: list[int],
+                            children: list[list[int]], attacks: list[bool]) -> None:
+        """Groups of one thesis linked by an edge outside the tree (evidence shared by two
+        reasons, an objection to another group's statement) move towards each other by a few
+        barycentre sweeps, kept only if that shortens the links (an essay without such links keeps
+        its order exactly)."""
+        links: dict[int, list[int]] = {}
+        for u, targets in enumerate(succ):
+            for v in targets:
+                if v == parent[u]:
+                    continue
+                gu, gv = group[u], group[v]
+                if gu >= 0 and gv >= 0 and gu != gv and parent[gu] == parent[gv]:
+                    links.setdefault(gu, []).append(gv)
+                    links.setdefault(gv, []).append(gu)
+        if not links:
+            return
+        roots = {parent[g] for g in links}
+        for root in sorted(roots):
+            heads = children[root]
+            where = {h: i for i, h in enumerate(heads)}
+
+            def span(where: dict[int, int] = where, root: int = root) -> int:
+                return sum(abs(where[g] - where[o]) for g, os in links.items() if parent[g] == root
+                           for o in os)
+
+            before = span()
+            trial = heads[:]
+            for _ in range(SWEEPS):
+                keyed = []
+                for i, h in enumerate(trial):
+                    others = links.get(h, ())
+                    key = (where[h] + sum(where[o] for o in others)) / (1 + len(others))
+                    keyed.append((attacks[h], key, i, h))
+                keyed.sort()
+                trial = [h for *_, h in keyed]
+                where.update((h, i) for i, h in enumerate(trial))
+            if span() < before:
+                heads[:] = trial
+            else:
+                where.update((h, i) for i, h in enumerate(heads))
 
     def place(self, heights: list[int], direction: str, spread: int) -> list[tuple[int, int]]:
         """Card centres for one direction, every leaf grid at most ``spread`` cards along the
@@ -464,7 +509,11 @@ class _Tree:
             start = slot[u] + DEPTH_GAP
             tree = u == n or parent[u] < 0
             # leaves beside the card (all of a root's children for a root), in chunks along b
-            beside = kids if tree else [c for c in kids if not statement[c]]
+            if tree:
+                beside = kids
+            else:  # one grid of supporting leaves, one of attacking ones, each before its blocks
+                beside = sorted((c for c in kids if not statement[c]),
+                                key=lambda c: (self.attacks[c], not gridded[c]))
             b, reach = self._chunks(beside, sa, sb, down, spread, start, 0, off_a, off_b, size_a, size_b)
             if own_b >= b:  # a card longer than its leaves: centre them on the card
                 shift = (own_b - b) // 2
@@ -598,7 +647,7 @@ class _Tree:
             for gx in range(cx - reach, cx + reach + 1):
                 for gy in range(cy - reach, cy + reach + 1):
                     for v in cells.get((gx, gy), ()):
-                        if (pos[v][0] - x) ** 2 + (pos[v][1] - y) ** 2 < own and v not in supported:
+                        if (pos[v][0] - x) ** 2 + (pos[v][1] - y) ** 2 <= own and v not in supported:
                             found = True
                             break
                     if found:
