@@ -193,8 +193,8 @@ def report(rows: list[dict[str, Any]], times: list[tuple[int, float, float]]) ->
         out.append(
             f"| {r['map']} | {r['n']} | {r['edges']} | {bd[0]} x {bd[1]} | {br[0]} x {br[1]} | "
             f"{r['zoom_down']:.2f} | {r['zoom_right']:.2f} | {max(r['zoom_down'], r['zoom_right']):.2f} | "
-            f"{_share(r['near_down'])} / {_share(r['near_right'])} | {r['cross_down']} | {r['cross_right']} | "
-            f"{'-' if r['cross_dot'] is None else r['cross_dot']} |")
+            f"{_share(r['near_down'])} / {_share(r['near_right'])} | {r['cross_down']} | "
+            f"{r['cross_right']} | {'-' if r['cross_dot'] is None else r['cross_dot']} |")
     out += ["", "Summary by group of maps (means; crossings as totals):", "",
             "| maps | count | best zoom (mean, min) | zoom >= 0.8 | evidence beside (down / right) | "
             "crossings best direction / dot | maps with more crossings than dot (best direction) |",
