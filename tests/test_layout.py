@@ -475,3 +475,18 @@ def test_any_graph(amap: ArgumentMap) -> None:
         assert len(cards.positions[direction]) == len(amap)
         assert_apart(cards, direction)
         assert_groups_are_bands(amap, cards, direction)
+
+
+def test_groups_sharing_evidence_are_drawn_next_to_each_other() -> None:
+    # d shares a piece of evidence with a: d's band moves next to a's, the others keep their order
+    nodes = [("t", "thesis")] + [(r, "reason") for r in "abcd"] + [(f"e{r}", "evidence") for r in "abcd"]
+    edges = [(r, "t", "supports") for r in "abcd"] + [(f"e{r}", r, "supports") for r in "abcd"]
+    amap = build(nodes + [("shared", "evidence")], edges + [("shared", "a", "supports"),
+                                                           ("shared", "d", "supports")])
+    for direction in DIRECTIONS:
+        pos = essay_layout(amap, direction)
+        across = 0 if direction == "down" else 1
+        assert sorted("abcd", key=lambda r: pos[r][across]) == ["a", "d", "b", "c"]
+        # in the strength order the ranking wins
+        strong = essay_layout(amap, direction, order="strength")
+        assert sorted("abcd", key=lambda r: strong[r][across])[0] == "a"
