@@ -1,4 +1,5 @@
-"""Layered top-down positions computed in Python, so the browser does no layout work at all.
+"""Positions computed in Python, so the browser does no layout work at all: the card layout of
+maps of up to 500 statements (``card_layout``, below) and the layered layout of bigger ones.
 
 A Sugiyama-style layout in O(sweeps * (nodes + edges) + nodes * log(nodes)) time:
 
@@ -216,7 +217,8 @@ def _layered(amap: ArgumentMap) -> dict[str, tuple[int, int]]:
 # one that fits a laptop's map area at the largest zoom without putting any evidence nearer to
 # another reason or claim than to what it supports. Leaves linked to statements placed after
 # their group go last (next to that group: evidence shared by two reasons sits between them),
-# leaves linked to earlier ones first. Each pass is linear; the whole is MAX_SPREAD passes.
+# leaves linked to earlier ones first; in the essay order, groups linked that way are moved next
+# to each other when that shortens the links. Each pass is linear; the whole is 2 x MAX_SPREAD.
 
 DIRECTIONS = ("down", "right")
 #: kinds drawn one below another (indented) rather than beside what they argue about
@@ -362,6 +364,16 @@ class _Tree:
             children[parent[u] if parent[u] >= 0 else n].append(u)
         for p in range(n + 1):
             children[p].sort(key=lambda c: (attacks[c], rank[c]))
+        # each node's group: the child of a root it hangs from (-1 for roots)
+        group = [-1] * n
+        stack = list(children[n])
+        while stack:
+            u = stack.pop()
+            p = parent[u]
+            group[u] = -1 if p < 0 else (u if parent[p] < 0 else group[p])
+            stack.extend(children[u])
+        if order == "essay":
+            self._pull_linked_groups(succ, parent, group, children, attacks)
         # pre-order ranks, then leaves linked to later statements go last among their siblings
         pre = [0] * (n + 1)
         stack = [n]
@@ -394,14 +406,6 @@ class _Tree:
             kids = children[p]
             if len(kids) > 1:
                 kids.sort(key=lambda c: (attacks[c], side[c] if gridded[c] else 0))  # stable
-        # each node's group: the child of a root it hangs from (-1 for roots)
-        group = [-1] * n
-        stack = list(children[n])
-        while stack:
-            u = stack.pop()
-            p = parent[u]
-            group[u] = -1 if p < 0 else (u if parent[p] < 0 else group[p])
-            stack.extend(children[u])
         self.n = n
         self.group = group
         self.gridded = gridded
@@ -414,6 +418,79 @@ class _Tree:
         self.attack = attack
         self.pre = pre
         self.leafless = not any(self.gridded)
+
+    @staticmethod
+    def _pull_linked_groups(succ: list[list[int]], parent: list[int], group: list[int],
+                            children: list[list[int]], attacks: list[bool]) -> None:
+        """Groups of one thesis linked by an edge outside the tree (evidence shared by two
+        reasons, an objection to another group's statement) move towards each other by a few
+        barycentre sweeps, kept only if that shortens the links (an essay without such links keeps
+        its order exactly)."""
+        links: dict[int, list[int]] = {}
+        for u, targets in enumerate(succ):
+            for v in targets:
+                if v == parent[u]:
+                    continue
+                gu, gv = group[u], group[v]
+                if gu >= 0 and gv >= 0 and gu != gv and parent[gu] == parent[gv]:
+                    links.setdefault(gu, []).append(gv)
+                    links.setdefault(gv, []).append(gu)
+        if not links:
+            return
+        roots = {parent[g] for g in links}
+        for root in sorted(roots):
+            heads = children[root]
+            where = {h: i for i, h in enumerate(heads)}
+
+            def span(where: dict[int, int] = where, root: int = root) -> int:
+                return sum(abs(where[g] - where[o]) for g, os in links.items() if parent[g] == root
+                           for o in os)
+
+            best = (span(), heads[:])
+            # (a) a group linked to groups before it goes right after the latest of them
+            after = {h: -1 for h in heads}  # a linked list, so each move is O(1)
+            tail = {h: h for h in heads}
+            first = last = -1
+            seen: set[int] = set()
+            for h in heads:
+                anchors = [o for o in links.get(h, ()) if o in seen]
+                if anchors:
+                    anchor = tail[max(anchors, key=where.__getitem__)]
+                    after[h] = after[anchor]
+                    after[anchor] = h
+                    tail[max(anchors, key=where.__getitem__)] = h
+                    if anchor == last:
+                        last = h
+                elif first < 0:
+                    first = last = h
+                else:
+                    after[last] = h
+                    last = h
+                seen.add(h)
+            trial = []
+            h = first
+            while h >= 0:
+                trial.append(h)
+                h = after[h]
+            trial.sort(key=attacks.__getitem__)  # stable: objections to the thesis stay last
+            where.update((h, i) for i, h in enumerate(trial))
+            if span() < best[0]:
+                best = (span(), trial[:])
+            # (b) a few barycentre sweeps from the essay's order
+            where.update((h, i) for i, h in enumerate(heads))
+            trial = heads[:]
+            for _ in range(SWEEPS):
+                keyed = []
+                for i, h in enumerate(trial):
+                    others = links.get(h, ())
+                    key = (where[h] + sum(where[o] for o in others)) / (1 + len(others))
+                    keyed.append((attacks[h], key, i, h))
+                keyed.sort()
+                trial = [h for *_, h in keyed]
+                where.update((h, i) for i, h in enumerate(trial))
+            if span() < best[0]:
+                best = (span(), trial)
+            heads[:] = best[1]
 
     def place(self, heights: list[int], direction: str, spread: int) -> list[tuple[int, int]]:
         """Card centres for one direction, every leaf grid at most ``spread`` cards along the
@@ -464,7 +541,11 @@ class _Tree:
             start = slot[u] + DEPTH_GAP
             tree = u == n or parent[u] < 0
             # leaves beside the card (all of a root's children for a root), in chunks along b
-            beside = kids if tree else [c for c in kids if not statement[c]]
+            if tree:
+                beside = kids
+            else:  # one grid of supporting leaves, one of attacking ones, each before its blocks
+                beside = sorted((c for c in kids if not statement[c]),
+                                key=lambda c: (self.attacks[c], not gridded[c]))
             b, reach = self._chunks(beside, sa, sb, down, spread, start, 0, off_a, off_b, size_a, size_b)
             if own_b >= b:  # a card longer than its leaves: centre them on the card
                 shift = (own_b - b) // 2
@@ -598,7 +679,7 @@ class _Tree:
             for gx in range(cx - reach, cx + reach + 1):
                 for gy in range(cy - reach, cy + reach + 1):
                     for v in cells.get((gx, gy), ()):
-                        if (pos[v][0] - x) ** 2 + (pos[v][1] - y) ** 2 < own and v not in supported:
+                        if (pos[v][0] - x) ** 2 + (pos[v][1] - y) ** 2 <= own and v not in supported:
                             found = True
                             break
                     if found:

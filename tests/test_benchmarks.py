@@ -110,3 +110,24 @@ def test_quick_run_end_to_end(tmp_path: Path) -> None:
     raw = json.loads((ROOT / "benchmarks" / "out" / "results-quick.json").read_text(encoding="utf-8"))
     assert raw["argmap"]["1000"]["stages"]["nodes"] == 1000
     assert raw["startup"]["imports"]["check"]["forbidden"] == []
+
+
+def test_layout_eval_counts_crossings_alike_for_both_layouts() -> None:
+    from argmap.model import ArgumentMap
+    from benchmarks.layout_eval import crossings, dot_positions, essay_map
+
+    amap = ArgumentMap()
+    for n in "abcd":
+        amap.add_node(n, "evidence", n)
+    amap.add_edge("a", "b")
+    amap.add_edge("c", "d")
+    cross = {"a": (0, 0), "b": (10, 10), "c": (0, 10), "d": (10, 0)}
+    assert crossings(amap, cross) == 1
+    assert crossings(amap, {**cross, "d": (10, 20)}) == 0
+    amap.add_edge("a", "d")  # shares an end with both: never counted
+    assert crossings(amap, cross) == 1
+    small = essay_map(12, 1)
+    assert len(small) == 12
+    pos = dot_positions(small, [55] * len(small))
+    if pos is not None:  # Graphviz installed
+        assert set(pos) == set(small.graph)
