@@ -22,6 +22,8 @@ from argmap.options import DEFAULT_LIMITS, Limits, LoadOptions, RenderOptions
 F = TypeVar("F", bound=Callable[..., Any])
 
 EXAMPLE_MAP = "graphs/stalin_purges.yaml"
+#: reader warnings ``render`` prints: a quote drawn unmarked under --lenient-quotes
+QUOTE_CODES = ("AM110",)
 
 
 def _color(ctx_stream: Any) -> bool | None:
@@ -34,14 +36,11 @@ def _color(ctx_stream: Any) -> bool | None:
 def report(diagnostics: list[Diagnostic], *, hints: bool = True) -> None:
     color = _color(sys.stderr)
     for d in diagnostics:
-        code_style = {"fg": "red", "bold": True} if d.severity == "error" else {"fg": "yellow", "bold": True}
-        line = (
-            click.style(f"{d.path}:{d.line}:{d.column}:", bold=True)
-            + " "
-            + click.style(d.code, **code_style)
-            + " "
-            + d.message
-        )
+        where = click.style(f"{d.path}:{d.line}:{d.column}:", bold=True)
+        if d.severity == "error":
+            line = f"{where} {click.style(d.code, fg='red', bold=True)} {d.message}"
+        else:  # a student reads the sentence first; the code is for --select/--ignore
+            line = f"{where} {click.style(d.message, bold=True)} {click.style(f'[{d.code}]', dim=True)}"
         click.echo(line, err=True, color=color)
         if hints and d.hint:
             click.echo(click.style(f"    hint: {d.hint}", dim=True), err=True, color=color)
@@ -137,10 +136,14 @@ def cli() -> None:
 @click.option("--essay", "essay_file", type=click.Path(dir_okay=False),
               help="Attach this essay file instead of the one the map names.")
 @click.option("--no-essay", is_flag=True, help="Leave the essay out of the page.")
+@click.option("--lenient-quotes", is_flag=True,
+              help="Draw the map even if a quote: is not found in the essay (AM110): the quote is "
+                   "reported as a warning and left unmarked in the essay.")
 @load_options
 @user_errors
 def render(maps: tuple[str, ...], output: str | None, open_browser: bool, layout: str, direction: str,
            order: str, theme: str, title: str | None, essay_file: str | None, no_essay: bool,
+           lenient_quotes: bool,
            from_format: str | None, **kwargs: Any) -> None:
     """Render MAP as a self-contained interactive HTML page.
 
@@ -160,7 +163,8 @@ def render(maps: tuple[str, ...], output: str | None, open_browser: bool, layout
         raise click.UsageError("-o - (stdout) takes a single MAP")
     if several and output and not os.path.isdir(output):
         raise click.UsageError(f"with several maps, -o must be an existing folder: {output}")
-    load_opts = make_load_options(kwargs, essay=essay_file, load_essay=not no_essay)
+    load_opts = make_load_options(kwargs, essay=essay_file, load_essay=not no_essay,
+                                  lenient_quotes=lenient_quotes)
     render_opts = RenderOptions(title=title, layout=layout, direction=direction, order=order, theme=theme,
                                 include_essay=not no_essay)
     failed = 0
@@ -174,6 +178,7 @@ def render(maps: tuple[str, ...], output: str | None, open_browser: bool, layout
             target = ("map" if path == "-" else os.path.splitext(path)[0]) + ".html"
         try:
             amap = argmap.load(path, format=from_format, options=load_opts)
+            report([d for d in amap.diagnostics if d.code in QUOTE_CODES])
             argmap.write(amap, target, format="html", options=render_opts)
         except ArgmapError as exc:
             if not several:
@@ -202,17 +207,20 @@ def render(maps: tuple[str, ...], output: str | None, open_browser: bool, layout
 @user_errors
 def check(maps: tuple[str, ...], output_format: str, select: str | None, ignore: str | None,
           strict: bool, quiet: bool, from_format: str | None, **kwargs: Any) -> None:
-    """Validate MAP and point out weak spots in its argument.
+    """Validate MAP and point out weak spots in its argument, worst first.
 
-    Errors (a map that cannot be read, AM0xx/AM1xx) and warnings (weak spots such as circular
-    support, AM2xx) are printed as path:line:column: CODE message, with a hint. Exit status 1
-    when there are errors (with --strict, warnings too).
+    Errors (a map that cannot be read, AM0xx/AM1xx) come first, as path:line:column: CODE
+    message. Then the weak spots, most harmful first: a reason with no evidence, a reason resting
+    only on hedged evidence, an unanswered objection, an unsourced statistic, a vague source, a
+    missing source, then the rest; within each, in map order. Each reads path:line:column:
+    sentence [CODE], with a hint. Exit status 1 when there are errors (with --strict, warnings
+    too).
 
     \b
     Example:
       argmap check graphs/stalin_purges.yaml --ignore AM203
     """
-    from argmap.checks import filter_codes
+    from argmap.checks import as_dict, by_harm, filter_codes
 
     load_opts = make_load_options(kwargs)
     everything: list[Diagnostic] = []
@@ -225,13 +233,13 @@ def check(maps: tuple[str, ...], output_format: str, select: str | None, ignore:
         else:
             found = filter_codes(argmap.check(amap), amap.check_config.get("select"),
                                  amap.check_config.get("ignore"))
-        found = filter_codes(found, _codes(select), _codes(ignore))
+        found = by_harm(filter_codes(found, _codes(select), _codes(ignore)))
         everything.extend(found)
         if any(d.severity == "error" or strict for d in found):
             failed = True
     if not quiet:
         if output_format == "json":
-            click.echo(json.dumps([d.to_dict() for d in everything], indent=2, ensure_ascii=False))
+            click.echo(json.dumps([as_dict(d) for d in everything], indent=2, ensure_ascii=False))
         else:
             report(everything)
             errors = sum(d.severity == "error" for d in everything)
@@ -269,10 +277,13 @@ def schema(output: str) -> None:
 @click.option("-o", "--output", required=True, metavar="PATH",
               help="Output file; its extension names the format ('-' for stdout, with --to).")
 @click.option("--to", "to_format", metavar="FORMAT", help="Write FORMAT whatever the extension.")
+@click.option("--embed-essay", is_flag=True,
+              help="Put the essay's text into the map (essay_text:), so the map needs no essay "
+                   "file (yaml and json).")
 @load_options
 @user_errors
-def convert(source: str, output: str, to_format: str | None, from_format: str | None,
-            **kwargs: Any) -> None:
+def convert(source: str, output: str, to_format: str | None, embed_essay: bool,
+            from_format: str | None, **kwargs: Any) -> None:
     """Convert MAP to another format (see `argmap formats`).
 
     \b
@@ -280,11 +291,12 @@ def convert(source: str, output: str, to_format: str | None, from_format: str | 
       argmap convert debate.argdown -o debate.yaml
       argmap convert graphs/stalin_purges.yaml -o stalin.graphml
       argmap convert graphs/stalin_purges.yaml --to mermaid -o -
+      argmap convert graphs/stalin_purges.yaml --embed-essay -o stalin-with-essay.yaml
     """
     if output == "-" and not to_format:
         raise click.UsageError("writing to stdout needs --to FORMAT")
     amap = argmap.load(source, format=from_format, options=make_load_options(kwargs))
-    argmap.write(amap, output, format=to_format)
+    argmap.write(amap, output, format=to_format, options=RenderOptions(embed_essay=embed_essay))
     if output != "-":
         click.echo(f"wrote {output} ({len(amap)} nodes)", err=True)
 
@@ -339,8 +351,9 @@ def evidence(source: str, node: str | None, output_format: str, from_format: str
 
     Without NODE: a table of every reason (then claim) with the evidence it rests on, directly
     or via other statements, its confidence and source. With NODE: everything that supports or
-    attacks that statement, as a tree. The strength score is explained under the table and in
-    docs/checks.md.
+    attacks that statement, as a tree, then what it attacks (up to the thesis), what answers it
+    (rebuttals and their evidence) and its objections. The strength score is explained under the
+    table and in docs/checks.md.
 
     \b
     Examples:
@@ -371,8 +384,10 @@ def outline(source: str, output: str, output_format: str, quiet: bool, from_form
     """Turn MAP into an essay plan: introduction, one paragraph per reason, conclusion.
 
     Paragraphs come strongest first, each with its topic sentence, its evidence (with sources
-    and confidence) and the objections to answer; the plan ends with the gaps `argmap check`
-    finds, as a to-do list.
+    and confidence) and the objections to answer (with their rebuttals and evidence); each
+    objection to the thesis gets a counter-argument paragraph ("Some argue ... However ...")
+    before the conclusion; the plan ends with the gaps `argmap check` finds, worst first, as a
+    to-do list.
 
     \b
     Example:

@@ -104,11 +104,12 @@ def loads(data: str | bytes, *, format: str = "yaml", path: str = "<string>",
 
 
 def check(amap: ArgumentMap) -> list[Diagnostic]:
-    """Warnings about the argument (circular support, weak spots), in file order."""
-    from .checks import run_checks
+    """Warnings about the argument (circular support, weak spots), most harmful first
+    (``checks.by_harm``), together with what the reader noted."""
+    from .checks import by_harm, run_checks
 
     with _gc_paused():
-        return [*amap.diagnostics, *run_checks(amap)]
+        return by_harm([*amap.diagnostics, *run_checks(amap)], amap)
 
 
 def convert(amap: ArgumentMap, format: str, options: RenderOptions | None = None) -> str | bytes:
@@ -139,7 +140,8 @@ def write(amap: ArgumentMap, path: str | os.PathLike[str], *, format: str | None
 
 
 def trace(amap: ArgumentMap, node: str) -> Trace:
-    """What ``node`` rests on, what rests on it, and its objections."""
+    """What ``node`` rests on, what rests on it, its objections, what it attacks and what answers
+    it (``analysis.Trace``)."""
     from .analysis import trace as _trace
 
     return _trace(amap, node)

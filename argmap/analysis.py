@@ -6,7 +6,13 @@ by node, that both agree):
 * a node **rests on** every node from which a path of ``supports`` edges leads into it: its
   reasons, their reasons, down to the evidence at the end;
 * a node is **relied on by** every node its own ``supports`` edges lead to, transitively;
-* its **objections** are the nodes that attack or undercut it directly.
+* its **objections** are the nodes that attack or undercut it directly;
+* it **attacks** every node its own ``attacks``/``undercuts`` edges lead to (an undercut counts as
+  an attack on the statement at the head of the step it undercuts), and from those, every node any
+  edge leads on to: what the attacked statement supports up to the thesis and, for a rebuttal, what
+  the objection it answers attacks;
+* it is **answered by** its objections (for an objection: its rebuttals) followed by everything
+  each of them rests on (their evidence).
 
 All walks are iterative (no recursion limit at 100 000-node chains) and list nodes in breadth-first
 order, neighbours in the map's reading order, so every output is deterministic.
@@ -31,11 +37,14 @@ class Trace:
     rests_on: tuple[str, ...]
     relied_on_by: tuple[str, ...]
     objections: tuple[str, ...]
+    attacks: tuple[str, ...] = ()
+    answered_by: tuple[str, ...] = ()
 
     @property
     def highlighted(self) -> tuple[str, ...]:
         """Every node the page highlights when ``node`` is clicked, ``node`` first."""
-        seen = dict.fromkeys((self.node, *self.rests_on, *self.relied_on_by, *self.objections))
+        seen = dict.fromkeys((self.node, *self.rests_on, *self.relied_on_by, *self.objections,
+                              *self.attacks, *self.answered_by))
         return tuple(seen)
 
 
@@ -72,10 +81,43 @@ def objections(amap: ArgumentMap, node: str) -> tuple[str, ...]:
     return tuple(u for u, d in amap.graph._pred[node].items() if d["relation"] != SUPPORTS)
 
 
+def _spread(adj: dict[str, dict[str, dict[str, str]]], start: str, first: list[str],
+            supports_only: bool) -> tuple[str, ...]:
+    """Breadth-first from the nodes ``first`` (in that order) along ``adj``, never back to
+    ``start``: every node reached, ``first`` included, each once."""
+    seen = {start}
+    order: list[str] = []
+    for n in first:
+        if n not in seen:
+            seen.add(n)
+            order.append(n)
+    i = 0
+    while i < len(order):
+        for other, data in adj[order[i]].items():
+            if other not in seen and (not supports_only or data["relation"] == SUPPORTS):
+                seen.add(other)
+                order.append(other)
+        i += 1
+    return tuple(order)
+
+
+def attacks(amap: ArgumentMap, node: str) -> tuple[str, ...]:
+    """What ``node`` attacks or undercuts, then everything any edge leads on to from there."""
+    succ = amap.graph._succ
+    targets = [v for v, d in succ[node].items() if d["relation"] != SUPPORTS]
+    return _spread(succ, node, targets, supports_only=False)
+
+
+def answered_by(amap: ArgumentMap, node: str) -> tuple[str, ...]:
+    """The statements attacking ``node`` (its rebuttals), then what each of them rests on."""
+    return _spread(amap.graph._pred, node, list(objections(amap, node)), supports_only=True)
+
+
 def trace(amap: ArgumentMap, node: str) -> Trace:
     if node not in amap.graph:
         raise KeyError(node)
-    return Trace(node, rests_on(amap, node), relied_on_by(amap, node), objections(amap, node))
+    return Trace(node, rests_on(amap, node), relied_on_by(amap, node), objections(amap, node),
+                 attacks(amap, node), answered_by(amap, node))
 
 
 def evidence_of(amap: ArgumentMap, node: str) -> tuple[str, ...]:

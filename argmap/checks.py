@@ -30,13 +30,17 @@ Check = Callable[[ArgumentMap], Iterable[Diagnostic]]
 
 
 def finding(amap: ArgumentMap, node: str, code: str, message: str, hint: str) -> Diagnostic:
+    """A warning at ``node``'s definition; ``message`` is a plain sentence (a full stop is added)."""
     loc = amap.location(node)
+    if not message.endswith((".", "?", "!")):
+        message += "."
     return Diagnostic(loc.path, loc.line, loc.column, code, message, hint, "warning", node)
 
 
 def _name(amap: ArgumentMap, node: str) -> str:
-    """``motive 'Remove rivals'``: the map's own word for the kind, and the short title."""
-    return f"{amap.kind_name(amap.kind(node)).lower()} '{amap.label(node)}'"
+    """``Motive 'Remove rivals'``: the map's own word for the kind, and the short title, to start a
+    sentence with."""
+    return f"{amap.kind_name(amap.kind(node))} '{amap.label(node)}'"
 
 
 def _quoted(amap: ArgumentMap, nodes: Iterable[str], limit: int = 3) -> str:
@@ -53,7 +57,7 @@ def circular_support(amap: ArgumentMap) -> Iterable[Diagnostic]:
             amap,
             cycle[0],
             "AM201",
-            f"circular support: {path}",
+            f"{_name(amap, cycle[0])} ends up supporting itself (circular support: {path})",
             "a statement cannot (even indirectly) be a reason for itself: remove one 'supports' link",
         )
 
@@ -126,7 +130,7 @@ def _unsourced(amap: ArgumentMap) -> Iterable[tuple[str, bool]]:
 def unsourced_figure(amap: ArgumentMap) -> Iterable[Diagnostic]:
     for node, figure in _unsourced(amap):
         if figure:
-            yield finding(amap, node, "AM204", f"statistic '{amap.label(node)}' has no source",
+            yield finding(amap, node, "AM204", f"Statistic '{amap.label(node)}' has no source",
                           "a figure needs a source: add source: with who counted it, where and when")
 
 
@@ -140,22 +144,58 @@ def unsourced_evidence(amap: ArgumentMap) -> Iterable[Diagnostic]:
                 else "add source: (author, book or website, date) so a reader can check it")
 
 
-_VAGUE = re.compile(
-    r"^\s*(some|many|several|various|certain|most|numerous|other|unnamed|anonymous|unknown)\b|"
-    r"\b(not named|unnamed|anonymous|unknown author)\b|"
-    r"^\s*(the\s+)?(historians|experts|writers|scholars|researchers|studies|sources|people|critics|"
-    r"internet|the internet|online|google|wikipedia|books?)\s*$",
-    re.IGNORECASE,
-)
+# A source is vague when it names no author, organisation, title or year (docs/checks.md, "Vague
+# sources"): it has no year, no quoted title, no word naming a kind of organisation (council,
+# ministry, museum, ...), and no capitalised word or acronym other than the generic words below
+# (which students capitalise at the start of a source without naming anyone).
+_YEAR = re.compile(r"\b(1\d{3}|20\d{2})s?\b")
+_QUOTED_TITLE = re.compile(r"[\"“”«»*_]")
+_SOURCE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_GENERIC_SOURCE_WORDS_TEXT = """
+a an the some many several various most numerous other others unnamed anonymous unknown my our
+his her their this that these those i we according to of in on about from by and with as teacher
+teachers survey surveys review reviews research researchers study studies classroom website
+websites web site internet online writer writers author authors historian historians expert
+experts scientist scientists scholar scholars critic critics people person source sources report
+reports article articles book books textbook textbooks newspaper newspapers magazine magazines
+journal journals blog blogs video videos documentary documentaries interview interviews film
+films news radio tv television podcast school schools parent parents student students pupil
+pupils government statistics figures data facts google wikipedia youtube facebook tiktok twitter
+instagram social media photo photograph picture class notes lesson lecture quote quotation essay
+"""
+GENERIC_SOURCE_WORDS = frozenset(_GENERIC_SOURCE_WORDS_TEXT.split())
+#: lower-case words that name an organisation well enough to ask it ("student council survey")
+_ORGANISATION_WORDS_TEXT = """
+council department ministry university college museum committee institute commission parliament
+court agency association society union census
+"""
+ORGANISATION_WORDS = frozenset(_ORGANISATION_WORDS_TEXT.split())
+
+
+def is_vague_source(source: str) -> bool:
+    """Does ``source`` name no author, organisation, title or year (the rule in docs/checks.md)?"""
+    if not source.strip() or _YEAR.search(source) or _QUOTED_TITLE.search(source):
+        return False
+    for word in _SOURCE_WORD.findall(source):
+        if word.lower() in ORGANISATION_WORDS:
+            return False
+        word = word.strip("'’-")
+        for suffix in ("'s", "’s"):
+            word = word.removesuffix(suffix)
+        if word[:1].isupper() and word.lower() not in GENERIC_SOURCE_WORDS:
+            return False  # a name (Conquest, Ofsted) or an acronym (BBC, NSPCC)
+    return True
 
 
 def vague_source(amap: ArgumentMap) -> Iterable[Diagnostic]:
     for node in amap.nodes_of("evidence"):
         source = amap.node(node).get("source") or ""
-        if source.strip() and _VAGUE.search(source):
+        if is_vague_source(source) and not _placeholder(amap, node):
             yield finding(amap, node, "AM214",
-                          f"the source of {_name(amap, node)} names no one: '{source}'",
-                          "name the author and work (e.g. author, title, year) so a reader can check it")
+                          f"{_name(amap, node)} has a vague source: '{source.strip()}' names no "
+                          "author, organisation, title or year",
+                          "name who wrote or published it and when (e.g. author, title, year) "
+                          "so a reader can find it")
 
 
 # -- AM206 / AM207: statements cut off from the thesis ----------------------------------------------
@@ -237,7 +277,7 @@ def few_reasons(amap: ArgumentMap) -> Iterable[Diagnostic]:
         count = sum(d["relation"] == SUPPORTS for d in pred[node].values())
         if count < 2:
             have = "no" if count == 0 else "only one"
-            one = word[:-1] if word.endswith("s") and count == 1 else word
+            one = amap.kind_name("reason").lower() if count == 1 else word
             yield finding(amap, node, "AM210", f"{_name(amap, node)} has {have} {one}",
                           f"an essay needs at least two {word} for its thesis, a paragraph each")
 
@@ -352,8 +392,9 @@ def quotes_without_essay(amap: ArgumentMap) -> Iterable[Diagnostic]:
     if quoted:
         many = len(quoted) != 1
         yield finding(amap, quoted[0], "AM212",
-                      f"{len(quoted)} statement{'s' * many} quote{'s' * (not many)} the essay, "
-                      "but the map names no essay",
+                      f"{_name(amap, quoted[0])}"
+                      + (f" and {len(quoted) - 1} other statement{'s' * (len(quoted) > 2)}" if many else "")
+                      + f" quote{'s' * (not many)} the essay, but the map names no essay",
                       "add 'essay: FILE' at the top of the map so every quote is checked against it")
 
 
@@ -395,12 +436,59 @@ CHECKS: dict[str, tuple[str, Check]] = {
 }
 
 
+#: How much a finding hurts the argument, most first, and the short word the page shows for it.
+#: Errors (a map that cannot be read) come before everything, at rank 0; codes not listed here
+#: (reader warnings, AM201, AM206, ...) come after the ranked ones, at ``OTHER_RANK``.
+HARM: dict[str, tuple[int, str]] = {
+    "AM202": (1, "no evidence"),
+    "AM203": (2, "hedged only"),
+    "AM208": (3, "unanswered"),
+    "AM204": (4, "unsourced figure"),
+    "AM214": (5, "vague source"),
+    "AM205": (6, "no source"),
+}
+OTHER_RANK = 7
+#: the short words of the findings after the ranked ones
+BADGES: dict[str, str] = {
+    "AM201": "circular", "AM206": "not linked", "AM207": "cut off", "AM209": "single support",
+    "AM210": "few reasons", "AM211": "duplicate", "AM212": "no essay", "AM213": "placeholder",
+}
+
+
+def rank(d: Diagnostic) -> int:
+    """0 for errors, then 1 (a reason with no evidence) to ``OTHER_RANK`` (everything else)."""
+    if d.severity == "error":
+        return 0
+    return HARM.get(d.code, (OTHER_RANK, ""))[0]
+
+
+def badge(d: Diagnostic) -> str:
+    """A word or two for the finding (``no evidence``, ``vague source``), for badges and lists."""
+    if d.severity == "error":
+        return "error"
+    return HARM[d.code][1] if d.code in HARM else BADGES.get(d.code, "warning")
+
+
+def by_harm(diagnostics: Iterable[Diagnostic], amap: ArgumentMap | None = None) -> list[Diagnostic]:
+    """``diagnostics`` most harmful first (``rank``); within a rank in map order: by file position,
+    then (for maps built in code, which have none) by the statement's place in the map."""
+    order = {n: i for i, n in enumerate(amap.graph)} if amap is not None else {}
+    return sorted(diagnostics, key=lambda d: (rank(d), d.path, d.line, d.column,
+                                              order.get(d.node, -1) if d.node else -1,
+                                              d.code, d.message))
+
+
+def as_dict(d: Diagnostic) -> dict[str, object]:
+    """``Diagnostic.to_dict`` plus its ``rank`` and ``badge`` (``argmap check --format json``)."""
+    return {**d.to_dict(), "rank": rank(d), "badge": badge(d)}
+
+
 def run_checks(amap: ArgumentMap) -> list[Diagnostic]:
-    """All findings, in file order."""
+    """All findings, most harmful first (``by_harm``)."""
     out: list[Diagnostic] = []
     for _title, check in CHECKS.values():
         out.extend(check(amap))
-    return sorted(out)
+    return by_harm(out, amap)
 
 
 def filter_codes(

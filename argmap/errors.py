@@ -16,7 +16,9 @@ Severity = Literal["error", "warning"]
 
 @dataclass(frozen=True, order=True)
 class Diagnostic:
-    """A finding about a file: ``path:line:column: CODE message``, plus an optional hint."""
+    """A finding about a file, plus an optional hint: an error reads ``path:line:column: CODE
+    message``; a warning, written for a student, leads with its sentence and ends with the code:
+    ``path:line:column: Motive 'X' has no evidence beneath it. [AM202]``."""
 
     path: str
     line: int
@@ -28,7 +30,10 @@ class Diagnostic:
     node: str | None = field(default=None, compare=False)
 
     def format(self, *, hint: bool = True) -> str:
-        text = f"{self.path}:{self.line}:{self.column}: {self.code} {self.message}"
+        if self.severity == "warning":
+            text = f"{self.path}:{self.line}:{self.column}: {self.message} [{self.code}]"
+        else:
+            text = f"{self.path}:{self.line}:{self.column}: {self.code} {self.message}"
         if hint and self.hint:
             text += f"\n    hint: {self.hint}"
         return text

@@ -30,7 +30,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from .analysis import SUPPORTS, rests_on
+from .analysis import SUPPORTS, rests_on, trace
 from .model import ArgumentMap, Confidence, shorten
 
 #: weight of evidence with no confidence rating (as "possible")
@@ -347,8 +347,31 @@ def format_tree(amap: ArgumentMap, node: str) -> str:
     return "\n".join(text) + "\n"
 
 
+#: the attack side of a node's trace, as ``argmap evidence MAP NODE`` titles it (``analysis.Trace``)
+TRACE_SECTIONS = (("attacks", "Attacks"), ("answered_by", "Answered by"), ("objections", "Objections"))
+
+
+def trace_sections(amap: ArgumentMap, node: str) -> dict[str, list[dict[str, Any]]]:
+    """What ``node`` attacks, what answers it and its objections (``analysis.trace``), as data."""
+    t = trace(amap, node)
+    return {key: [{"id": n, "kind": amap.kind(n), "label": amap.label(n)} for n in getattr(t, key)]
+            for key, _title in TRACE_SECTIONS}
+
+
+def format_trace_sections(amap: ArgumentMap, node: str) -> str:
+    """The sections of ``trace_sections`` as text: a title with a count, one line per statement."""
+    out = []
+    for key, items in trace_sections(amap, node).items():
+        title = dict(TRACE_SECTIONS)[key]
+        out.append(f"{title} ({len(items)})" + ("" if items else ": none"))
+        out += [f"    {item['label']}  [{item['id']}; {_describe(amap, item['id'])}]" for item in items]
+    return "\n".join(out) + "\n"
+
+
 def render(amap: ArgumentMap, node: str | None = None, fmt: str = "text") -> str:
-    """``argmap evidence``: the table (or, for ``node``, its support tree) as text or JSON."""
+    """``argmap evidence``: the table (or, for ``node``, its support tree and the attack side of its
+    trace) as text or JSON (for ``node``: ``{"tree": [...], "attacks": [...], "answered_by": [...],
+    "objections": [...]}``)."""
     import json
 
     from .errors import ArgmapError, did_you_mean
@@ -357,6 +380,10 @@ def render(amap: ArgumentMap, node: str | None = None, fmt: str = "text") -> str
         raise ArgmapError.at(amap.path, f"unknown node '{node}'" + did_you_mean(node, amap.graph),
                              code="AM101", hint="give the id of a statement in the map")
     if fmt == "json":
-        data: Any = tree_data(amap, node) if node is not None else table(amap)
+        data: Any = table(amap)
+        if node is not None:
+            data = {"tree": tree_data(amap, node), **trace_sections(amap, node)}
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-    return format_tree(amap, node) if node is not None else format_table(amap)
+    if node is None:
+        return format_table(amap)
+    return format_tree(amap, node) + "\n" + format_trace_sections(amap, node)

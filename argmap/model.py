@@ -98,6 +98,8 @@ class ArgumentMap:
     title: str | None = None
     essay: str | None = None
     essay_path: str | None = None
+    #: the essay came from the map's own ``essay_text:`` (written back out with the map)
+    essay_embedded: bool = False
     kind_names: dict[str, str] = field(default_factory=dict)
     path: str = "<map>"
     locations: dict[str, Location] = field(default_factory=dict)
@@ -181,9 +183,7 @@ class ArgumentMap:
     def kind_name(self, kind: str, plural: bool = False) -> str:
         """What this map calls a kind (``kinds: {reason: Motive}``), capitalised."""
         name = self.kind_names.get(kind) or kind.capitalize()
-        if plural:
-            return name + ("es" if name.endswith(("s", "x", "ch", "sh")) else "s")
-        return name
+        return plural_of(name) if plural else name
 
     def nodes_of(self, *kinds: str) -> list[str]:
         return [n for n, d in self.graph._node.items() if d.get("kind") in kinds]
@@ -204,6 +204,28 @@ def _digraph() -> nx.DiGraph:
     import networkx
 
     return networkx.DiGraph()
+
+
+#: nouns with no plural of their own: "three pieces of Evidence" are listed as "Evidence"
+_UNCOUNTABLE = frozenset(("evidence", "information", "research", "data", "knowledge", "proof",
+                          "advice", "support", "background"))
+
+
+def plural_of(name: str) -> str:
+    """English plural of a kind's name: Thesis -> Theses, Evidence -> Evidence, Policy -> Policies,
+    Cause -> Causes (the last word of a longer name changes: Main reason -> Main reasons)."""
+    low = name.lower()
+    last = low.rsplit(" ", 1)[-1]
+    upper = name.isupper() and len(name) > 1
+    if not last or last in _UNCOUNTABLE or not name[-1].isalpha():
+        return name
+    if low.endswith("is") and len(last) > 3:  # thesis, hypothesis, analysis, basis
+        return name[:-2] + ("ES" if upper else "es")
+    if low.endswith("y") and len(last) > 1 and last[-2] not in "aeiou":
+        return name[:-1] + ("IES" if upper else "ies")
+    if low.endswith(("s", "x", "z", "ch", "sh")):
+        return name + ("ES" if upper else "es")
+    return name + ("S" if upper else "s")
 
 
 def shorten(text: str, width: int = 48) -> str:

@@ -28,6 +28,9 @@ class LoadOptions:
     check_quotes: bool = True
     #: an essay file given on the command line, used instead of the map's own ``essay:``
     essay: str | None = None
+    #: a quote not found in the essay (AM110) is a warning in ``ArgumentMap.diagnostics`` (the
+    #: quote is left unmarked) instead of an error that stops the map loading
+    lenient_quotes: bool = False
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,8 @@ class RenderOptions:
     order: str = "essay"  # essay | strength
     theme: str = "light"  # light | dark
     include_essay: bool = True
+    #: the native writers embed the essay's text (``essay_text:``) so the map needs no essay file
+    embed_essay: bool = False
     #: deflate the page's data: None packs pages of more than 500 statements (see writers.html)
     pack: bool | None = None
     extra: dict[str, str] = field(default_factory=dict)

@@ -2,8 +2,10 @@
 
 The plan follows the shape teachers ask for: an introduction that answers the question with the
 thesis and previews the reasons; one paragraph per reason, strongest first (its point as a topic
-sentence, its evidence, the objections it must answer, a link back to the question); a
-conclusion that weighs the reasons; and the gaps ``argmap check`` found, as a to-do list.
+sentence, its evidence, the objections it must answer with their rebuttals and the rebuttals'
+evidence, a link back to the question); a counter-argument paragraph for each objection to the
+thesis itself ("Some argue ... However ..."); a conclusion that weighs the reasons; and the gaps
+``argmap check`` found, worst first, as a to-do list (unanswered objections among them).
 Strength and evidence come from ``argmap.evidence``, so the plan, the table and the page agree.
 """
 
@@ -58,6 +60,43 @@ def paragraphs(amap: ArgumentMap, thesis: str) -> list[Paragraph]:
     order = {n: i for i, n in enumerate(graph)}
     out.sort(key=lambda p: (-p.strength, order[p.node]))
     return out
+
+
+def backing(amap: ArgumentMap, node: str) -> list[tuple[int, str]]:
+    """What supports ``node``, as (depth, statement) lines of its support tree (depth 0: directly),
+    leaving out objections and everything beneath them (their backing is not ``node``'s)."""
+    out: list[tuple[int, str]] = []
+    skip_below: int | None = None
+    for line in support_tree(amap, node)[1:]:
+        if skip_below is not None and line.depth > skip_below:
+            continue
+        skip_below = None
+        if line.relation != SUPPORTS:
+            skip_below = line.depth
+        elif not line.repeat:
+            out.append((line.depth - 1, line.node))
+    return out
+
+
+def attackers(amap: ArgumentMap, node: str) -> list[str]:
+    """The statements attacking or undercutting ``node`` directly, in reading order."""
+    return [u for u, d in amap.graph.pred[node].items() if d["relation"] != SUPPORTS]
+
+
+@dataclass
+class CounterArgument:
+    """An objection to the thesis itself, with what backs it and the rebuttals answering it."""
+
+    objection: str
+    backing: list[tuple[int, str]]
+    #: rebuttal -> what backs the rebuttal (its evidence)
+    answers: list[tuple[str, list[tuple[int, str]]]]
+
+
+def counter_arguments(amap: ArgumentMap, thesis: str) -> list[CounterArgument]:
+    """One counter-argument per objection to ``thesis``, in reading order."""
+    return [CounterArgument(o, backing(amap, o), [(a, backing(amap, a)) for a in attackers(amap, o)])
+            for o in attackers(amap, thesis)]
 
 
 def _gaps(amap: ArgumentMap) -> list[Diagnostic]:
@@ -133,8 +172,8 @@ def outline(amap: ArgumentMap, fmt: str = "markdown") -> str:
     if not gaps:
         w.para("None: `argmap check` finds no weak spots.")
     for d in gaps:
-        hint = f" — {d.hint}" if d.hint else ""
-        w.todo(f"Line {d.line}: {d.message}{hint} ({d.code})")
+        hint = f" {_sentence(d.hint[:1].upper() + d.hint[1:])}" if d.hint else ""
+        w.todo(f"Line {d.line}: {_sentence(d.message)}{hint} ({d.code})")
     return w.text()
 
 
@@ -142,6 +181,7 @@ def _plan_for(amap: ArgumentMap, thesis: str, w: _Writer, reason_word: str, reas
               *, several: bool) -> None:
     data = amap.node(thesis)
     paras = paragraphs(amap, thesis)
+    counters = counter_arguments(amap, thesis)
     w.heading(2, "Introduction" + (f" ({amap.label(thesis)})" if several else ""))
     if amap.title:
         w.item(f"{w.bold('Question')}: {amap.title}")
@@ -150,9 +190,15 @@ def _plan_for(amap: ArgumentMap, thesis: str, w: _Writer, reason_word: str, reas
         names = "; ".join(amap.label(p.node) for p in paras)
         count = len(paras)
         word = reason_word if count == 1 else reasons_word
-        w.item(f"{w.bold('Road map')}: {count} {word}, strongest first: {names}.")
+        then = ""
+        if counters:
+            then = (f" Then the counter-argument{'s' * (len(counters) > 1)}: "
+                    + "; ".join(amap.label(c.objection) for c in counters) + ".")
+        w.item(f"{w.bold('Road map')}: {count} {word}, strongest first: {names}.{then}")
     for number, p in enumerate(paras, 1):
         _paragraph(amap, p, number, w, reason_word)
+    for number, c in enumerate(counters, len(paras) + 1):
+        _counter_paragraph(amap, c, number, w, thesis)
     w.heading(2, "Conclusion" + (f" ({amap.label(thesis)})" if several else ""))
     w.item(f"{w.bold('Answer the question')}: restate the thesis in new words: "
            f"{_sentence(data['text'])}")
@@ -195,10 +241,37 @@ def _paragraph(amap: ArgumentMap, p: Paragraph, number: int, w: _Writer, reason_
         w.item(f"{w.bold('Objections to answer')}:")
         for objection, answers in p.objections:
             w.item(f"{_sentence(amap.node(objection)['text'])}", 1)
+            _backing_items(amap, backing(amap, objection), w, 2)
             if not answers:
                 w.item("no answer yet: rebut it, or concede the point and explain why the "
                        f"{reason_word} still stands.", 2)
             for a in answers:
                 w.item(f"Answer: {_sentence(amap.node(a)['text'])}", 2)
+                _backing_items(amap, backing(amap, a), w, 3)
     w.item(f"{w.bold('Explain and link')}: say how the evidence shows this {reason_word}, then tie it "
            "back to the question.")
+
+
+def _backing_items(amap: ArgumentMap, lines: list[tuple[int, str]], w: _Writer, indent: int) -> None:
+    """The lines of ``backing``: evidence with confidence and source, other statements by kind."""
+    for depth, node in lines:
+        if amap.kind(node) == "evidence":
+            w.item(_evidence_line(amap, node, w), depth + indent)
+        else:
+            w.item(f"{amap.kind_name(amap.kind(node))}: {_sentence(amap.node(node)['text'])}",
+                   depth + indent)
+
+
+def _counter_paragraph(amap: ArgumentMap, c: CounterArgument, number: int, w: _Writer,
+                       thesis: str) -> None:
+    """"Some argue ... However ...": the objection fairly put, then the answer and its evidence."""
+    w.heading(3, f"Paragraph {number}: Counter-argument: {amap.label(c.objection)}")
+    w.item(f"{w.bold('Some argue')}: {_sentence(amap.node(c.objection)['text'])}")
+    _backing_items(amap, c.backing, w, 1)
+    if not c.answers:
+        w.item(f"{w.bold('However')}: no answer yet: rebut it, or concede the point and explain "
+               "why the thesis still stands.")
+    for rebuttal, lines in c.answers:
+        w.item(f"{w.bold('However')}: {_sentence(amap.node(rebuttal)['text'])}")
+        _backing_items(amap, lines, w, 1)
+    w.item(f"{w.bold('Link')}: say why, even so, the thesis stands: {amap.label(thesis)}.")

@@ -4,7 +4,8 @@ The file is written by hand here, not by the YAML writer, because it is a worksh
 one field a line, and comments telling the student what goes where. Every placeholder contains
 ``TODO``, which ``argmap check`` reports (AM213) until it is replaced, together with the missing
 sources (AM205) and, with fewer than two reasons, the thin thesis (AM210), so the student can
-work down the list. The text always loads with ``argmap.load`` (tests check it).
+work down the list. Every statement gets a short ``label:`` (its first words), the title the map
+shows on its box. The text always loads with ``argmap.load`` (tests check it).
 """
 
 from __future__ import annotations
@@ -14,12 +15,21 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from .model import shorten
 from .schema import ID_RE
 
 PLACEHOLDER_QUESTION = "TODO: the essay question"
 PLACEHOLDER_THESIS = "TODO: your answer to the question, in one sentence"
 PLACEHOLDER_REASON = "TODO: reason {n} why your answer is right"
 PLACEHOLDER_EVIDENCE = "TODO: evidence for '{reason}': a fact, figure, example or quotation"
+PLACEHOLDER_EVIDENCE_LABEL = "TODO: evidence {n}"
+#: labels are what the map shows on each box: a few words, so the map stays readable
+LABEL_WIDTH = 32
+
+
+def short_label(text: str) -> str:
+    """A statement's label: its first words, cut at a word boundary (``model.shorten``)."""
+    return shorten(text, LABEL_WIDTH)
 
 _BREAKS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
 
@@ -65,7 +75,8 @@ def new_map(question: str | None = None, thesis: str | None = None,
     ]
     if reason_name and reason_name.strip():
         out.append(f"kinds: {{reason: {_scalar(reason_name.strip())}}}")
-    out += ["nodes:", "  thesis:", "    kind: thesis", f"    text: {_scalar(thesis)}"]
+    out += ["nodes:", "  thesis:", "    kind: thesis", f"    label: {_scalar(short_label(thesis))}",
+            f"    text: {_scalar(thesis)}"]
     taken = {"thesis"}
     for n, reason in enumerate(reasons, 1):
         rid = _slug(reason, taken, f"reason_{n}")
@@ -74,10 +85,12 @@ def new_map(question: str | None = None, thesis: str | None = None,
             "",
             f"  {rid}:",
             "    kind: reason",
+            f"    label: {_scalar(short_label(reason))}",
             f"    text: {_scalar(reason)}",
             "    supports: thesis",
             f"  {eid}:",
             "    kind: evidence",
+            f"    label: {_scalar(PLACEHOLDER_EVIDENCE_LABEL.format(n=n))}",
             f"    text: {_scalar(PLACEHOLDER_EVIDENCE.format(reason=reason))}",
             "    # source: who says so, where and when",
             "    # confidence: certain",

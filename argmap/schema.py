@@ -32,6 +32,9 @@ TOP_FIELDS: dict[str, Field] = {
         Field("argmap", "version", "Format version; if present it must be 1."),
         Field("title", "string", "The question or title the map answers."),
         Field("essay", "string", "Path of the essay's UTF-8 text, relative to this file."),
+        Field("essay_text", "string",
+              "The essay's text itself, embedded: a map with it needs no essay file "
+              "(`argmap convert --embed-essay` writes it)."),
         Field(
             "kinds",
             "kind-names",

@@ -48,6 +48,25 @@ PAYLOADS = [
 ]
 
 
+GOLDEN = DATA / "golden"
+UPDATE_GOLDEN = bool(os.environ.get("ARGMAP_UPDATE_GOLDEN"))
+
+
+@pytest.fixture(scope="session")
+def golden() -> Callable[[str, str], None]:
+    """``golden(name, text)``: ``text`` must equal ``tests/data/golden/NAME`` (a missing file fails);
+    with ARGMAP_UPDATE_GOLDEN=1 the file is (re)written instead, for review in the diff."""
+
+    def check(name: str, text: str) -> None:
+        path = GOLDEN / name
+        if UPDATE_GOLDEN:
+            path.write_text(text, encoding="utf-8")
+        assert path.exists(), f"no golden file {name}; ARGMAP_UPDATE_GOLDEN=1 writes it"
+        assert text == path.read_text(encoding="utf-8"), f"{name} changed; ARGMAP_UPDATE_GOLDEN=1 to accept"
+
+    return check
+
+
 @pytest.fixture(scope="session")
 def payloads() -> list[str]:
     return list(PAYLOADS)

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from strategies import random_graphs, support_graph
 
 import argmap
-from argmap.analysis import evidence_of, rests_on, roots, support_cycles, trace
+from argmap.analysis import answered_by, attacks, evidence_of, rests_on, roots, support_cycles, trace
 
 
 @settings(max_examples=150, deadline=None)
@@ -22,6 +22,68 @@ def test_trace_matches_reachability(amap: argmap.ArgumentMap) -> None:
                                      if r != "supports"}
         assert len(set(t.rests_on)) == len(t.rests_on)
         assert t.highlighted[0] == node
+
+
+def reference_attacks(amap: argmap.ArgumentMap, node: str) -> set[str]:
+    """The definition read literally: the targets of the node's attack edges and every node a path
+    that does not come back through the node leads to from one of them."""
+    targets = {v for _, v, r in amap.graph.out_edges(node, data="relation") if r != "supports"}
+    rest = amap.graph.subgraph(set(amap.graph) - {node})
+    return set(targets).union(*(nx.descendants(rest, t) for t in targets))
+
+
+def reference_answered_by(amap: argmap.ArgumentMap, node: str) -> set[str]:
+    g = support_graph(amap)
+    g.remove_node(node)
+    attackers = {u for u, _, r in amap.graph.in_edges(node, data="relation") if r != "supports"}
+    return attackers.union(*(nx.ancestors(g, a) for a in attackers))
+
+
+@settings(max_examples=150, deadline=None)
+@given(random_graphs())
+def test_attack_traces_match_the_reference(amap: argmap.ArgumentMap) -> None:
+    for node in amap:
+        t = trace(amap, node)
+        assert set(t.attacks) == reference_attacks(amap, node)
+        assert set(t.answered_by) == reference_answered_by(amap, node)
+        assert len(set(t.attacks)) == len(t.attacks)
+        assert len(set(t.answered_by)) == len(t.answered_by)
+        # direct targets first, then what lies beyond them; the answers themselves before their evidence
+        direct = [v for v, d in amap.graph.succ[node].items() if d["relation"] != "supports"]
+        assert list(t.attacks[:len(direct)]) == direct
+        assert t.answered_by[:len(t.objections)] == t.objections
+        everything = {node, *t.rests_on, *t.relied_on_by, *t.objections, *t.attacks, *t.answered_by}
+        assert set(t.highlighted) == everything and len(t.highlighted) == len(everything)
+
+
+def test_objection_and_rebuttal_light_the_line_to_the_thesis() -> None:
+    amap = argmap.ArgumentMap()
+    for node, kind in (("t", "thesis"), ("r", "reason"), ("e", "evidence"), ("o", "objection"),
+                       ("b", "rebuttal"), ("be", "evidence"), ("u", "objection")):
+        amap.add_node(node, kind, node)
+    amap.add_edge("r", "t")
+    amap.add_edge("e", "r")
+    amap.add_edge("o", "r", "attacks")
+    amap.add_edge("b", "o", "attacks")
+    amap.add_edge("be", "b")
+    amap.add_edge("u", "t", "undercuts", premise="r")
+    assert attacks(amap, "o") == ("r", "t")
+    assert answered_by(amap, "o") == ("b", "be")
+    assert attacks(amap, "b") == ("o", "r", "t")
+    assert answered_by(amap, "b") == ()
+    assert attacks(amap, "u") == ("t",)  # an undercut attacks the conclusion of the step
+    assert trace(amap, "o").highlighted == ("o", "b", "r", "t", "be")
+    assert trace(amap, "r").answered_by == ("o",)
+
+
+def test_attack_walks_have_no_recursion_limit() -> None:
+    amap = argmap.ArgumentMap()
+    n = 100_000
+    for i in range(n):
+        amap.add_node(f"n{i}", "rebuttal", "x")
+    for i in range(1, n):
+        amap.add_edge(f"n{i}", f"n{i - 1}", "attacks")
+    assert len(attacks(amap, f"n{n - 1}")) == n - 1
 
 
 @settings(max_examples=150, deadline=None)

@@ -9,7 +9,18 @@ from pathlib import Path
 import pytest
 
 import argmap
-from argmap.checks import CHECKS, is_figure, run_checks
+from argmap.checks import (
+    CHECKS,
+    HARM,
+    OTHER_RANK,
+    as_dict,
+    badge,
+    by_harm,
+    is_figure,
+    is_vague_source,
+    rank,
+    run_checks,
+)
 
 CLEAN = """
     title: Clean
@@ -171,18 +182,22 @@ def test_check_fires(code: str, write_map: Callable[..., Path]) -> None:
         assert d.hint
         assert d.path == str(path)
         assert d.line == amap.location(d.node).line
-        assert d.format().startswith(f"{path}:{d.line}:{d.column}: {code} ")
+        # a plain sentence naming the statement first, the code last
+        first = d.format().splitlines()[0]
+        assert first == f"{path}:{d.line}:{d.column}: {d.message} [{code}]"
+        assert d.message[0].isupper() and d.message.endswith(".")
+        assert f"'{amap.label(d.node)}'" in d.message
 
 
 def test_messages_read_well(write_map: Callable[..., Path]) -> None:
     amap = argmap.load(write_map(CASES["AM209"][0]))
     (d,) = [d for d in run_checks(amap) if d.code == "AM209"]
-    assert d.message == ("evidence 'The only fact' is the only evidence for 2 reasons: "
-                         "'First reason', 'Second reason'")
+    assert d.message == ("Evidence 'The only fact' is the only evidence for 2 reasons: "
+                         "'First reason', 'Second reason'.")
     amap = argmap.load(write_map(CASES["AM211"][0]))
     msgs = [d.message for d in run_checks(amap) if d.code == "AM211"]
-    assert msgs[0] == "reason 'stalin FEARED the army's generals!' repeats reason 'a' (line 3)"
-    assert msgs[1] == "reason 'The purges removed Stalin's rivals from…' nearly repeats reason 'c' (line 5)"
+    assert msgs[0] == "Reason 'stalin FEARED the army's generals!' repeats reason 'a' (line 3)."
+    assert msgs[1] == "Reason 'The purges removed Stalin's rivals from…' nearly repeats reason 'c' (line 5)."
 
 
 def test_figures_and_dates() -> None:
@@ -225,7 +240,7 @@ EXPECTED = {
     },
     "school_uniforms.yaml": {
         ("AM203", "belonging"), ("AM203", "better_behaviour"), ("AM208", "weak_behaviour_evidence"),
-        ("AM205", "other_changes"),
+        ("AM205", "other_changes"), ("AM214", "family_spending"),
     },
 }
 
@@ -240,9 +255,9 @@ def test_bundled_maps_give_only_their_real_weak_spots(bundled_maps: list[Path]) 
 
 def test_stalin_weak_spots_are_named(stalin: argmap.ArgumentMap) -> None:
     messages = [d.message for d in argmap.check(stalin)]
-    assert "motive 'Vanity and jealousy' has no evidence beneath it" in messages
-    assert "motive 'Paranoia' rests only on hedged evidence: 'Persecution complex' (possible)" in messages
-    assert "statistic 'A million executed (1935)' has no source" in messages
+    assert "Motive 'Vanity and jealousy' has no evidence beneath it." in messages
+    assert "Motive 'Paranoia' rests only on hedged evidence: 'Persecution complex' (possible)." in messages
+    assert "Statistic 'A million executed (1935)' has no source." in messages
     # the unrated Old Bolsheviks motive, with two certain facts, is not a weak spot
     assert not [d for d in argmap.check(stalin) if d.node == "old_bolsheviks"]
 
@@ -289,3 +304,86 @@ def test_fast_paths_agree_with_the_plain_regular_expressions() -> None:
         words = frozenset(checks._TOKEN.findall(text.casefold())) - checks._STOP
         assert checks._content_words(text) == tuple(sorted(words))
         assert checks._todo(text) == bool(checks._TODO.search(text))
+
+
+def test_findings_come_worst_first_then_in_map_order(stalin: argmap.ArgumentMap) -> None:
+    found = argmap.check(stalin)
+    ranks = [rank(d) for d in found]
+    assert ranks == sorted(ranks)
+    for r in set(ranks):  # within a rank, in the order the statements are written
+        lines = [d.line for d in found if rank(d) == r]
+        assert lines == sorted(lines)
+    codes = [d.code for d in found]
+    # the three motives with no evidence at all before any "no source"
+    assert codes[:3] == ["AM202"] * 3 and codes.index("AM205") > 3
+    assert [badge(d) for d in found[:5]] == ["no evidence"] * 3 + ["hedged only", "unsourced figure"]
+
+
+def test_ranks_follow_the_harm_order(write_map: Callable[..., Path]) -> None:
+    """One map with a finding of every ranked kind, written in the reverse order of harm."""
+    amap = argmap.load(write_map("""
+        nodes:
+          t: {kind: thesis, text: The thesis of the essay}
+          e5: {kind: evidence, text: Something seen, confidence: certain, supports: r3}
+          e4: {kind: evidence, text: Something read, confidence: certain, source: a website, supports: r3}
+          e3: {kind: evidence, text: Forty people came, confidence: certain, supports: r3}
+          o: {kind: objection, text: But consider this, attacks: t}
+          e2: {kind: evidence, text: A rumour, confidence: doubtful, source: Smith (1990), supports: r2}
+          r2: {kind: reason, text: Second reason, supports: t}
+          r1: {kind: reason, text: First reason, supports: t}
+          r3: {kind: reason, text: Third reason, supports: t}
+        """))
+    codes = [d.code for d in argmap.check(amap)]
+    assert codes == ["AM202", "AM203", "AM208", "AM204", "AM214", "AM205"]
+    assert sorted(HARM, key=lambda c: HARM[c][0]) == codes
+
+
+def test_errors_first_and_code_built_maps_in_map_order() -> None:
+    from argmap.errors import Diagnostic
+
+    amap = argmap.ArgumentMap()
+    amap.add_node("t", "thesis", "T")
+    for n in ("z", "a", "m"):
+        amap.add_node(n, "reason", f"reason {n}")
+        amap.add_edge(n, "t")
+    assert [d.node for d in run_checks(amap) if d.code == "AM202"] == ["z", "a", "m"]
+    error = Diagnostic("x.yaml", 9, 1, "AM101", "broken")
+    ordered = by_harm([*run_checks(amap), error], amap)
+    assert ordered[0] is error and rank(error) == 0 and badge(error) == "error"
+    assert all(rank(d) <= OTHER_RANK for d in ordered)
+    data = as_dict(ordered[1])
+    assert data["rank"] == 1 and data["badge"] == "no evidence" and data["code"] == "AM202"
+
+
+def _labelled_sources(root: Path) -> list[tuple[str, bool, str]]:
+    rows = []
+    for line in (root / "tests" / "data" / "checks" / "sources.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            which, label, source = line.split("\t")
+            rows.append((which, label == "vague", source))
+    return rows
+
+
+def test_vague_source_rule_on_labelled_sources(root: Path) -> None:
+    """The rule (docs/checks.md) on sources labelled by hand before it ran: precision and recall
+    for "vague", separately on the examples it was written from and on held-out ones."""
+    rows = _labelled_sources(root)
+    scores = {}
+    for which in ("tuning", "heldout"):
+        got = [(is_vague_source(s), vague) for w, vague, s in rows if w == which]
+        tp = sum(p and v for p, v in got)
+        scores[which] = (tp / sum(p for p, _ in got), tp / sum(v for _, v in got))
+    assert len([r for r in rows if r[0] == "heldout"]) >= 30
+    # measured: tuning P 1.00 R 0.90, held-out P 1.00 R 0.91 (the misses name a subject, not a
+    # source: "a book about Stalin"); these floors keep the rule from quietly getting worse
+    assert scores["tuning"][0] >= 0.95 and scores["tuning"][1] >= 0.9
+    assert scores["heldout"][0] >= 0.95 and scores["heldout"][1] >= 0.85
+
+
+def test_vague_sources_by_rule() -> None:
+    for vague in ("teacher survey", "reviews of classroom research", "some writers", "a website",
+                  "Historians", "some writers (not named in the essay)"):
+        assert is_vague_source(vague), vague
+    for named in ("Conquest, The Great Terror (1968)", "BBC", "Ofsted report 2019", "the 1930s press",
+                  'an article called "Why uniforms work"', "student council survey", ""):
+        assert not is_vague_source(named), named

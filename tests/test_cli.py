@@ -105,7 +105,8 @@ def test_check_clean_and_cycle(tmp_path: Path) -> None:
                    encoding="utf-8")
     result = invoke("check", str(cyc), "--select", "AM201")
     assert result.exit_code == 0  # warnings alone do not fail
-    assert f"{cyc}:5:3: AM201 circular support: b -> c -> b" in result.output
+    assert (f"{cyc}:5:3: Reason 'b' ends up supporting itself (circular support: b -> c -> b). "
+            "[AM201]") in result.output
     assert invoke("check", str(cyc), "--select", "AM201", "--strict").exit_code == 1
     assert "AM201" not in invoke("check", str(cyc), "--ignore", "AM201").output
 
@@ -234,3 +235,33 @@ def test_folder_of_good_and_hostile_maps(tmp_path: Path, payloads: list[str]) ->
     page = (out / "good2_payloads.html").read_text(encoding="utf-8")
     assert "<script>alert" not in page
     assert {p.name: p.read_bytes() for p in maps.iterdir()} == before  # inputs untouched
+
+
+def test_convert_embed_essay_renders_in_another_folder(stalin_path: Path, tmp_path: Path,
+                                                        cli_run: Any) -> None:
+    away = tmp_path / "away"
+    away.mkdir()
+    proc = cli_run("convert", str(stalin_path), "--embed-essay", "-o", str(away / "stalin.yaml"))
+    assert proc.returncode == 0, proc.stderr
+    proc = cli_run("render", str(away / "stalin.yaml"), "-o", str(away / "stalin.html"))
+    assert proc.returncode == 0 and "AM109" not in proc.stderr, proc.stderr
+    assert argmap.load(away / "stalin.yaml").essay == argmap.load(stalin_path).essay
+    # without --embed-essay the copy still names a file that is not there
+    invoke("convert", str(stalin_path), "-o", str(away / "plain.yaml"))
+    assert "AM109" in invoke("render", str(away / "plain.yaml"), "-o", str(away / "p.html")).output
+
+
+def test_render_lenient_quotes(tmp_path: Path) -> None:
+    (tmp_path / "e.txt").write_text("All his rivals were removed.", encoding="utf-8")
+    path = tmp_path / "m.yaml"
+    path.write_text("essay: e.txt\nnodes:\n  t:\n    kind: thesis\n    text: a\n"
+                    "    quote: \"his rivals were remooved\"\n", encoding="utf-8")
+    strict = invoke("render", str(path), "-o", str(tmp_path / "m.html"))
+    assert strict.exit_code == 1 and "AM110" in strict.output and "--no-essay" in strict.output
+    assert not (tmp_path / "m.html").exists()
+    lenient = invoke("render", str(path), "--lenient-quotes", "-o", str(tmp_path / "m.html"))
+    assert lenient.exit_code == 0, lenient.output
+    assert f"{path}:6:12: The quote of 't' does not occur in the essay: it is left unmarked. [AM110]" \
+        in lenient.output
+    assert (tmp_path / "m.html").exists()
+    assert "--lenient-quotes" in " ".join(invoke("render", "--help").output.split())

@@ -42,8 +42,11 @@ EVIDENCE_TABLE = {
         },
     },
 }
-TREE = {"type": "array",
-        "items": {"type": "object", "required": ["depth", "id", "kind", "relation", "repeat"]}}
+_LISTED = {"type": "array", "items": {"type": "object", "required": ["id", "kind", "label"]}}
+TREE = {"type": "object", "required": ["tree", "attacks", "answered_by", "objections"],
+        "properties": {"tree": {"type": "array", "items": {"type": "object", "required": [
+            "depth", "id", "kind", "relation", "repeat"]}},
+            "attacks": _LISTED, "answered_by": _LISTED, "objections": _LISTED}}
 STATS = {
     "type": "object",
     "required": ["nodes", "kinds", "edges", "relations", "depth", "evidence_per_reason", "evidence"],
@@ -66,9 +69,9 @@ def test_check_stalin_names_the_weak_spots(stalin_path: Path) -> None:
     result = invoke("check", str(stalin_path))
     assert result.exit_code == 0  # warnings only
     out = result.output
-    assert f"{stalin_path}:112:3: AM202 motive 'Vanity and jealousy' has no evidence beneath it" in out
-    assert f"{stalin_path}:122:3: AM203 motive 'Paranoia' rests only on hedged evidence" in out
-    assert f"{stalin_path}:183:3: AM204 statistic 'A million executed (1935)' has no source" in out
+    assert f"{stalin_path}:112:3: Motive 'Vanity and jealousy' has no evidence beneath it. [AM202]" in out
+    assert f"{stalin_path}:122:3: Motive 'Paranoia' rests only on hedged evidence" in out
+    assert f"{stalin_path}:183:3: Statistic 'A million executed (1935)' has no source. [AM204]" in out
     assert "0 errors, 15 warnings" in out
     assert invoke("check", str(stalin_path), "--strict").exit_code == 1
     quiet = invoke("check", str(stalin_path), "--select", "AM204", "--quiet")
@@ -77,6 +80,24 @@ def test_check_stalin_names_the_weak_spots(stalin_path: Path) -> None:
     for d in found:
         jsonschema.validate(d, FINDING)
     assert sorted({d["code"] for d in found}) == ["AM202", "AM203", "AM204", "AM205", "AM214"]
+    assert [d["rank"] for d in found] == sorted(d["rank"] for d in found)
+    assert found[0]["badge"] == "no evidence" and found[-1]["badge"] == "no source"
+
+
+def test_check_output_is_worst_first_golden(root: Path, golden: Any, monkeypatch: Any) -> None:
+    """The Stalin map's findings as a student reads them: evidence-less motives first, missing
+    sources last, each a sentence naming the statement with its code at the end."""
+    monkeypatch.chdir(root)
+    result = CliRunner().invoke(cli, ["check", "graphs/stalin_purges.yaml"])
+    assert result.exit_code == 0
+    golden("stalin_check.txt", result.stderr)
+    first = result.stderr.splitlines()[0]
+    assert first.startswith("graphs/stalin_purges.yaml:112:3: Motive 'Vanity and jealousy'")
+
+
+def test_check_help_says_worst_first() -> None:
+    out = " ".join(invoke("check", "--help").output.split())
+    assert "most harmful first" in out and "a reason with no evidence" in out
 
 
 def test_evidence_table_is_the_golden_file(stalin_path: Path) -> None:
@@ -87,14 +108,15 @@ def test_evidence_table_is_the_golden_file(stalin_path: Path) -> None:
 
 def test_evidence_tree_and_json(stalin_path: Path) -> None:
     result = CliRunner().invoke(cli, ["evidence", str(stalin_path), "purges"])
-    assert result.stdout == (GOLDEN / "stalin_tree_purges.txt").read_text(encoding="utf-8")
+    tree_text = (GOLDEN / "stalin_tree_purges.txt").read_text(encoding="utf-8")
+    assert result.stdout == tree_text + "\nAttacks (0): none\nAnswered by (0): none\nObjections (0): none\n"
     table = json.loads(CliRunner().invoke(cli, ["evidence", str(stalin_path), "--format", "json"]).stdout)
     jsonschema.validate(table, EVIDENCE_TABLE)
     assert table[0]["id"] == "rivals" and table[0]["strength"] == 3.5
     args = ["evidence", str(stalin_path), "rivals", "--format", "json"]
     tree = json.loads(CliRunner().invoke(cli, args).stdout)
     jsonschema.validate(tree, TREE)
-    assert [t["id"] for t in tree] == ["rivals", "kirov_murder", "tukhachevsky", "generals_shot",
+    assert [t["id"] for t in tree["tree"]] == ["rivals", "kirov_murder", "tukhachevsky", "generals_shot",
                                        "officers_purged"]
     bad = invoke("evidence", str(stalin_path), "rivalz")
     assert bad.exit_code == 1 and "did you mean 'rivals'" in bad.output

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 import pytest
@@ -16,7 +17,7 @@ from strategies import random_graphs, support_graph
 
 import argmap
 from argmap import evidence
-from argmap.analysis import evidence_of, rests_on
+from argmap.analysis import evidence_of, rests_on, trace
 from argmap.evidence import Link, links, links_of, reaching, rows, strength, support_tree
 
 GOLDEN = Path(__file__).parent / "data" / "golden"
@@ -126,9 +127,23 @@ def test_json_table_and_tree(stalin: argmap.ArgumentMap) -> None:
     assert [r["id"] for r in data] == rows(stalin)
     assert data[0]["evidence"][0] == {"id": "kirov_murder", "label": "Kirov's murder", "direct": True,
                                       "via": [], "confidence": "possible", "source": None}
-    tree = json.loads(evidence.render(stalin, "purges", "json"))
+    data = json.loads(evidence.render(stalin, "purges", "json"))
+    tree = data["tree"]
     assert tree[0]["id"] == "purges" and tree[0]["relation"] is None
     assert {t["id"] for t in tree} == set(stalin)
+    assert data["attacks"] == data["answered_by"] == data["objections"] == []
+
+
+@pytest.mark.parametrize("node", ["logo_costs", "rules_changed", "cheaper_than_fashion"])
+def test_evidence_of_a_node_names_what_it_attacks_and_what_answers_it(
+        root: Path, golden: Any, node: str) -> None:
+    amap = argmap.load(root / "graphs" / "school_uniforms.yaml")
+    golden(f"uniforms_evidence_{node}.txt", evidence.render(amap, node))
+    golden(f"uniforms_evidence_{node}.json", evidence.render(amap, node, "json"))
+    data = json.loads(evidence.render(amap, node, "json"))
+    t = trace(amap, node)
+    for key in ("attacks", "answered_by", "objections"):
+        assert [item["id"] for item in data[key]] == list(getattr(t, key))
 
 
 def check_golden(name: str, text: str) -> None:

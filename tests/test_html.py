@@ -188,6 +188,31 @@ def test_weak_spots_are_argmap_check(bundled_maps):
         assert got == want
 
 
+def test_weak_spots_ranked_with_badges_and_one_summary_line(stalin):
+    data = page_data(stalin, RenderOptions())
+    ids = [row[0] for row in data["nodes"]]
+    items = data["checks"]["items"]
+    ranks = [c[5] for c in items]
+    assert ranks == sorted(ranks)
+    # the three motives with no evidence lead, before any missing source
+    assert [(ids[c[0]], c[6]) for c in items[:3]] == [
+        ("superiority", "no evidence"), ("snowball", "no evidence"), ("five_year_plans", "no evidence")]
+    assert {c[6] for c in items} == {"no evidence", "hedged only", "unsourced figure", "vague source",
+                                     "no source"}
+    (summary,) = data["checks"]["summaries"]
+    assert summary["message"] == "7 pieces of evidence have no source."
+    assert summary["badge"] == "no source" and summary["count"] == 7
+    assert all(items[j][1] == "AM205" for j in summary["items"])
+
+
+def test_kind_filters_use_python_plurals(stalin):
+    data = page_data(stalin, RenderOptions())
+    plurals = {k["kind"]: k["plural"] for k in data["kinds"]}
+    assert plurals["thesis"] == "Theses" and plurals["evidence"] == "Evidence"
+    html = argmap.convert(stalin, "html")
+    assert "Thesises" not in html and "Evidences" not in html
+
+
 def test_matrix_is_argmap_evidence(stalin):
     evidence = pytest.importorskip("argmap.evidence")
     data = page_data(stalin, RenderOptions())

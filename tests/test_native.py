@@ -288,3 +288,60 @@ def test_json_duplicate_key_before_a_syntax_error(tmp_path: Path) -> None:
 def test_essay_path_with_a_nul_character(tmp_path: Path, name: str) -> None:
     text = json.dumps({"essay": "essay\u0000.txt", "nodes": {"t": {"kind": "thesis", "text": "x"}}})
     assert "AM109 the essay path contains a NUL character" in report_of(text, tmp_path, name)
+
+
+# -- the essay inside the map (essay_text:) -------------------------------------------------------
+QUOTING = ("nodes:\n  t:\n    kind: thesis\n    text: a\n    quote: \"rivals were removed\"\n"
+           "  r:\n    kind: reason\n    text: b\n    supports: t\n    quote: \"not in it\"\n")
+
+
+def test_essay_text_needs_no_essay_file(tmp_path: Path) -> None:
+    path = tmp_path / "m.yaml"
+    path.write_text("essay: missing.txt\nessay_text: \"All his rivals were removed.\"\n"
+                    + QUOTING.replace('    quote: "not in it"\n', ""), encoding="utf-8")
+    amap = argmap.load(path)  # essay: names a file that does not exist: the embedded text wins
+    assert amap.essay == "All his rivals were removed." and amap.essay_embedded
+    again = write_yaml(amap)
+    assert "essay_text:" in again and "missing.txt" not in again  # kept, and the path dropped
+    assert argmap.loads(again).essay == amap.essay
+
+
+def test_quotes_are_checked_against_the_embedded_essay(tmp_path: Path) -> None:
+    text = "essay_text: \"All his rivals were removed.\"\n" + QUOTING
+    assert errors_of(text, tmp_path) == ["11:12: AM110"]
+
+
+def test_convert_embed_essay_round_trips(stalin_path: Path, tmp_path: Path) -> None:
+    stalin = argmap.load(stalin_path)
+    for ext in ("yaml", "json"):
+        out = tmp_path / f"moved.{ext}"
+        argmap.write(stalin, out, options=argmap.options.RenderOptions(embed_essay=True))
+        moved = argmap.load(out)
+        assert moved.essay == stalin.essay and moved.essay_path is None
+        assert document(moved) == document(stalin, embed_essay=True)
+    assert "essay_text" not in document(stalin)  # only when asked
+
+
+def test_lenient_quotes_load_with_a_warning(tmp_path: Path) -> None:
+    from argmap.options import LoadOptions
+
+    path = tmp_path / "m.yaml"
+    path.write_text("essay_text: \"All his rivals were removed.\"\n" + QUOTING, encoding="utf-8")
+    with pytest.raises(ArgmapError) as info:
+        argmap.load(path)
+    hint = info.value.first.hint or ""
+    assert "--no-essay" in hint and "--lenient-quotes" in hint
+    amap = argmap.load(path, options=LoadOptions(lenient_quotes=True))
+    (warning,) = amap.diagnostics
+    assert (warning.code, warning.severity, warning.node, warning.line) == ("AM110", "warning", "r", 11)
+    assert [d for d in argmap.check(amap) if d.code == "AM110"] == [warning]  # listed as a weak spot
+    from argmap.writers.html import essay_data
+
+    marks = essay_data(amap, {n: i for i, n in enumerate(amap.graph)})["marks"]  # type: ignore[index]
+    assert [m[0] for m in marks] == [0]  # the good quote marked, the broken one not
+
+
+def test_json_schema_has_essay_text() -> None:
+    from argmap.schema import json_schema
+
+    assert json_schema()["properties"]["essay_text"]["type"] == "string"

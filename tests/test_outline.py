@@ -5,11 +5,12 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import argmap
-from argmap.outline import outline, paragraphs
+from argmap.outline import counter_arguments, outline, paragraphs
 
 GOLDEN = Path(__file__).parent / "data" / "golden"
 UPDATE = bool(os.environ.get("ARGMAP_UPDATE_GOLDEN"))
@@ -33,7 +34,10 @@ def test_stalin_plan_reads_like_a_plan(stalin: argmap.ArgumentMap) -> None:
     assert sum(h.startswith("### Paragraph") for h in heads) == 8
     assert "**Thesis**: Stalin used the purges" in text
     assert "(possible; source: the photograph of Stalin and Lenin together)" in text
-    assert "- [ ] Line 112: motive 'Vanity and jealousy' has no evidence beneath it" in text
+    assert "- [ ] Line 112: Motive 'Vanity and jealousy' has no evidence beneath it." in text
+    gaps = text[text.index("## Gaps to fill"):]
+    # worst first: the motives with no evidence before the missing sources
+    assert gaps.index("(AM202)") < gaps.index("(AM204)") < gaps.index("(AM205)")
     order = [p.node for p in paragraphs(stalin, "purges")]
     assert order == ["rivals", "fear", "old_bolsheviks", "cheap_labour", "paranoia", "superiority",
                      "snowball", "five_year_plans"]
@@ -70,3 +74,37 @@ def test_map_config_silences_gaps(write_map: Callable[..., Path]) -> None:
           r: {kind: reason, text: A reason, supports: t}
         """))
     assert "None: `argmap check` finds no weak spots." in outline(amap)
+
+
+def test_golden_outline_with_counter_arguments(root: Path, golden: Any) -> None:
+    amap = argmap.load(root / "tests" / "data" / "maps" / "homework.yaml")
+    text = outline(amap)
+    golden("homework_outline.md", text)
+    heads = [line for line in text.splitlines() if line.startswith("#")]
+    # the counter-arguments come after the reasons, before the conclusion
+    assert heads[-4:] == ["### Paragraph 3: Counter-argument: Learning to work alone",
+                          "### Paragraph 4: Counter-argument: Parents expect it",
+                          "## Conclusion", "## Gaps to fill"]
+    assert "Then the counter-arguments: Learning to work alone; Parents expect it." in text
+    counter = text[text.index("### Paragraph 3"):text.index("### Paragraph 4")]
+    assert "- **Some argue**: Homework teaches young pupils to organise themselves" in counter
+    assert "- **However**: Those habits can be built in school" in counter
+    assert "  - **Reading for pleasure**: " in counter  # the rebuttal's evidence, under it
+    unanswered = text[text.index("### Paragraph 4"):text.index("## Conclusion")]
+    assert "**However**: no answer yet" in unanswered
+    gaps = text[text.index("## Gaps to fill"):]
+    assert "Objection 'Parents expect it' has no rebuttal" in gaps
+    assert "Objection 'The study was of older pupils' has no rebuttal" in gaps
+    # an objection to a reason stays in that reason's paragraph, with the rebuttal's evidence
+    family = text[text.index("### Paragraph 1"):text.index("### Paragraph 2")]
+    assert "    - Answer: Many parents work in the evenings" in family
+    assert "      - **Parents' worries**: " in family
+    assert outline(amap, "text").count("Counter-argument:") == 2
+
+
+def test_counter_arguments_are_the_objections_to_the_thesis(root: Path) -> None:
+    amap = argmap.load(root / "tests" / "data" / "maps" / "homework.yaml")
+    found = counter_arguments(amap, "thesis")
+    assert [c.objection for c in found] == ["independence", "parents_expect"]
+    assert found[0].answers == [("class_reading", [(0, "reading_pleasure")])]
+    assert found[1].answers == []

@@ -122,6 +122,21 @@ def test_select_equals_python_trace_for_every_node(bundled_maps, tmp_path, open_
         clean(page)
 
 
+def test_objections_and_rebuttals_light_what_they_attack(root, tmp_path, open_page):
+    """On a map with counter-arguments, selecting an objection or a rebuttal lights the Python
+    trace, which includes what it attacks up to the thesis and what answers it."""
+    amap = argmap.load(root / "tests" / "data" / "maps" / "homework.yaml")
+    page = open_page(render(amap, tmp_path, "homework.html"))
+    attackers = amap.nodes_of("objection", "rebuttal")
+    got = page.js("ids => ids.map(id => window.argmap.select(id))", attackers)
+    for node, ids in zip(attackers, got, strict=True):
+        t = trace(amap, node)
+        assert ids == list(t.highlighted), node
+        assert t.attacks and set(t.attacks) <= set(ids)
+    assert "thesis" in got[attackers.index("working_parents")]  # rebuttal -> objection -> reason -> thesis
+    clean(page)
+
+
 def test_clicking_each_motive_highlights_exactly_its_evidence(stalin, stalin_page):
     page = stalin_page
     for motive in stalin.nodes_of("reason"):
@@ -346,7 +361,16 @@ def test_export_png_and_json(stalin, stalin_page, tmp_path):
     with page.expect_download() as dl:
         page.click("#export-json")
     assert dl.value.suggested_filename.endswith(".json")
-    assert Path(dl.value.path()).read_text(encoding="utf-8") == write_json(stalin)
+    text = Path(dl.value.path()).read_text(encoding="utf-8")
+    assert text == write_json(stalin, RenderOptions(embed_essay=True))
+    # the download carries the essay: it renders in another folder, quotes checked, no AM109
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "stalin.json").write_text(text, encoding="utf-8")
+    moved = argmap.load(elsewhere / "stalin.json")
+    assert moved.essay == stalin.essay and not moved.diagnostics
+    argmap.write(moved, elsewhere / "stalin.html")
+    assert (elsewhere / "stalin.html").exists()
     clean(page)
 
 
@@ -354,7 +378,7 @@ def test_json_export_round_trips_every_bundled_map_and_payloads(bundled_maps, tm
     maps = [argmap.load(p) for p in bundled_maps] + [payload_map()]
     for i, amap in enumerate(maps):
         page = open_page(render(amap, tmp_path, f"m{i}.html"))
-        assert page.js("() => window.argmap.mapJSON()") == write_json(amap)
+        assert page.js("() => window.argmap.mapJSON()") == write_json(amap, RenderOptions(embed_essay=True))
         clean(page)
 
 

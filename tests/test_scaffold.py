@@ -47,6 +47,17 @@ def test_any_input_gives_a_valid_map(question: str, thesis: str, reasons: list[s
     assert len(amap.nodes_of("reason")) == (len([r for r in reasons if r.strip()]) or 2)
     for r in amap.nodes_of("reason"):
         assert list(amap.graph.succ[r]) == ["thesis"]
+    for node in amap:  # every statement has a short label of its own
+        label = amap.node(node).get("label")
+        assert label and len(label) <= 32
+
+
+def test_labels_are_the_first_words() -> None:
+    amap = argmap.loads(new_map("Q?", "Stalin purged the party to remove anyone who might oppose him.",
+                                ["Remove rivals", "He feared the generals would turn the army against him"]))
+    labels = [amap.node(n)["label"] for n in amap]
+    assert labels == ["Stalin purged the party to…", "Remove rivals", "TODO: evidence 1",
+                      "He feared the generals would…", "TODO: evidence 2"]
 
 
 def test_same_reason_twice_gets_distinct_ids() -> None:

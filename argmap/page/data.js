@@ -48,7 +48,7 @@ function createState(data) {
     data: data, KINDS: data.kinds, CONF: data.confidences, RELS: data.relations, N: N, E: E,
     DARK: data.theme === "dark", BIG: data.big === true, positioned: data.layout !== "force",
     ids: new Array(N), index: new Map(), kindOf: new Uint8Array(N), confOf: new Int8Array(N),
-    supIn: [], supOut: [], attIn: [], predAll: [], attOut: new Uint8Array(N),
+    supIn: [], supOut: [], attIn: [], attackOut: [], allOut: [], predAll: [], attOut: new Uint8Array(N),
     edgeFrom: new Int32Array(E), edgeTo: new Int32Array(E), edgeRel: new Uint8Array(E),
     labels: new Array(N),
     // highlight and visibility
@@ -71,14 +71,14 @@ function createState(data) {
     s.index.set(row[0], i);
     s.kindOf[i] = row[1];
     s.confOf[i] = row[6] === undefined ? -1 : row[6];
-    s.supIn.push([]); s.supOut.push([]); s.attIn.push([]); s.predAll.push([]);
+    s.supIn.push([]); s.supOut.push([]); s.attIn.push([]); s.attackOut.push([]); s.allOut.push([]); s.predAll.push([]);
   }
   for (e = 0; e < E; e++) {
     var ed = data.edges[e];
     s.edgeFrom[e] = ed[0]; s.edgeTo[e] = ed[1]; s.edgeRel[e] = ed[2];
     if (ed[2] === SUPPORTS) { s.supOut[ed[0]].push(ed[1]); s.supIn[ed[1]].push(ed[0]); }
-    else { s.attIn[ed[1]].push(ed[0]); s.attOut[ed[0]] = 1; }
-    s.predAll[ed[1]].push(ed[0]);
+    else { s.attIn[ed[1]].push(ed[0]); s.attackOut[ed[0]].push(ed[1]); s.attOut[ed[0]] = 1; }
+    s.allOut[ed[0]].push(ed[1]); s.predAll[ed[1]].push(ed[0]);
   }
   // weak spots, matrix, strength (computed in Python)
   s.checks = data.checks.items.map(function (c) { return [c[0], c[1], c[2], c[3], data.checks.hints[c[4]]]; });

@@ -133,6 +133,7 @@ class _Builder:
         self.refs: list[tuple[str, str, str, str | None, Mark]] = []
         self.undercuts: list[tuple[str, str, str, str | None, Mark]] = []
         self.quotes: list[tuple[str, str, Mark]] = []
+        self.essay_text: str | None = None  # the map's own essay_text:, if any
         self.count = 0
 
     # -- diagnostics ---------------------------------------------------------------------------
@@ -141,6 +142,14 @@ class _Builder:
         if isinstance(mark, _Lazy):
             mark = mark.get()
         self.errors.append(Diagnostic(self.path, mark[0], mark[1], code, message, hint, node=node))
+
+    def warn(self, mark: Mark | _Lazy, code: str, message: str, hint: str | None = None,
+             node: str | None = None) -> None:
+        """A problem that does not stop the map loading: kept in ``ArgumentMap.diagnostics``."""
+        if isinstance(mark, _Lazy):
+            mark = mark.get()
+        self.map.diagnostics.append(Diagnostic(self.path, mark[0], mark[1], code, message, hint,
+                                               "warning", node))
 
     def suggest(self, word: str, choices: Any) -> str:
         if self.suggestions >= _MAX_SUGGESTIONS:
@@ -337,12 +346,14 @@ class _Builder:
                 if version != FORMAT_VERSION or isinstance(version, bool):
                     self.error(mark, "AM007", f"unsupported format version {value}",
                                f"this argmap reads format version {FORMAT_VERSION}: write 'argmap: 1'")
-            elif name in ("title", "essay"):
+            elif name in ("title", "essay", "essay_text"):
                 s = self.expect_str(value, mark, name) if typed(value) is not None else None
                 if name == "title":
                     amap.title = s
-                elif s is not None:
+                elif s is not None and name == "essay":
                     amap.essay_path = s
+                elif s is not None:
+                    self.essay_text = s
             elif name == "kinds":
                 self._kinds(value, at)
             elif name == "check":
@@ -457,7 +468,14 @@ class _Builder:
         essay_ref = opts.essay if opts.essay is not None else amap.essay_path
         if opts.essay is not None:
             amap.essay_path = opts.essay
-        if not essay_ref or not opts.load_essay:
+        if not opts.load_essay:
+            return
+        if opts.essay is None and self.essay_text is not None:
+            # the essay travels inside the map: no file to find, whatever essay: says
+            amap.essay_embedded = True
+            self._quotes_in(self.essay_text)
+            return
+        if not essay_ref:
             return
         from_cli = opts.essay is not None
         mark = (1, 1) if from_cli else at(("essay",))
@@ -490,15 +508,29 @@ class _Builder:
         except ArgmapError as exc:
             self.errors.extend(exc.diagnostics)
             return
-        amap.essay = text
-        if not opts.check_quotes:
+        self._quotes_in(text)
+
+    def _quotes_in(self, text: str) -> None:
+        """Attach the essay and check every quote against it (AM110: an error, or with
+        ``lenient_quotes`` a warning and the quote left unmarked)."""
+        self.map.essay = text
+        if not self.options.check_quotes:
             return
         essay = Essay(text)
         for node_id, quote, qmark in self.quotes:
-            if essay.find(quote) is None:
-                self.error(qmark, "AM110", f"quote of '{node_id}' does not occur in the essay",
-                           "copy the passage exactly from the essay (spacing, quotes and dashes may differ)",
-                           node=node_id)
+            if essay.find(quote) is not None:
+                continue
+            if self.options.lenient_quotes:
+                self.warn(qmark, "AM110",
+                          f"The quote of '{node_id}' does not occur in the essay: it is left unmarked.",
+                          "copy the passage exactly from the essay (spacing, quotes and dashes may "
+                          "differ)", node_id)
+                continue
+            self.error(qmark, "AM110", f"quote of '{node_id}' does not occur in the essay",
+                       "copy the passage exactly from the essay (spacing, quotes and dashes may "
+                       "differ); or draw the map anyway: `render --lenient-quotes` leaves this quote "
+                       "unmarked, `--no-essay` leaves the essay out",
+                       node=node_id)
 
 
 class _LazyLocations(dict):  # type: ignore[type-arg]

@@ -7,8 +7,8 @@ titles as raw HTML. The page here is our own Jinja template with autoescape; map
 one JSON document inside ``<script type="application/json">`` with ``<``, ``>``, ``&`` and the
 JavaScript line separators escaped, and the page's script fills every panel with ``textContent``.
 
-Everything the page shows that is an *analysis* (traces are mirrored in ``page/traces.js`` and tested node
-by node; weak spots come from :func:`argmap.check`, the evidence matrix from
+Everything the page shows that is an *analysis* (traces, support and attack, are mirrored in
+``page/traces.js`` and tested node by node; weak spots come from :func:`argmap.check`, the evidence matrix from
 :mod:`argmap.evidence`, essay passages from :class:`argmap.text.Essay`) is computed here in Python
 and embedded as data, so the page and the CLI cannot disagree.
 
@@ -23,6 +23,12 @@ Data layout (compact arrays, no per-node style objects; see ``page_data``)::
            keep the layered positions and label 0 = none of its own: the page shortens the text
            exactly as ``ArgumentMap.label`` does (tests compare both)
     edges: [from, to, relation(, link, premise)]        (node indexes; relation index)
+    kinds: [{kind, name, plural, ...style}]             the map's words for each kind ("Theses",
+                                                        "Evidence"): filters use ``plural``
+    checks: weak_spots(): items most harmful first, each with its rank and badge word, and
+            summaries (one line for many missing sources)
+    essay: {text, marks: [[node, start, end]]}; doc: the JSON download's map-level fields,
+           essay_text included, so a downloaded map renders anywhere
 
 Pages of more than ``BIG_MAP_NODES`` statements carry that JSON deflated and base64-encoded
 (``data-encoding="deflate-base64"``), which the page unpacks with the browser's own
@@ -164,20 +170,50 @@ def evidence_matrix(amap: ArgumentMap, index: dict[str, int]) -> dict[str, Any] 
     }
 
 
+#: when at least this many findings share a source code (no source, vague source, unsourced
+#: figure), the page shows one summary line for them instead of a badge on every statement
+SUMMARY_AT = 4
+SUMMARY_CODES = ("AM204", "AM214", "AM205")
+
+
 def weak_spots(amap: ArgumentMap, index: dict[str, int]) -> dict[str, Any]:
-    """``argmap.check`` findings as {"hints": [...], "items": [[node or -1, code, severity, message,
-    hint index]]} (a code's hint is usually the same text for every finding: stored once)."""
+    """``argmap.check`` findings, most harmful first (``checks.by_harm``), as::
+
+        {"hints": [...],                    # a code's hint is usually the same text: stored once
+         "items": [[node or -1, code, severity, message, hint index, rank, badge], ...],
+         "summaries": [{"code", "rank", "badge", "count", "message", "items": [item indexes]}]}
+
+    ``rank`` is 1 (no evidence) to 7 (other findings) and ``badge`` the short word for the finding
+    ("no evidence", "hedged only", "unanswered", "unsourced figure", "vague source", "no source",
+    ...): docs/checks.md. A source code with ``SUMMARY_AT`` findings or more gets a summary entry
+    ("10 pieces of evidence have no source."), which the page shows as one line instead of a
+    badge on each of those statements.
+    """
     from .. import check
+    from ..checks import badge, rank
 
     hints: dict[str, int] = {}
-    items = []
+    items: list[list[Any]] = []
+    of_code: dict[str, list[int]] = {}
     for d in check(amap):
         if d.severity == "error":
             continue
         node = index.get(d.node, -1) if d.node is not None else -1
         hint = hints.setdefault(d.hint or "", len(hints))
-        items.append([node, d.code, d.severity, d.message, hint])
-    return {"hints": list(hints), "items": items}
+        of_code.setdefault(d.code, []).append(len(items))
+        items.append([node, d.code, d.severity, d.message, hint, rank(d), badge(d)])
+    summaries = []
+    name = amap.kind_name("evidence")
+    pieces = "pieces of evidence" if name == "Evidence" else amap.kind_name("evidence", plural=True).lower()
+    for code in SUMMARY_CODES:
+        found = of_code.get(code, [])
+        if len(found) >= SUMMARY_AT:
+            what = {"AM204": "statistics have no source", "AM214": f"{pieces} have a vague source",
+                    "AM205": f"{pieces} have no source"}[code]
+            first = items[found[0]]
+            summaries.append({"code": code, "rank": first[5], "badge": first[6], "count": len(found),
+                              "message": f"{len(found)} {what}.", "items": found})
+    return {"hints": list(hints), "items": items, "summaries": summaries}
 
 
 def essay_data(amap: ArgumentMap, index: dict[str, int]) -> dict[str, Any] | None:
@@ -196,11 +232,15 @@ def essay_data(amap: ArgumentMap, index: dict[str, int]) -> dict[str, Any] | Non
     return {"text": amap.essay, "marks": marks}
 
 
-def document_head(amap: ArgumentMap) -> dict[str, Any]:
-    """The native document's map-level fields (everything but ``nodes``), for the JSON download."""
+def document_head(amap: ArgumentMap, *, embed_essay: bool = True) -> dict[str, Any]:
+    """The native document's map-level fields (everything but ``nodes``), for the JSON download.
+
+    The essay's text travels inside (``essay_text``) so the downloaded map renders in any folder,
+    with its quotes checked, without the essay file (unless the page leaves the essay out).
+    """
     from .native import document
 
-    doc = document(amap)
+    doc = document(amap, embed_essay=embed_essay)
     doc.pop("nodes", None)
     return doc
 
@@ -275,7 +315,7 @@ def page_data(amap: ArgumentMap, options: RenderOptions) -> dict[str, Any]:
         "checks": weak_spots(amap, index),
         "matrix": evidence_matrix(amap, index),
         "essay": essay,
-        "doc": document_head(amap),
+        "doc": document_head(amap, embed_essay=options.include_essay),
         "big": big,
         **card_fields,
     }

@@ -15,12 +15,17 @@ from ..schema import FORMAT_VERSION
 _NODE_ORDER = ("kind", "label", "text", "confidence", "source", "quote", "tags", "note", "group")
 
 
-def document(amap: ArgumentMap) -> dict[str, Any]:
-    """The map as the plain data structure of the file format (fields in a fixed order)."""
+def document(amap: ArgumentMap, *, embed_essay: bool = False) -> dict[str, Any]:
+    """The map as the plain data structure of the file format (fields in a fixed order).
+
+    The essay's text goes in as ``essay_text`` when asked (``embed_essay``) or when it came from
+    the map itself; the ``essay:`` path is then left out, as the text makes the file unneeded.
+    """
     doc: dict[str, Any] = {"argmap": FORMAT_VERSION}
     if amap.title is not None:
         doc["title"] = amap.title
-    if amap.essay_path is not None:
+    embed = amap.essay is not None and (embed_essay or amap.essay_embedded)
+    if amap.essay_path is not None and not embed:
         doc["essay"] = amap.essay_path
     if amap.kind_names:
         doc["kinds"] = dict(amap.kind_names)
@@ -28,6 +33,8 @@ def document(amap: ArgumentMap) -> dict[str, Any]:
         doc["check"] = {k: list(v) for k, v in amap.check_config.items()}
     if amap.meta:
         doc["meta"] = amap.meta
+    if embed:
+        doc["essay_text"] = amap.essay
     graph = amap.graph
     nodes: dict[str, Any] = {}
     for n, d in graph.nodes(data=True):
@@ -76,10 +83,15 @@ def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
 _Dumper.add_representer(str, _str)
 
 
+def _embed(options: RenderOptions | None) -> bool:
+    return bool(options and options.embed_essay)
+
+
 def write_yaml(amap: ArgumentMap, options: RenderOptions | None = None) -> str:
-    return yaml.dump(document(amap), Dumper=_Dumper, sort_keys=False, allow_unicode=True,
+    return yaml.dump(document(amap, embed_essay=_embed(options)), Dumper=_Dumper, sort_keys=False,
+                     allow_unicode=True,
                      width=100, default_flow_style=None, indent=2)
 
 
 def write_json(amap: ArgumentMap, options: RenderOptions | None = None) -> str:
-    return json.dumps(document(amap), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(document(amap, embed_essay=_embed(options)), ensure_ascii=False, indent=2) + "\n"
