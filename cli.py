@@ -403,6 +403,53 @@ def outline(source: str, output: str, output_format: str, quiet: bool, from_form
 
 
 @cli.command()
+@click.argument("source", metavar="MAP")
+@click.argument("node", required=False)
+@click.argument("text", required=False)
+@click.option("--by", metavar="NAME", help="Who writes the note (default: no name).")
+@click.option("--at", "date", metavar="DATE", help="The note's date, YYYY-MM-DD (default: today).")
+@click.option("--no-date", is_flag=True, help="Leave the date out.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="How to list notes; json: for scripts.")
+@load_options
+@user_errors
+def review(source: str, node: str | None, text: str | None, by: str | None, date: str | None,
+           no_date: bool, output_format: str, from_format: str | None, **kwargs: Any) -> None:
+    """Add a review note to a statement of MAP, or list the map's notes.
+
+    With TEXT, the note is appended to NODE's review: list ('.' for the map as a whole; TEXT '-'
+    reads it from standard input) and nothing else in the file changes: comments, quoting, key
+    order and blank lines stay as they were. Without TEXT, lists the notes of NODE, or of the
+    whole map: the statement, who, when, and the note.
+
+    \b
+    Examples:
+      argmap review essay.yaml kirov "Which page of Conquest?" --by "Ms Lee"
+      argmap review essay.yaml . "A clear plan; add a rebuttal." --by "Ms Lee"
+      argmap review essay.yaml
+    """
+    import datetime
+
+    from argmap.review import add_note, format_notes, notes
+
+    if text is None:
+        amap = argmap.load(source, format=from_format, options=make_load_options(kwargs))
+        found = notes(amap, node)
+        if output_format == "json" or found:
+            click.echo(format_notes(found, output_format), nl=False)
+        else:
+            click.echo("no review notes", err=True)
+        return
+    if node is None:
+        raise click.UsageError("give the NODE the note is about ('.' for the whole map)")
+    if text == "-":
+        text = sys.stdin.read()
+    when = None if no_date else (date or datetime.date.today().isoformat())
+    add_note(source, node, text, by=by, at=when)
+    click.echo(f"added a note to {'the map' if node == '.' else repr(node)} in {source}", err=True)
+
+
+@cli.command()
 @click.option("-o", "--output", default="-", show_default=True, metavar="FILE",
               help="The new map file ('-' for stdout).")
 @click.option("--question", help="The essay question (the map's title).")

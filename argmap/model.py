@@ -106,6 +106,8 @@ class ArgumentMap:
     meta: dict[str, Any] = field(default_factory=dict)
     #: ``check: {ignore: [...], select: [...]}`` from the map file
     check_config: dict[str, list[str]] = field(default_factory=dict)
+    #: review notes on the whole map: ``{"by": ..., "at": ..., "text": ...}`` (only text required)
+    review: list[dict[str, str]] = field(default_factory=list)
     #: warnings found while reading (e.g. what an importer could not carry over)
     diagnostics: list[Any] = field(default_factory=list)
 
@@ -124,6 +126,7 @@ class ArgumentMap:
         note: str | None = None,
         group: str | None = None,
         data: Mapping[str, Any] | None = None,
+        review: list[dict[str, str]] | None = None,
     ) -> None:
         attrs: dict[str, Any] = {"kind": Kind(kind).value, "text": text}
         if confidence is not None:
@@ -141,6 +144,8 @@ class ArgumentMap:
             attrs["tags"] = list(tags)
         if data:
             attrs["data"] = dict(data)
+        if review:
+            attrs["review"] = [dict(note) for note in review]
         self.graph.add_node(node_id, **attrs)
 
     def add_edge(

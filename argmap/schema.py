@@ -15,6 +15,9 @@ from .model import CONFIDENCES, KINDS
 FORMAT_VERSION = 1
 ID_PATTERN = r"^[A-Za-z0-9_-]+$"
 ID_RE = re.compile(ID_PATTERN)
+#: an ISO date, optionally with a time (``2026-11-28``, ``2026-11-28T09:30``)
+DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$"
+DATE_RE = re.compile(DATE_PATTERN)
 
 
 @dataclass(frozen=True)
@@ -25,6 +28,11 @@ class Field:
     required: bool = False
     choices: tuple[str, ...] = ()
 
+
+REVIEW_DESCRIPTION = ("Review notes on %s (a teacher's feedback): a list of "
+                      "{by: name, text: the note, at: ISO date}; only text is required.")
+#: the keys of one review note, in the order they are written
+REVIEW_KEYS: tuple[str, ...] = ("by", "at", "text")
 
 TOP_FIELDS: dict[str, Field] = {
     f.name: f
@@ -47,6 +55,7 @@ TOP_FIELDS: dict[str, Field] = {
             "Settings for `argmap check`, e.g. {ignore: [AM203]}.",
         ),
         Field("meta", "mapping", "Free-form data kept from other tools; argmap ignores it."),
+        Field("review", "review-list", REVIEW_DESCRIPTION % "the map as a whole"),
     )
 }
 
@@ -75,6 +84,7 @@ NODE_FIELDS: dict[str, Field] = {
             "Inference(s) this one argues against: {from: premise id, to: conclusion id, link: name}.",
         ),
         Field("data", "mapping", "Free-form data kept from other tools; argmap ignores it."),
+        Field("review", "review-list", REVIEW_DESCRIPTION % "this statement"),
     )
 }
 
@@ -82,6 +92,20 @@ RELATION_FIELDS: tuple[str, ...] = ("supports", "attacks")
 TARGET_KEYS: tuple[str, ...] = ("to", "link")
 INFERENCE_KEYS: tuple[str, ...] = ("from", "to", "link")
 CHECK_KEYS: tuple[str, ...] = ("ignore", "select")
+
+
+def clean_review(value: Any) -> list[dict[str, str]]:
+    """The well-formed notes of a ``review`` value another format carried (the rest dropped)."""
+    notes = []
+    for item in value if isinstance(value, list) else ():
+        if not isinstance(item, dict):
+            continue
+        note = {k: item[k].strip() for k in REVIEW_KEYS if isinstance(item.get(k), str) and item[k].strip()}
+        if "at" in note and not DATE_RE.match(note["at"]):
+            del note["at"]
+        if "text" in note:
+            notes.append(note)
+    return notes
 
 
 def json_schema() -> dict[str, Any]:
@@ -125,6 +149,20 @@ def json_schema() -> dict[str, Any]:
         "target-list": one_or_many(target),
         "inference-list": one_or_many(inference),
         "mapping": {"type": "object"},
+        "review-list": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "by": {"type": "string", "description": "Who wrote the note."},
+                    "at": {"type": "string", "description": "When: an ISO date such as 2026-11-28.",
+                           "pattern": DATE_PATTERN},
+                    "text": {"type": "string", "minLength": 1, "pattern": r"\S"},
+                },
+                "required": ["text"],
+                "additionalProperties": False,
+            },
+        },
         "version": {"const": FORMAT_VERSION},
         "kind-names": {
             "type": "object",

@@ -302,3 +302,19 @@ def test_big_maps_keep_the_layered_data():
     for row, node in zip(data["nodes"], amap.graph, strict=True):
         assert (row[2], row[3]) == pos[node]
         assert row[4] == (amap.node(node).get("label") if amap.node(node).get("label") is not None else 0)
+
+
+def test_review_notes_travel_as_text_data():
+    amap = ArgumentMap(title="T")
+    amap.review = [{"by": PAYLOAD, "at": "2026-11-28", "text": PAYLOAD}]
+    amap.add_node("t", "thesis", "Thesis")
+    amap.add_node("r", "reason", "Reason", review=[{"text": PAYLOAD}, {"by": "Ms Lee", "text": "ok"}])
+    amap.add_edge("r", "t")
+    assert page_data(amap, RenderOptions())["reviews"] == {
+        "map": [{"by": PAYLOAD, "at": "2026-11-28", "text": PAYLOAD}],
+        "nodes": [[1, [{"text": PAYLOAD}, {"by": "Ms Lee", "text": "ok"}]]]}
+    html = argmap.render(amap)
+    block = data_block(html)
+    assert "<" not in block and ">" not in block
+    assert html.lower().count("</script") == 3
+    assert json.loads(block)["reviews"]["nodes"][0][1][0]["text"] == PAYLOAD

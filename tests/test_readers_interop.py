@@ -172,3 +172,38 @@ def test_xml_encoding_declaration_does_not_matter(fmt: str, declared: str,
     got = argmap.loads(changed + text[len(declaration):], format=fmt)
     assert list(got.graph.nodes(data=True)) == list(expected.graph.nodes(data=True))
     assert list(got.graph.edges(data=True)) == list(expected.graph.edges(data=True))
+
+
+REVIEWED = """
+title: T
+review:
+  - {by: Ms Lee, at: 2026-11-28, text: "Map <b>note</b> & \\"q\\" {x}"}
+nodes:
+  t:
+    kind: thesis
+    text: Thesis
+    review: [{text: "n1 </script> ]] -->"}, {by: X, text: "line\\nbreak #(tag) [id]"}]
+  r:
+    kind: reason
+    text: R
+    supports: t
+"""
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "aif", "argdown"])
+def test_review_notes_are_kept_as_metadata(fmt: str) -> None:
+    amap = argmap.loads(REVIEWED)
+    back = argmap.loads(argmap.convert(amap, fmt), format=fmt)
+    assert back.review == amap.review
+    assert back.node("t")["review"] == amap.node("t")["review"]
+    assert "review" not in back.node("r")
+
+
+@pytest.mark.parametrize(("fmt", "text"), [
+    ("aif", '{"nodes": [{"nodeID": "a", "text": "A", "type": "I", "argmap": {"kind": "thesis",'
+            ' "review": [{"text": "ok", "at": "soon", "by": 3}, "bad", {"by": "x"}]}}], "edges": []}'),
+    ("argdown", '[a]: A\n  {argmap: {kind: thesis, review: [{text: "ok", at: soon, by: 3}, bad, {by: x}]}}'),
+])
+def test_malformed_imported_notes_keep_only_what_is_well_formed(fmt: str, text: str) -> None:
+    amap = argmap.loads(text, format=fmt)
+    assert amap.node("a")["review"] == [{"text": "ok"}]

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..model import CONFIDENCES, KINDS, RELATIONS, ArgumentMap, Location
 from ..options import LoadOptions
+from ..schema import clean_review
 from ._interop import (
     DUPLICATE,
     SYNTAX,
@@ -27,7 +28,7 @@ from ._interop import (
 )
 from ._source import decode
 
-_JSON_FIELDS = {"tags": list, "data": dict, "kinds": dict, "check": dict, "meta": dict}
+_JSON_FIELDS = {"tags": list, "data": dict, "kinds": dict, "check": dict, "meta": dict, "review": list}
 _TEXT_FIELDS = ("label", "source", "quote", "note", "group")
 
 Item = tuple[str, dict[str, str], int, int]
@@ -160,11 +161,11 @@ def _build(path: str, graph_fields: dict[str, str], nodes: list[Item],
         for name in _TEXT_FIELDS:
             if name in fields and (name != "label" or "text" in fields):
                 attrs[name] = fields[name]
-        for name in ("tags", "data"):
+        for name in ("tags", "data", "review"):
             if name in fields:
                 value = _json(p, fields[name], name, line, col)
                 if value is not None:
-                    attrs[name] = value
+                    attrs[name] = clean_review(value) if name == "review" else value
         amap.graph.add_node(node_id, **attrs)
         amap.locations[node_id] = Location(path, line, col)
     pending: list[tuple[str, str, str, dict[str, str], int, int]] = []
@@ -194,6 +195,8 @@ def _build(path: str, graph_fields: dict[str, str], nodes: list[Item],
         amap.title = graph_fields["title"]
     if "essay" in graph_fields:
         amap.essay_path = graph_fields["essay"]
+    if "review" in graph_fields:
+        amap.review = clean_review(_json(p, graph_fields["review"], "review", 1, 1))
     for name, target in (("kinds", amap.kind_names), ("check", amap.check_config), ("meta", amap.meta)):
         if name in graph_fields:
             value = _json(p, graph_fields[name], name, 1, 1)

@@ -25,6 +25,7 @@ from typing import Any
 from ..errors import ArgmapError
 from ..model import CONFIDENCES, KINDS, ArgumentMap, Location
 from ..options import LoadOptions
+from ..schema import clean_review
 from ._interop import (
     CYCLE,
     DUPLICATE,
@@ -40,7 +41,7 @@ from ._source import JsonDocument, decode
 
 SCHEME_TYPES = ("RA", "CA", "MA", "PA")
 DIALOGUE_TYPES = ("L", "TA", "YA")
-_NODE_FIELDS = ("label", "confidence", "source", "quote", "tags", "note", "group", "data")
+_NODE_FIELDS = ("label", "confidence", "source", "quote", "tags", "note", "group", "data", "review")
 _TOP_FIELDS = ("title", "essay", "kinds", "check", "meta")
 
 
@@ -241,7 +242,11 @@ class _Reader:
                 continue
             if name == "data" and not isinstance(value, dict):
                 continue
-            if name not in ("tags", "data") and not isinstance(value, str):
+            if name == "review":
+                value = clean_review(value)
+                if not value:
+                    continue
+            elif name not in ("tags", "data") and not isinstance(value, str):
                 continue
             attrs[name] = value
         amap.graph.add_node(node_id, **attrs)
@@ -259,6 +264,7 @@ class _Reader:
                                       if isinstance(v, list)})
         if isinstance(ext.get("meta"), dict):
             amap.meta.update(ext["meta"])
+        amap.review = clean_review(ext.get("review"))
         if any(v not in (None, [], {}) for v in kept.values()):
             amap.meta["aif"] = kept
 

@@ -32,6 +32,7 @@ from typing import Any
 
 from ..model import CONFIDENCES, KINDS, ArgumentMap, Location
 from ..options import LoadOptions
+from ..schema import clean_review
 from ._interop import SYNTAX, IdMaker, Problems, add_edge_once, assign_kinds, clean_text
 from ._source import YamlDocument, decode, typed
 
@@ -48,7 +49,7 @@ _FORWARD = {"+>": "supports", "->": "attacks", "_>": "undercuts", "><": "contrad
 _BACKWARD = {"+": "supports", "<+": "supports", "-": "attacks", "<-": "attacks", "_": "undercuts",
              "<_": "undercuts"}
 ARGMAP_KEYS = ("kind", "label", "confidence", "source", "quote", "note", "group", "text", "data",
-               "links", "undercuts", "tags")
+               "links", "undercuts", "tags", "review")
 
 
 def strip_comments(text: str) -> str:
@@ -252,6 +253,7 @@ class _Reader:
                                               if isinstance(v, list)})
                 if isinstance(ours.get("meta"), dict):
                     amap.meta.update(ours["meta"])
+                amap.review = clean_review(ours.get("review"))
             if value:
                 amap.meta["argdown"] = value
         return end + 1
@@ -354,6 +356,8 @@ class _Reader:
                 attrs["confidence"] = ours["confidence"]
             if isinstance(ours.get("data"), dict):
                 attrs["data"] = ours["data"]
+            if clean_review(ours.get("review")):
+                attrs["review"] = clean_review(ours["review"])
             if isinstance(ours.get("tags"), list):  # tags Argdown's #(...) syntax cannot hold
                 attrs["tags"] = [str(t) for t in ours["tags"]]
             for target, link in (ours.get("links") or {}).items():

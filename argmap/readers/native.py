@@ -16,11 +16,13 @@ from ..model import CONFIDENCES, KINDS, ArgumentMap, Location
 from ..options import LoadOptions
 from ..schema import (
     CHECK_KEYS,
+    DATE_RE,
     FORMAT_VERSION,
     ID_RE,
     INFERENCE_KEYS,
     NODE_FIELDS,
     RELATION_FIELDS,
+    REVIEW_KEYS,
     TARGET_KEYS,
     TOP_FIELDS,
 )
@@ -245,6 +247,10 @@ class _Builder:
                 self._targets(node_id, name, field_value, at)
             elif name == "undercuts":
                 self._undercuts(node_id, field_value, at)
+            elif name == "review":
+                notes = self._review(field_value, lambda p: at(("review", *p)), node_id)
+                if notes:
+                    attrs["review"] = notes
             elif name == "data":
                 if not isinstance(field_value, dict):
                     self.error(mark, "AM006", f"data must be a mapping, not {_type_name(field_value)}",
@@ -270,6 +276,49 @@ class _Builder:
                        "add 'text:' with the statement in a sentence", node=node_id)
         if ok:
             self.map.graph.add_node(node_id, **attrs)
+
+    def _review(self, value: Any, at: MarkFn, node_id: str | None) -> list[dict[str, str]]:
+        """Review notes: a list of {by, at, text}; each malformed note is reported and left out."""
+        if typed(value) is None:
+            return []
+        whose = f" of node '{node_id}'" if node_id is not None else " of the map"
+        shape = "a review note is {by: name, text: the note, at: 2026-11-28} (only text is required)"
+        if not isinstance(value, list):
+            self.error(at(()), "AM006", f"review{whose} must be a list of notes, not {_type_name(value)}",
+                       "write each note as '- text: ...' under 'review:'", node=node_id)
+            return []
+        notes = []
+        for i, item in enumerate(value):
+            if not isinstance(item, dict):
+                self.error(at((i,)), "AM006", f"review note {i + 1}{whose} must be a mapping, not "
+                           f"{_type_name(item)}", shape, node=node_id)
+                continue
+            note: dict[str, str] = {}
+            ok = True
+            for key, field_value in item.items():
+                if key not in REVIEW_KEYS:
+                    ok = False
+                    self.error(at((i, key, KEY)), "AM106", f"unknown field '{key}' in review note "
+                               f"{i + 1}{whose}" + self.suggest(str(key), REVIEW_KEYS), shape, node=node_id)
+                    continue
+                if typed(field_value) is None and key != "text":
+                    continue
+                s = self.expect_str(field_value, at((i, key)), f"'{key}' of a review note", node_id)
+                if s is None:
+                    ok = False
+                elif key == "at" and not DATE_RE.match(s.strip()):
+                    ok = False
+                    self.error(at((i, key)), "AM006", f"review note {i + 1}{whose} has a bad date '{s}'",
+                               "write the date as year-month-day, e.g. 2026-11-28", node=node_id)
+                elif s.strip():
+                    note[key] = s.strip()
+            if ok and "text" not in note:
+                ok = False
+                self.error(at((i,)), "AM105", f"review note {i + 1}{whose} has no text", shape,
+                           node=node_id)
+            if ok:
+                notes.append({k: note[k] for k in REVIEW_KEYS if k in note})
+        return notes
 
     def _one_or_list(self, value: Any) -> list[tuple[Any, Path]]:
         if isinstance(value, list):
@@ -363,6 +412,8 @@ class _Builder:
                     amap.meta.update(typed(value))
                 else:
                     self.error(mark, "AM006", f"meta must be a mapping, not {_type_name(value)}")
+            elif name == "review":
+                amap.review = self._review(value, lambda p: at(("review", *p)), None)
             elif name == "nodes" and not isinstance(value, dict):
                 self.error(mark, "AM006",
                            f"'nodes' must be a mapping of id -> node, not {_type_name(value)}",

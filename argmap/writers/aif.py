@@ -16,7 +16,8 @@ from typing import Any
 from ..model import ArgumentMap
 from ..options import RenderOptions
 
-_NODE_FIELDS = ("kind", "label", "confidence", "source", "quote", "tags", "note", "group", "data")
+_NODE_FIELDS = ("kind", "label", "confidence", "source", "quote", "tags", "note", "group", "data",
+                "review")
 
 
 def write_aif(amap: ArgumentMap, options: RenderOptions | None = None) -> str:
@@ -87,7 +88,7 @@ def write_aif(amap: ArgumentMap, options: RenderOptions | None = None) -> str:
     doc: dict[str, Any] = {"nodes": nodes, "edges": edges, "locutions": []}
     top = {k: v for k, v in (("title", amap.title), ("essay", amap.essay_path),
                              ("kinds", amap.kind_names), ("check", amap.check_config),
-                             ("meta", amap.meta)) if v}
+                             ("meta", amap.meta), ("review", amap.review)) if v}
     if top:
         doc["argmap"] = top
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"

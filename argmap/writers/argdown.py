@@ -39,7 +39,8 @@ def write_argdown(amap: ArgumentMap, options: RenderOptions | None = None) -> st
     if amap.title is not None:
         front["title"] = amap.title
     extra = {k: v for k, v in (("essay", amap.essay_path), ("kinds", amap.kind_names),
-                               ("check", amap.check_config), ("meta", amap.meta)) if v}
+                               ("check", amap.check_config), ("meta", amap.meta),
+                               ("review", amap.review)) if v}
     if extra:
         front["argmap"] = extra
     if front:
@@ -47,7 +48,7 @@ def write_argdown(amap: ArgumentMap, options: RenderOptions | None = None) -> st
     graph = amap.graph
     for n, d in graph.nodes(data=True):
         ours: dict[str, Any] = {"kind": d["kind"], "label": d.get("label")}
-        for key in ("confidence", "source", "quote", "note", "group", "data"):
+        for key in ("confidence", "source", "quote", "note", "group", "data", "review"):
             if d.get(key) is not None:
                 ours[key] = d[key]
         if " ".join(d["text"].split()) != d["text"]:

@@ -17,10 +17,10 @@ from ..options import RenderOptions
 
 #: node attributes in file order, with their GraphML/GEXF type
 NODE_KEYS: tuple[str, ...] = ("kind", "text", "label", "confidence", "source", "quote", "tags", "note",
-                              "group", "data")
+                              "group", "data", "review")
 EDGE_KEYS: tuple[str, ...] = ("relation", "link", "premise")
-GRAPH_KEYS: tuple[str, ...] = ("title", "essay", "kinds", "check", "meta")
-JSON_KEYS = frozenset({"tags", "data", "kinds", "check", "meta"})
+GRAPH_KEYS: tuple[str, ...] = ("title", "essay", "kinds", "check", "meta", "review")
+JSON_KEYS = frozenset({"tags", "data", "kinds", "check", "meta", "review"})
 
 # characters XML 1.0 cannot hold at all, even escaped
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -47,7 +47,8 @@ def flat(name: str, value: Any) -> str:
 def graph_fields(amap: ArgumentMap) -> list[tuple[str, Any]]:
     fields: list[tuple[str, Any]] = [("title", amap.title), ("essay", amap.essay_path),
                                      ("kinds", amap.kind_names or None),
-                                     ("check", amap.check_config or None), ("meta", amap.meta or None)]
+                                     ("check", amap.check_config or None), ("meta", amap.meta or None),
+                                     ("review", amap.review or None)]
     return [(k, v) for k, v in fields if v is not None]
 
 

@@ -29,6 +29,9 @@ Data layout (compact arrays, no per-node style objects; see ``page_data``)::
             summaries (one line for many missing sources)
     essay: {text, marks: [[node, start, end]]}; doc: the JSON download's map-level fields,
            essay_text included, so a downloaded map renders anywhere
+    reviews: {map: [note...], nodes: [[node index, [note...]]...]}   review notes, as text data:
+           the map's own, then per node (only nodes that have notes, in map order); a note is
+           {text, by?, at?} as in the file (``at`` an ISO date string)
 
 Pages of more than ``BIG_MAP_NODES`` statements carry that JSON deflated and base64-encoded
 (``data-encoding="deflate-base64"``), which the page unpacks with the browser's own
@@ -290,6 +293,9 @@ def page_data(amap: ArgumentMap, options: RenderOptions) -> dict[str, Any]:
         if d.get("link") is not None or d.get("premise") is not None:
             edge += [d.get("link"), index.get(d.get("premise"), -1) if d.get("premise") else -1]
         edges.append(tuple(edge))
+    reviews = {"map": [dict(note) for note in amap.review],
+               "nodes": [[index[n], [dict(note) for note in d["review"]]]
+                         for n, d in graph.nodes(data=True) if d.get("review")]}
     essay = essay_data(amap, index) if options.include_essay else None
     card_fields: dict[str, Any] = {}
     if cards is not None:
@@ -312,6 +318,7 @@ def page_data(amap: ArgumentMap, options: RenderOptions) -> dict[str, Any]:
         "relations": [{"relation": r, **RELATION_STYLE[r]} for r in RELATIONS],
         "nodes": nodes,
         "edges": edges,
+        "reviews": reviews,
         "checks": weak_spots(amap, index),
         "matrix": evidence_matrix(amap, index),
         "essay": essay,

@@ -35,6 +35,8 @@ def document(amap: ArgumentMap, *, embed_essay: bool = False) -> dict[str, Any]:
         doc["meta"] = amap.meta
     if embed:
         doc["essay_text"] = amap.essay
+    if amap.review:
+        doc["review"] = [dict(note) for note in amap.review]
     graph = amap.graph
     nodes: dict[str, Any] = {}
     for n, d in graph.nodes(data=True):
@@ -56,6 +58,8 @@ def document(amap: ArgumentMap, *, embed_essay: bool = False) -> dict[str, Any]:
                 node[rel] = targets[0] if len(targets) == 1 and isinstance(targets[0], str) else targets
         if d.get("data"):
             node["data"] = d["data"]
+        if d.get("review"):
+            node["review"] = [dict(note) for note in d["review"]]
         nodes[n] = node
     doc["nodes"] = nodes
     return doc
