@@ -26,7 +26,8 @@ COUNTER = """\
 title: Should the school day start later?
 nodes:
   thesis: {kind: thesis, label: Start later, text: Secondary schools should start the day at ten.}
-  sleep: {kind: reason, label: Teenagers need sleep, text: Teenagers fall asleep late and need more sleep.}
+  sleep: {kind: reason, label: Teenagers need sleep, text: Teenagers fall asleep late and need more sleep.,
+         supports: thesis}
   study: {kind: evidence, label: Sleep study, text: Students slept longer when school started later.,
           source: "Wahlstrom, 2014", confidence: likely, supports: sleep}
   buses: {kind: objection, label: Bus timetables, text: Buses are timed for the current start., attacks: thesis}
@@ -38,7 +39,8 @@ nodes:
   biology: {kind: rebuttal, label: Body clocks, text: The body clock shifts in adolescence., attacks: lazy}
   clock: {kind: evidence, label: Melatonin timing, text: Melatonin is released later in teenagers.,
           source: "Carskadon, 2011", supports: biology}
-  odd: {kind: objection, label: One study only, text: One study does not show the effect., undercuts: study}
+  odd: {kind: objection, label: One study only, text: One study does not show the effect.,
+        undercuts: {from: study, to: sleep}}
 """
 
 
@@ -86,7 +88,7 @@ def test_objection_and_rebuttal_light_the_line_to_the_thesis(counter_map, tmp_pa
     flex = page.js("() => window.argmap.select('flex')")
     assert {"buses", "thesis", "council", "cost"} <= set(flex)        # the objection it answers and on
     odd = page.js("() => window.argmap.select('odd')")
-    assert {"study", "sleep", "thesis"} <= set(odd)                   # an undercut attacks the step
+    assert {"sleep", "thesis"} <= set(odd)    # an undercut attacks the statement at the step's head
     clean(page)
 
 
@@ -101,9 +103,9 @@ def test_panel_lists_attacks_and_answers(counter_map, tmp_path, open_page):
             got = page.eval_on_selector_all(f"#{list_id} [data-node]", "els => els.map(e => e.dataset.node)")
             assert got == list(want), (node, list_id)
         assert page.text_content("#n-attacks") == f"({len(t.attacks)})"
-    page.click("#attacks [data-node='sleep']")   # an item selects that statement
-    assert page.js("() => window.argmap.selected()") == "sleep"
-    assert not page.is_visible("#attacks-part")  # a reason attacks nothing
+    page.click("#attacks [data-node='thesis']")   # an item selects that statement
+    assert page.js("() => window.argmap.selected()") == "thesis"
+    assert not page.is_visible("#attacks-part")   # a thesis attacks nothing
     clean(page)
 
 

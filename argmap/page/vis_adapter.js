@@ -574,10 +574,11 @@ function createVis(container) {
     var tip = container.querySelector("div.vis-tooltip"), x = +id;
     if (!tip || !S.keep || isNaN(x)) { return; }
     var W = container.clientWidth, H = container.clientHeight, tw = tip.offsetWidth, th = tip.offsetHeight, gap = 10;
-    function domBox(k) {
-      var b = network.getBoundingBox(k);
-      if (!b) { return null; }
-      var a = network.canvasToDOM({ x: b.left, y: b.top }), c = network.canvasToDOM({ x: b.right, y: b.bottom });
+    function domBox(k) {   // the node's box in CSS px of the map, as boxes() measures it
+      var nd = network.body.nodes[k];
+      if (!nd) { return null; }
+      var w = CARDS ? S.cards.C.width : nd.shape.width, h = CARDS ? S.cards.height[k] : nd.shape.height;
+      var a = network.canvasToDOM({ x: nd.x - w / 2, y: nd.y - h / 2 }), c = network.canvasToDOM({ x: nd.x + w / 2, y: nd.y + h / 2 });
       return { left: a.x, top: a.y, right: c.x, bottom: c.y };
     }
     var lit = [];
