@@ -219,14 +219,18 @@ def _layered(amap: ArgumentMap) -> dict[str, tuple[int, int]]:
 # leaves linked to earlier ones first. Each pass is linear; the whole is MAX_SPREAD passes.
 
 DIRECTIONS = ("down", "right")
+#: kinds drawn one below another (indented) rather than beside what they argue about
+STATEMENTS = ("thesis", "reason", "claim")
 ORDERS = ("essay", "strength")
 #: least space between two cards side by side (25: centres are rounded to whole pixels, which may
 #: move a card by half a pixel; the page's promise is 24)
 GAP = 25
-#: between two groups (children of a thesis), so the bands read as separate
-GROUP_GAP = 40
 #: between a statement and the cards that argue about it, along the depth axis
-DEPTH_GAP = 48
+DEPTH_GAP = 36
+#: how far a claim is set in (along the depth axis) from the statement it argues about: going
+#: down, below it; going right, none, since the claim's neighbours' evidence would then be drawn
+#: nearer to it than to their own statement
+INDENT = {"down": 24, "right": 0}
 #: the map area of a 1280 x 800 laptop beside the page's panels: the size the spread is chosen for
 TARGET_AREA = (900, 650)
 MAX_SPREAD = 4
@@ -238,11 +242,15 @@ NEAR_REACH = 4
 class CardLayout:
     """Card lines and centres, in the graph's node order, for both directions."""
 
-    __slots__ = ("nodes", "lines", "heights", "positions", "spread")
+    __slots__ = ("nodes", "lines", "heights", "positions", "spread", "groups")
 
     def __init__(self, nodes: list[str], lines: list[list[str]], heights: list[int],
-                 positions: dict[str, list[tuple[int, int]]], spread: dict[str, int]) -> None:
+                 positions: dict[str, list[tuple[int, int]]], spread: dict[str, int],
+                 groups: list[int]) -> None:
         self.nodes = nodes
+        #: each node's group as the index of its head (a statement about a root, usually a
+        #: reason for the thesis), -1 for the roots themselves
+        self.groups = groups
         self.lines = lines
         self.heights = heights
         self.positions = positions
@@ -275,7 +283,8 @@ def fit_zoom(size: tuple[int, int], area: tuple[int, int] = TARGET_AREA) -> floa
     return min(area[0] / max(w, 1), area[1] / max(h, 1))
 
 
-def essay_layout(amap: ArgumentMap, direction: str = "down", order: str = "essay") -> dict[str, tuple[int, int]]:
+def essay_layout(amap: ArgumentMap, direction: str = "down",
+                 order: str = "essay") -> dict[str, tuple[int, int]]:
     """``{node: (x, y)}`` card centres in px for one direction ("down" or "right")."""
     if direction not in DIRECTIONS:
         raise ValueError(f"direction must be one of {DIRECTIONS}, not {direction!r}")
@@ -308,7 +317,7 @@ def card_layout(amap: ArgumentMap, order: str = "essay") -> CardLayout:
                     spread[direction] = k
                 if tree.leafless:  # no grids: every spread gives the same drawing
                     break
-        return CardLayout(nodes, lines, heights, positions, spread)
+        return CardLayout(nodes, lines, heights, positions, spread, tree.group)
 
 
 class _Tree:
@@ -374,11 +383,29 @@ class _Tree:
             for w in pred[u]:
                 total += (pre[w] > pre[u]) - (pre[w] < pre[u])
             side[u] = (total > 0) - (total < 0)
+        # a leaf goes into its parent's grid unless the parent is a root (a thesis's reasons are
+        # stacked in one line even without evidence) or it is itself a thesis
+        # statements (reasons, claims) always get a line of their own below what they argue
+        # about, so no evidence is drawn next to one; the rest is drawn beside it, leaves in grids
+        statement = [k in STATEMENTS for k in kinds]
+        gridded = [not children[u] and not statement[u] and (parent[u] < 0 or parent[parent[u]] >= 0)
+                   for u in range(n)]
         for p in range(n + 1):
             kids = children[p]
             if len(kids) > 1:
-                kids.sort(key=lambda c: (attacks[c], side[c] if not children[c] else 0))  # stable
+                kids.sort(key=lambda c: (attacks[c], side[c] if gridded[c] else 0))  # stable
+        # each node's group: the child of a root it hangs from (-1 for roots)
+        group = [-1] * n
+        stack = list(children[n])
+        while stack:
+            u = stack.pop()
+            p = parent[u]
+            group[u] = -1 if p < 0 else (u if parent[p] < 0 else group[p])
+            stack.extend(children[u])
         self.n = n
+        self.group = group
+        self.gridded = gridded
+        self.statement = statement
         self.kinds = kinds
         self.parent = parent
         self.attacks = attacks
@@ -386,36 +413,43 @@ class _Tree:
         self.succ = succ
         self.attack = attack
         self.pre = pre
-        # a leaf goes into its parent's grid unless the parent is a root (a thesis's reasons are
-        # stacked in one line even without evidence) or it is itself a thesis
-        self.gridded = [not children[u] and kinds[u] != "thesis"
-                        and (parent[u] < 0 or parent[parent[u]] >= 0) for u in range(n)]
         self.leafless = not any(self.gridded)
 
     def place(self, heights: list[int], direction: str, spread: int) -> list[tuple[int, int]]:
         """Card centres for one direction, every leaf grid at most ``spread`` cards along the
-        depth axis ("right") or across ("down")."""
-        from .cards import CARD_WIDTH
+        depth axis ("right") or across ("down").
+
+        A root (a thesis) has its children beyond it along the depth axis, centred on them. Any
+        other statement is drawn as an outline: its leaves in a grid right beside it, then the
+        statements arguing about it (claims, answered objections) one after another along the
+        cross axis, indented by ``INDENT``, so a group stays two or three cards deep however
+        deep its argument goes and each piece of evidence stays beside its own statement.
+        """
+        from .cards import CARD_WIDTH, card_height
 
         n = self.n
         children = self.children
+        gridded = self.gridded
+        parent = self.parent
+        statement = self.statement
         down = direction == "down"
+        indent = INDENT[direction]
         # card sizes along the depth axis (sa) and across (sb)
         sa = heights if down else [CARD_WIDTH] * n
         sb = [CARD_WIDTH] * n if down else heights
+        least_b = CARD_WIDTH if down else card_height([""])
         # a card's slot along the depth axis: the largest of its stacked siblings, so siblings'
-        # own children start level with each other
+        # own leaves start level with each other
         slot = [0] * (n + 1)
         for p in range(n + 1):
-            kids = [c for c in children[p] if not self.gridded[c]]
+            kids = [c for c in children[p] if not gridded[c]]
             top = max((sa[c] for c in kids), default=0)
             for c in kids:
                 slot[c] = top
         slot[n] = -DEPTH_GAP  # the virtual root has no card: its children start at 0
-        # post-order: each block's size, and every child's (or grid cell's) offset in its block
         size_a = [0] * (n + 1)
         size_b = [0] * (n + 1)
-        off_a = [0] * (n + 1)
+        off_a = [0] * (n + 1)  # a child's (or grid cell's) offset in its parent's block
         off_b = [0] * (n + 1)
         card_b = [0] * (n + 1)  # the card's top along the cross axis, in its own block
         sequence: list[int] = []
@@ -424,49 +458,41 @@ class _Tree:
             u = stack.pop()
             sequence.append(u)
             stack.extend(children[u])
-        for u in reversed(sequence):
+        for u in reversed(sequence):  # children before parents
             kids = children[u]
             own_b = sb[u] if u < n else 0
-            if not kids:
-                size_a[u], size_b[u] = slot[u], own_b
-                continue
             start = slot[u] + DEPTH_GAP
-            gap = GROUP_GAP if u == n or self.parent[u] < 0 else GAP
-            b = 0
-            reach = 0
-            first = True
-            i = 0
-            while i < len(kids):
-                j = i
-                if self.gridded[kids[i]]:
-                    while j < len(kids) and self.gridded[kids[j]] and \
-                            self.attacks[kids[j]] == self.attacks[kids[i]]:
-                        j += 1
-                    cells = kids[i:j]
-                else:
-                    j = i + 1
-                    cells = []
-                if not first:
-                    b += gap
-                first = False
-                if cells:
-                    a_len, b_len = self._grid(cells, sa, sb, down, spread, start, b, off_a, off_b)
-                else:
-                    c = kids[i]
-                    off_a[c] = start
-                    off_b[c] = b
-                    a_len, b_len = size_a[c], size_b[c]
-                reach = max(reach, start + a_len)
-                b += b_len
-                i = j
-            if own_b > b:  # a card longer than what argues about it: centre them on the card
+            tree = u == n or parent[u] < 0
+            # leaves beside the card (all of a root's children for a root), in chunks along b
+            beside = kids if tree else [c for c in kids if not statement[c]]
+            b, reach = self._chunks(beside, sa, sb, down, spread, start, 0, off_a, off_b, size_a, size_b)
+            if own_b >= b:  # a card longer than its leaves: centre them on the card
                 shift = (own_b - b) // 2
-                for c in kids:
+                for c in beside:
                     off_b[c] += shift
-                b = own_b
-            card_b[u] = (b - own_b) // 2
-            size_a[u], size_b[u] = reach, b
-        # pre-order: absolute positions
+                head = own_b
+                card_b[u] = 0
+            else:
+                # keep the next statement along b further from the outermost leaves than this
+                # card is (the evidence is drawn nearer to its own statement than to another)
+                pad = 0 if tree else max(0, b // 2 - least_b - GAP - least_b // 2 + 1)
+                if pad and indent:
+                    pad = max(pad, self._indent_pad(start, least_b, indent))
+                head = b + 2 * pad
+                for c in beside:
+                    off_b[c] += pad
+                card_b[u] = (head - own_b) // 2
+            reach = max(reach, slot[u])
+            if not tree:
+                for c in kids:
+                    if not statement[c]:
+                        continue
+                    off_a[c] = indent
+                    off_b[c] = head + GAP
+                    head += GAP + size_b[c]
+                    reach = max(reach, indent + size_a[c])
+            size_a[u], size_b[u] = reach, head
+        # parents before children: absolute positions
         abs_a = [0] * (n + 1)
         abs_b = [0] * (n + 1)
         out = [(0, 0)] * n
@@ -476,11 +502,48 @@ class _Tree:
                 abs_b[c] = abs_b[u] + off_b[c]
             if u < n:
                 # a stacked card is centred in its slot; a gridded one was placed by its corner
-                lead = 0 if self.gridded[u] else (slot[u] - sa[u]) // 2
+                lead = 0 if gridded[u] else (slot[u] - sa[u]) // 2
                 ca = abs_a[u] + lead + sa[u] // 2
                 cb = abs_b[u] + card_b[u] + sb[u] // 2
                 out[u] = (cb, ca) if down else (ca, cb)
         return out
+
+    @staticmethod
+    def _indent_pad(start: int, least_b: int, indent: int) -> int:
+        """Extra room along b so that an indented statement below a card's leaves is not nearer to
+        them than the card: the indent brings it that much closer along the depth axis."""
+        return max(0, math.isqrt(2 * start * indent) - least_b - GAP + 1)
+
+    def _chunks(self, kids: list[int], sa: list[int], sb: list[int], down: bool, spread: int, start: int,
+                b: int, off_a: list[int], off_b: list[int], size_a: list[int],
+                size_b: list[int]) -> tuple[int, int]:
+        """Places ``kids`` one after another along b from ``b``, consecutive gridded leaves of
+        one relation packed into a grid; returns the length used along b and the reach along a."""
+        gridded = self.gridded
+        attacks = self.attacks
+        first = True
+        reach = 0
+        end = b
+        i = 0
+        while i < len(kids):
+            if not first:
+                end += GAP
+            first = False
+            if gridded[kids[i]]:
+                j = i
+                while j < len(kids) and gridded[kids[j]] and attacks[kids[j]] == attacks[kids[i]]:
+                    j += 1
+                a_len, b_len = self._grid(kids[i:j], sa, sb, down, spread, start, end, off_a, off_b)
+            else:
+                j = i + 1
+                c = kids[i]
+                off_a[c] = start
+                off_b[c] = end
+                a_len, b_len = size_a[c], size_b[c]
+            reach = max(reach, start + a_len)
+            end += b_len
+            i = j
+        return end - b, reach
 
     def _grid(self, cells: list[int], sa: list[int], sb: list[int], down: bool, spread: int,
               start: int, b0: int, off_a: list[int], off_b: list[int]) -> tuple[int, int]:

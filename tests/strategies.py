@@ -31,3 +31,75 @@ def support_graph(amap: argmap.ArgumentMap) -> nx.DiGraph:
     g.add_nodes_from(amap.graph)
     g.add_edges_from((u, v) for u, v, r in amap.graph.edges(data="relation") if r == "supports")
     return g
+
+
+WORDS = ("the", "army", "purges", "rivals", "fear", "was", "not", "Stalin", "Lenin", "trial", "uniform",
+         "cost", "families", "school", "pupils", "war", "alliance", "empire", "spark", "because", "more",
+         "evidence", "shows", "that", "many", "were", "shot", "Kirov", "1934", "economy", "labour", "camps",
+         "newspaper", "survey", "brand", "pressure", "identity", "behaviour", "rules", "Franz-Ferdinand")
+
+
+@st.composite
+def _phrase(draw: st.DrawFn, low: int, high: int) -> str:
+    return " ".join(draw(st.lists(st.sampled_from(WORDS), min_size=low, max_size=high)))
+
+
+@st.composite
+def essay_maps(draw: st.DrawFn, max_nodes: int = 40) -> argmap.ArgumentMap:
+    """Maps shaped like a student's essay (5 to ``max_nodes`` statements): one thesis, 2-8 reasons
+    with 0-6 pieces of evidence each, some claims between a reason and its evidence, objections
+    (to reasons, claims or evidence, one an undercut) and rebuttals, evidence shared by two
+    reasons, and labels of 1-8 words or none (then the card shows the shortened text).
+
+    Returns an ``ArgumentMap``; ``argmap.writers.native.write_yaml`` turns it into a map file
+    (the page's browser tests render it from there)."""
+    amap = argmap.ArgumentMap(title=draw(_phrase(2, 6)))
+    count = 0
+
+    def add(kind: str) -> str:
+        nonlocal count
+        node = f"{kind[0]}{count}"
+        count += 1
+        label = draw(st.one_of(st.none(), _phrase(1, 8)))
+        conf = draw(st.sampled_from([None, *argmap.model.CONFIDENCES])) if kind == "evidence" else None
+        amap.add_node(node, kind, draw(_phrase(5, 20)) or kind, label=label or None, confidence=conf)
+        return node
+
+    def room(k: int = 1) -> bool:
+        return count + k <= max_nodes
+
+    thesis = add("thesis")
+    reasons = [add("reason") for _ in range(draw(st.integers(2, 8)))]
+    for r in reasons:
+        amap.add_edge(r, thesis)
+    evidence: list[str] = []
+    for r in reasons:
+        parents = [r]
+        for _ in range(draw(st.integers(0, 1)) if room() else 0):  # a claim between reason and evidence
+            c = add("claim")
+            amap.add_edge(c, r)
+            parents.append(c)
+        for _ in range(draw(st.integers(0, 6))):
+            if not room():
+                break
+            e = add("evidence")
+            amap.add_edge(e, draw(st.sampled_from(parents)))
+            evidence.append(e)
+        if room() and draw(st.integers(0, 3)) == 0:  # an objection, perhaps answered
+            o = add("objection")
+            amap.add_edge(o, draw(st.sampled_from(parents)), "attacks")
+            if room() and draw(st.booleans()):
+                amap.add_edge(add("rebuttal"), o, "attacks")
+    for e in evidence:  # evidence shared by a second reason
+        if draw(st.integers(0, 6)) == 0:
+            other = draw(st.sampled_from(reasons))
+            if not amap.graph.has_edge(e, other):
+                amap.add_edge(e, other)
+    if evidence and room() and draw(st.integers(0, 4)) == 0:  # an objection to a piece of evidence
+        amap.add_edge(add("objection"), draw(st.sampled_from(evidence)), "attacks")
+    if room() and draw(st.integers(0, 5)) == 0:  # an undercut: the reason is true, but irrelevant
+        r = draw(st.sampled_from(reasons))
+        amap.add_edge(add("objection"), thesis, "undercuts", premise=r)
+    while count < 5:
+        amap.add_edge(add("evidence"), draw(st.sampled_from(reasons)))
+    return amap

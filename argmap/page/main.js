@@ -29,7 +29,7 @@ function fitHeight() {
 var READABLE_PX = 12, PHONE_PX = 700;
 function phone() { return window.innerWidth < PHONE_PX; }
 /* The zoom at which labels are READABLE_PX on screen. */
-function readableScale() { return READABLE_PX / (S.cards ? S.cards.C.fontSize : 14); }
+function readableScale() { return READABLE_PX / (S.cards ? S.cards.minFont : 14); }
 /* The page's state in its URL hash (essay=0|1, panel=0|1, dir=down|right), so a reload keeps it. */
 function readHash() {
   var out = new Map();
@@ -89,11 +89,12 @@ function choosePanes() {
     if (!fixed[name]) { fitHeight(); if (fitNow() < readableScale()) { setPane(name, false); } }
   });
 }
-/* The whole map in view; where that is below a readable size (a phone, a big card map) the thesis
- * at a readable size instead. */
+/* The whole map in view; where that is below a readable size, as much of it as fits at a readable
+ * size (on a phone: from the thesis down). */
 function firstView() {
   S.vis.fit();
   if (S.cards && S.vis.scale() < readableScale() - 1e-6) {
+    if (!phone()) { S.vis.zoomTo(readableScale()); return; }   // the middle of the map, readable
     var thesis = 0;
     for (var j = 0; j < S.N; j++) { if (S.kindOf[j] === 0) { thesis = j; break; } }
     S.vis.showTop(thesis, readableScale());
@@ -121,7 +122,11 @@ function setDirection(dir) {
 function initTouch() {
   var shield = $("map-shield");
   function arm() { shield.hidden = !phone(); doc.body.classList.toggle("map-active", !phone()); }
-  shield.addEventListener("click", function () { shield.hidden = true; doc.body.classList.add("map-active"); });
+  shield.addEventListener("click", function (ev) {   // the tap that hands the map the touches also selects
+    shield.hidden = true; doc.body.classList.add("map-active");
+    var box = $("map").getBoundingClientRect(), x = S.vis.nodeAt(ev.clientX - box.left, ev.clientY - box.top);
+    if (x !== null) { select(S.ids[x]); }
+  });
   doc.addEventListener("pointerdown", function (ev) {
     if (phone() && !ev.target.closest(".views-area")) { arm(); }
   }, true);
@@ -182,10 +187,10 @@ function publicAPI() {
     showPath: showPath, search: search, nextMatch: nextMatch,
     setFilter: setFilter, focus: focusOn, unfocus: unfocus, focusPath: function () { return S.focusStack.slice(); },
     fit: fitMap, direction: function () { return S.direction; }, setDirection: setDirection,
-    /* what the reader sees: the zoom, the label font size at zoom 1, and each shown node's box in
+    /* what the reader sees: the zoom, the smallest label font size at zoom 1, and each shown node's box in
      * CSS px relative to the map element ([id, left, top, right, bottom]) */
     view: function () {
-      return { scale: S.vis.scale(), fontSize: S.cards ? S.cards.C.fontSize : 14, width: mapSize().width, height: mapSize().height,
+      return { scale: S.vis.scale(), fontSize: S.cards ? S.cards.minFont : 14, width: mapSize().width, height: mapSize().height,
                boxes: S.vis.boxes().map(function (b) { return [ids[b[0]], b[1], b[2], b[3], b[4]]; }) };
     },
     positions: function () { var xy = S.vis.positions(), out = []; for (var j = 0; j < N; j++) { out.push([ids[j], xy[2 * j], xy[2 * j + 1]]); } return out; },

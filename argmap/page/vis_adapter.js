@@ -33,6 +33,13 @@ function initCards() {
     cards.height[k] = 2 * C.padding + C.kindLine + cards.lines[k].length * C.lineHeight;
   }
   S.cards = cards;
+  // the smallest label font any card uses (a line too wide for its card is drawn smaller)
+  var probe = doc.createElement("canvas").getContext("2d");
+  cards.minFont = C.fontSize;
+  for (k = 0; k < N; k++) {
+    var fonts = cardFonts(probe, k);
+    for (var j = 0; j < fonts.length; j++) { if (fonts[j][0] < cards.minFont) { cards.minFont = fonts[j][0]; } }
+  }
 }
 function cardHeight(k) { return S.cards ? S.cards.height[k] : 44; }
 /* Each line's font size: the card's, or smaller (never below 12 px) where the browser's measure of
@@ -40,13 +47,14 @@ function cardHeight(k) { return S.cards ? S.cards.height[k] : 44; }
 function cardFonts(ctx, k) {
   var cards = S.cards, C = cards.C, fonts = cards.fonts[k];
   if (fonts) { return fonts; }
-  var inner = C.width - 2 * C.padding, lines = cards.lines[k], weight = S.kindOf[k] === 0 ? "600 " : "";
+  // a line may reach into the padding (6 px kept) before its font is made smaller
+  var inner = C.width - 2 * Math.min(6, C.padding), lines = cards.lines[k];
   fonts = [];
   for (var j = 0; j < lines.length; j++) {
     var size = C.fontSize, text = lines[j];
-    ctx.font = weight + size + "px " + BASE_FONT;
+    ctx.font = size + "px " + BASE_FONT;
     var w = ctx.measureText(text).width;
-    if (w > inner) { size = Math.max(12, Math.floor(size * inner / w * 10) / 10); ctx.font = weight + size + "px " + BASE_FONT; }
+    if (w > inner) { size = Math.max(12, Math.floor(size * inner / w * 10) / 10); ctx.font = size + "px " + BASE_FONT; }
     while (text.length > 1 && ctx.measureText(text).width > inner) { text = text.slice(0, -2) + "\u2026"; }
     fonts.push([size, text]);
   }
@@ -92,7 +100,7 @@ function drawCard(ctx, k, x, y, selected, hover) {
   var fonts = cardFonts(ctx, k), ly = top + C.padding + C.kindLine + C.lineHeight / 2 + 1;
   ctx.fillStyle = cards.ink; ctx.textAlign = "left";
   for (var j = 0; j < fonts.length; j++) {
-    ctx.font = (S.kindOf[k] === 0 ? "600 " : "") + fonts[j][0] + "px " + BASE_FONT;
+    ctx.font = fonts[j][0] + "px " + BASE_FONT;
     ctx.fillText(fonts[j][1], left + C.padding, ly + j * C.lineHeight);
   }
   var bd = badgeOf(k);
@@ -112,9 +120,11 @@ function drawBadge(ctx, x, y, word, look) {
   ctx.fillText(word, x - 8, y + 0.5);
 }
 /* The bounding box of the card centres `xy` (pairs), card sizes included. */
-function cardBounds(xy) {
+function cardBounds(xy, list) {
   var minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity, W = S.cards ? S.cards.C.width : 180;
-  for (var k = 0; k < S.N; k++) {
+  var n = list ? list.length : S.N;
+  for (var j = 0; j < n; j++) {
+    var k = list ? list[j] : j;
     if (S.hiddenN[k]) { continue; }
     var x = xy[2 * k], y = xy[2 * k + 1], h = cardHeight(k) / 2;
     if (x - W / 2 < minX) { minX = x - W / 2; } if (x + W / 2 > maxX) { maxX = x + W / 2; }
@@ -124,8 +134,8 @@ function cardBounds(xy) {
 }
 var FIT_MARGIN = 6, MAX_FIT_SCALE = 1.25;
 /* The zoom at which the cards at `xy` fit an area of w x h CSS px. */
-function fitScale(xy, w, h) {
-  var b = cardBounds(xy);
+function fitScale(xy, w, h, list) {
+  var b = cardBounds(xy, list);
   if (!(b.maxX > b.minX)) { return 1; }
   return Math.min(MAX_FIT_SCALE, (w - 2 * FIT_MARGIN) / (b.maxX - b.minX), (h - 2 * FIT_MARGIN) / (b.maxY - b.minY));
 }
@@ -622,10 +632,11 @@ function createVis(container) {
     return xy;
   }
   /* A card map: every shown card in view, at most MAX_FIT_SCALE (a small map is not blown up). */
-  function fitCards(w, h) {
-    var xy = livePositions(), b = cardBounds(xy);
+  function fitCards(w, h, list, maxScale) {
+    var xy = livePositions(), b = cardBounds(xy, list);
     if (!(b.maxX >= b.minX)) { network.fit({ animation: false }); return; }
-    network.moveTo({ position: { x: (b.minX + b.maxX) / 2, y: (b.minY + b.maxY) / 2 }, scale: fitScale(xy, w, h), animation: false });
+    network.moveTo({ position: { x: (b.minX + b.maxX) / 2, y: (b.minY + b.maxY) / 2 },
+                     scale: Math.min(maxScale || MAX_FIT_SCALE, fitScale(xy, w, h, list)), animation: false });
   }
   function fitAll() {
     var size = canvasSize(), w = size.width, h = size.height;
@@ -783,7 +794,8 @@ function createVis(container) {
   function shownOnly(list) { return list.filter(function (x) { return !S.hiddenN[x]; }); }
   /* Move the camera to a set of nodes (at most a readable zoom), or to the one node in a big trace. */
   function showOnMap(list, x) {
-    var shown = shownOnly(list);
+    var shown = shownOnly(list), size = canvasSize();
+    if (CARDS && shown.length > 1 && size.width) { fitCards(size.width, size.height, shown, 1.1); return; }
     if (shown.length > 1 && shown.length <= 300) {
       network.fit({ nodes: shown, animation: false });
       if (network.getScale() > 1.1) { network.moveTo({ scale: 1.1, animation: false }); }
@@ -812,7 +824,12 @@ function createVis(container) {
     select: function (list) { var shown = shownOnly(list); if (shown.length) { network.selectNodes(shown, false); } else { network.unselectAll(); } },
     unselect: function () { network.unselectAll(); },
     fit: function (list) {
-      if (list) { var shown = shownOnly(list); if (shown.length) { network.fit({ nodes: shown, animation: false }); } }
+      var size = canvasSize();
+      if (list) {
+        var shown = shownOnly(list);
+        if (CARDS && shown.length && size.width) { fitCards(size.width, size.height, shown, 1.1); }
+        else if (shown.length) { network.fit({ nodes: shown, animation: false }); }
+      }
       else { fitAll(); }
     },
     fitShown: function () { var size = canvasSize(); if (CARDS && size.width) { fitCards(size.width, size.height); } else { network.fit({ animation: false }); } },
@@ -839,6 +856,9 @@ function createVis(container) {
       return out;
     },
     positions: livePositions,
+    /* The node drawn at a point of the map element (CSS px), or null. */
+    nodeAt: function (px, py) { var hit = network.getNodeAt({ x: px, y: py }); return hit === undefined ? null : +hit; },
+    zoomTo: function (scale) { network.moveTo({ scale: scale, animation: false }); },
     /* Center node x at the given zoom, near the top of the view. */
     showTop: function (x, scale) {
       var size = canvasSize(), live = network.body.nodes[x];
