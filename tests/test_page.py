@@ -77,7 +77,8 @@ def badged(page) -> set[str]:
         return v.boxes.filter(b => {   // the pill's right cap, past the card's right edge
             const x = b[3] + 2 * v.scale, y = b[2] - 1 * v.scale;
             const px = ctx.getImageData(Math.round(x * r), Math.round(y * r), 1, 1).data;
-            return looks.some(c => Math.abs(px[0] - c[0]) < 14 && Math.abs(px[1] - c[1]) < 14 && Math.abs(px[2] - c[2]) < 24);
+            return looks.some(c => Math.abs(px[0] - c[0]) < 14 && Math.abs(px[1] - c[1]) < 14
+                && Math.abs(px[2] - c[2]) < 24);
         }).map(b => b[0]); }"""))
 
 
@@ -330,7 +331,8 @@ def test_weak_spots_panel_and_badges(bundled_maps, tmp_path, open_page):
         page = open_page(render(amap, tmp_path, path.stem + ".html"))
         # summary lines open to their findings; every finding is then listed once, in rank order
         page.js("() => document.querySelectorAll('#weak-list details').forEach(d => { d.open = true; })")
-        listed = page.eval_on_selector_all("#weak-list li.weak-item:not(.weak-summary)", "els => els.map(e => e.textContent)")
+        listed = page.eval_on_selector_all("#weak-list li.weak-item:not(.weak-summary)",
+                                           "els => els.map(e => e.textContent)")
         assert len(listed) == len(findings)
         for text, d in zip(listed, findings, strict=True):
             assert d.code in text and d.message in text

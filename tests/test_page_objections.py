@@ -30,12 +30,15 @@ nodes:
          supports: thesis}
   study: {kind: evidence, label: Sleep study, text: Students slept longer when school started later.,
           source: "Wahlstrom, 2014", confidence: likely, supports: sleep}
-  buses: {kind: objection, label: Bus timetables, text: Buses are timed for the current start., attacks: thesis}
-  flex: {kind: rebuttal, label: Timetables change, text: Councils rewrite bus timetables every year., attacks: buses}
+  buses: {kind: objection, label: Bus timetables, text: Buses are timed for the current start.,
+          attacks: thesis}
+  flex: {kind: rebuttal, label: Timetables change, text: Councils rewrite bus timetables every year.,
+         attacks: buses}
   council: {kind: evidence, label: Council report, text: The council changed its routes twice last year.,
             source: "County council, 2023", confidence: certain, supports: flex}
   cost: {kind: objection, label: It costs money, text: Later days cost more in staff., attacks: flex}
-  lazy: {kind: objection, label: They will stay up, text: Students would simply go to bed later., attacks: sleep}
+  lazy: {kind: objection, label: They will stay up, text: Students would simply go to bed later.,
+         attacks: sleep}
   biology: {kind: rebuttal, label: Body clocks, text: The body clock shifts in adolescence., attacks: lazy}
   clock: {kind: evidence, label: Melatonin timing, text: Melatonin is released later in teenagers.,
           source: "Carskadon, 2011", supports: biology}
@@ -98,7 +101,8 @@ def test_panel_lists_attacks_and_answers(counter_map, tmp_path, open_page):
     for node in ("lazy", "flex", "buses"):
         click_node(page, node)
         t = trace(counter_map, node)
-        for part, list_id, want in (("attacks-part", "attacks", t.attacks), ("answered-part", "answered-by", t.answered_by)):
+        parts = (("attacks-part", "attacks", t.attacks), ("answered-part", "answered-by", t.answered_by))
+        for part, list_id, want in parts:
             assert page.is_visible(f"#{part}") == bool(want), (node, part)
             got = page.eval_on_selector_all(f"#{list_id} [data-node]", "els => els.map(e => e.dataset.node)")
             assert got == list(want), (node, list_id)
@@ -137,12 +141,15 @@ def test_badges_by_severity_and_one_summary_line(stalin, stalin_page):
     assert {badges[m] for m in ("superiority", "snowball", "five_year_plans")} == {"no evidence"}
     assert badges["paranoia"] == "hedged only"
     findings = [d for d in argmap.check(stalin) if d.severity != "error"]
-    only_no_source = {d.node for d in findings if d.code == "AM205"} - {d.node for d in findings if d.code != "AM205"}
+    others = {d.node for d in findings if d.code != "AM205"}
+    only_no_source = {d.node for d in findings if d.code == "AM205"} - others
     assert len(only_no_source) >= 4 and not only_no_source & set(badges)   # no badge on each of them
-    assert page.text_content("#map-summaries").strip() == f"\u26a0 {len(only_no_source)} pieces of evidence have no source."
+    line = f"\u26a0 {len(only_no_source)} pieces of evidence have no source."
+    assert page.text_content("#map-summaries").strip() == line
     page.click("#map-summaries button")   # opens that summary in the panel
     assert page.js("() => document.querySelector('#weak-list li.weak-summary details').open")
-    assert page.eval_on_selector_all("#weak-list li.weak-summary li [data-node]", "els => els.length") == len(only_no_source)
+    listed = page.eval_on_selector_all("#weak-list li.weak-summary li [data-node]", "els => els.length")
+    assert listed == len(only_no_source)
     clean(page)
 
 
@@ -202,12 +209,13 @@ def test_panel_scrolls_to_top_on_every_new_selection(stalin, tmp_path, open_page
 # -- matrix ------------------------------------------------------------------------------------------
 def test_matrix_cue_names_hidden_columns(stalin, tmp_path, open_page):
     page = open_page(render(stalin, tmp_path), viewport={"width": 1280, "height": 800})
-    page.js("() => { window.argmap.showEssay(true); window.argmap.showPanel(true); window.argmap.showView('matrix'); }")
+    page.js("() => { const a = window.argmap; a.showEssay(true); a.showPanel(true); a.showView('matrix'); }")
     cols = len(page.js("() => window.argmap.data.matrix.cols"))
     shown = int(page.get_attribute("body", "data-matrix-shown"))
     assert 0 < shown < cols
     assert page.is_visible("#matrix-cue")
-    assert page.text_content("#matrix-cue").startswith(f"{cols} evidence, {shown} shown \u2013 scroll right for {cols - shown} more")
+    cue = f"{cols} evidence, {shown} shown \u2013 scroll right for {cols - shown} more"
+    assert page.text_content("#matrix-cue").startswith(cue)
     assert "more-right" in page.get_attribute("#matrix-scroll", "class")
     page.js("() => { const s = document.getElementById('matrix-scroll'); s.scrollLeft = s.scrollWidth; }")
     page.wait_for_function("() => document.getElementById('matrix-cue').textContent.includes('scroll left')")
@@ -239,19 +247,23 @@ def test_no_made_up_plurals_in_any_page(root, counter_map, tmp_path, open_page):
 
 def test_shorten_mirrors_model_shorten(stalin_page):
     rng = random.Random(14)
-    alphabet = ["a", "b", "é", "Z", " ", " ", "  ", ",", ".", ";", ":", "-", "\n", "\u00a0", "💡", "—", "x" * 30]
+    alphabet = ["a", "b", "é", "Z", " ", " ", "  ", ",", ".", ";", ":", "-", "\n", "\u00a0", "💡", "—",
+                "x" * 30]
     cases = ["", "word", "Because its army could not hold the line at the river, the country fell in May.",
-             "a" * 80, "x " * 40, "Short text", "Ends with punctuation, ;: - and more words to make it long enough"]
+             "a" * 80, "x " * 40, "Short text",
+             "Ends with punctuation, ;: - and more words to make it long enough"]
     cases += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 90))) for _ in range(300)]
     widths = [8, 20, 48]
-    got = stalin_page.js("([cs, ws]) => cs.map(c => ws.map(w => window.argmap.shorten(c, w)))", [cases, widths])
+    got = stalin_page.js("([cs, ws]) => cs.map(c => ws.map(w => window.argmap.shorten(c, w)))",
+                         [cases, widths])
     assert got == [[shorten(c, w) for w in widths] for c in cases]
 
 
 def test_filter_note_and_one_click_clear(stalin, stalin_page):
     page = stalin_page
     assert not page.is_visible("#filter-note")
-    page.js("() => { window.argmap.setFilter('kind', 'evidence', false); window.argmap.setFilter('attacks', false); }")
+    page.js("() => { const a = window.argmap; a.setFilter('kind', 'evidence', false);"
+            " a.setFilter('attacks', false); }")
     assert page.is_visible("#filter-note") and page.text_content("#filter-count") == "2 filters on"
     page.click("#filter-clear")
     assert not page.is_visible("#filter-note")
@@ -268,7 +280,8 @@ def test_tooltip_never_covers_the_highlighted_path(stalin, tmp_path, open_page, 
     for hover in sorted(lit)[:4]:
         page.mouse.move(0, 0)
         page.wait_for_timeout(50)
-        pos = page.js("""id => { const n = window.argmap.network, v = window.argmap.visId(id), p = n.getPositions([v])[v];
+        pos = page.js("""id => {
+            const n = window.argmap.network, v = window.argmap.visId(id), p = n.getPositions([v])[v];
             const d = n.canvasToDOM(p), r = document.getElementById('map').getBoundingClientRect();
             return [r.left + d.x, r.top + d.y]; }""", hover)
         page.mouse.move(*pos)
@@ -280,7 +293,9 @@ def test_tooltip_never_covers_the_highlighted_path(stalin, tmp_path, open_page, 
         boxes = {b[0]: b[1:] for b in page.js("() => window.argmap.view().boxes")}
         for other in lit:
             left, top, right, bottom = boxes[other]
-            overlap = min(tip[2], right) - max(tip[0], left) > 1 and min(tip[3], bottom) - max(tip[1], top) > 1
+            wide = min(tip[2], right) - max(tip[0], left)
+            high = min(tip[3], bottom) - max(tip[1], top)
+            overlap = wide > 1 and high > 1
             assert not overlap, (node, hover, other)
     clean(page)
 
@@ -291,7 +306,8 @@ def test_review_notes_shown_as_text(tmp_path, open_page):
     amap.review = [{"by": PAYLOAD, "at": "2026-11-28", "text": "Map note " + PAYLOAD}]
     amap.add_node("t", "thesis", "Thesis text", label="Thesis")
     amap.add_node("r", "reason", "Reason text", label="Reason",
-                  review=[{"text": PAYLOAD}, {"by": "Ms Lee", "at": "2026-11-27", "text": "Good, needs a source."}])
+                  review=[{"text": PAYLOAD},
+                          {"by": "Ms Lee", "at": "2026-11-27", "text": "Good, needs a source."}])
     amap.add_node("e", "evidence", "Evidence text", label="Evidence", source="Smith, 2020")
     amap.add_edge("r", "t")
     amap.add_edge("e", "r")

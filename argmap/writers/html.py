@@ -8,9 +8,9 @@ one JSON document inside ``<script type="application/json">`` with ``<``, ``>``,
 JavaScript line separators escaped, and the page's script fills every panel with ``textContent``.
 
 Everything the page shows that is an *analysis* (traces, support and attack, are mirrored in
-``page/traces.js`` and tested node by node; weak spots come from :func:`argmap.check`, the evidence matrix from
-:mod:`argmap.evidence`, essay passages from :class:`argmap.text.Essay`) is computed here in Python
-and embedded as data, so the page and the CLI cannot disagree.
+``page/traces.js`` and tested node by node; weak spots come from :func:`argmap.check`, the evidence
+matrix from :mod:`argmap.evidence`, essay passages from :class:`argmap.text.Essay`) is computed here
+in Python and embedded as data, so the page and the CLI cannot disagree.
 
 Data layout (compact arrays, no per-node style objects; see ``page_data``)::
 
