@@ -39,6 +39,8 @@ nodes:
   cost: {kind: objection, label: It costs money, text: Later days cost more in staff., attacks: flex}
   lazy: {kind: objection, label: They will stay up, text: Students would simply go to bed later.,
          attacks: sleep}
+  bedtime: {kind: evidence, label: Later bedtimes, text: Some students went to bed later.,
+            confidence: possible, supports: lazy}
   biology: {kind: rebuttal, label: Body clocks, text: The body clock shifts in adolescence., attacks: lazy}
   clock: {kind: evidence, label: Melatonin timing, text: Melatonin is released later in teenagers.,
           source: "Carskadon, 2011", supports: biology}
@@ -102,7 +104,7 @@ def test_panel_lists_attacks_and_answers(counter_map, tmp_path, open_page):
         click_node(page, node)
         t = trace(counter_map, node)
         parts = (("attacks-part", "attacks", t.attacks), ("answered-part", "answered-by", t.answered_by))
-        for part, list_id, want in parts:
+        for part, list_id, want in parts:   # objections and rebuttals: both shown when not empty
             assert page.is_visible(f"#{part}") == bool(want), (node, part)
             got = page.eval_on_selector_all(f"#{list_id} [data-node]", "els => els.map(e => e.dataset.node)")
             assert got == list(want), (node, list_id)
@@ -110,6 +112,14 @@ def test_panel_lists_attacks_and_answers(counter_map, tmp_path, open_page):
     page.click("#attacks [data-node='thesis']")   # an item selects that statement
     assert page.js("() => window.argmap.selected()") == "thesis"
     assert not page.is_visible("#attacks-part")   # a thesis attacks nothing
+    # a reason: its objections above; with what they rest on too when they rest on anything
+    click_node(page, "sleep")
+    assert page.text_content("#answered-title") == "Objections and what they rest on"
+    got = page.eval_on_selector_all("#answered-by [data-node]", "els => els.map(e => e.dataset.node)")
+    assert got == list(trace(counter_map, "sleep").answered_by) == ["lazy", "odd", "bedtime"]
+    assert page.is_visible("#answered-part")
+    click_node(page, "thesis")   # its one objection rests on nothing: "Objections" says it all
+    assert not page.is_visible("#answered-part")
     clean(page)
 
 

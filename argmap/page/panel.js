@@ -85,9 +85,12 @@ function showDetails(t) {
   fillList("objections", "n-objections", t.objections);
   fillList("attacks", "n-attacks", t.attacks);
   fillList("answered-by", "n-answered-by", t.answeredBy);
-  // what argues against: shown when the statement attacks something or is answered
+  // an objection or rebuttal: what it attacks and what answers it; any other statement lists its
+  // objections above, and here only what they rest on as well, when they rest on anything
+  var attacker = S.attOut[x] === 1;
   $("attacks-part").hidden = !t.attacks.length;
-  $("answered-part").hidden = !t.answeredBy.length;
+  $("answered-part").hidden = !(attacker ? t.answeredBy.length : t.answeredBy.length > t.objections.length);
+  setText("answered-title", attacker ? "Answered by" : "Objections and what they rest on");
   fillReviews($("d-reviews"), S.reviewOf[x]);
 }
 /* Review notes (by, date, text) as text: a list of <li>, or the section hidden when there are none. */
