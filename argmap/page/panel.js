@@ -42,7 +42,7 @@ function moreItem(listId, total, left, what) {
 }
 /* The rest of a trace list; the keyboard focus moves to the first statement added. */
 function showAll(listId) {
-  if (listId === "weak-list") { buildWeak(S.checks.length); return S.weakBuilt; }
+  if (listId === "weak-list") { buildWeak(Infinity); return S.weakShown; }
   var ul = $(listId), list = S.traceLists.get(listId), more = ul && ul.querySelector("li.more");
   if (!more || !list) { return ul ? ul.querySelectorAll("[data-node]").length : 0; }
   var frag = doc.createDocumentFragment(), from = ul.querySelectorAll("[data-node]").length;
@@ -222,16 +222,26 @@ function summaryItem(q) {
  * of milliseconds of style, layout and paint, however far down the panel they are). Findings a
  * summary covers appear once, as that summary, where its first finding would be. */
 var WEAK_FIRST = 200;
-function buildWeak(upTo) {
-  var ul = $("weak-list"), frag = doc.createDocumentFragment(), end = Math.min(S.checks.length, upTo);
-  for (; S.weakBuilt < end; S.weakBuilt++) {
+/* The list's entries: each finding no summary covers, and each summary once. */
+function weakEntries() {
+  var n = S.summaries.length;
+  for (var j = 0; j < S.checks.length; j++) { if (S.summaryOf[j] < 0) { n++; } }
+  return n;
+}
+/* Add entries until `count` are listed (or the finding at index `through` is, if given). */
+function buildWeak(count, through) {
+  var ul = $("weak-list"), frag = doc.createDocumentFragment(), total = S.checks.length;
+  if (S.weakTotal === undefined) { S.weakTotal = weakEntries(); S.weakShown = 0; }
+  for (; S.weakBuilt < total && (S.weakShown < count || (through !== undefined && S.weakBuilt <= through)); S.weakBuilt++) {
     var q = S.summaryOf[S.weakBuilt];
-    if (q < 0) { frag.appendChild(weakItem(S.weakBuilt, true)); }
-    else if (S.summaries[q].items[0] === S.weakBuilt) { frag.appendChild(summaryItem(q)); }
+    if (q < 0) { frag.appendChild(weakItem(S.weakBuilt, true)); S.weakShown++; }
+    else if (S.summaries[q].items[0] === S.weakBuilt) { frag.appendChild(summaryItem(q)); S.weakShown++; }
   }
+  // findings a summary covers, after the last entry, need no button
+  while (S.weakBuilt < total && S.summaryOf[S.weakBuilt] >= 0 && S.summaries[S.summaryOf[S.weakBuilt]].items[0] !== S.weakBuilt) { S.weakBuilt++; }
   var first = frag.firstChild, more = ul.querySelector(":scope > li.more"), refocus = more && doc.activeElement === more.firstChild;
   if (more) { ul.replaceChild(frag, more); } else { ul.appendChild(frag); }
-  if (S.weakBuilt < S.checks.length) { ul.appendChild(moreItem("weak-list", S.checks.length, S.checks.length - S.weakBuilt, "weak spots")); }
+  if (S.weakShown < S.weakTotal) { ul.appendChild(moreItem("weak-list", S.weakTotal, S.weakTotal - S.weakShown, "weak spots")); }
   if (refocus && first) { (first.querySelector("button, summary") || first).focus(); }
 }
 /* The summary lines over the map (one per summarised kind of finding); a click opens it in the panel. */
@@ -252,7 +262,7 @@ function buildMapSummaries() {
     var q = +b.getAttribute("data-summary");
     if (doc.body.classList.contains("panel-closed")) { setPane("panel", true, true); }
     $("sec-weak").open = true;
-    buildWeak(S.summaries[q].items[0] + 1);
+    buildWeak(0, S.summaries[q].items[0]);
     var li = $("weak-list").querySelectorAll(":scope > li.weak-summary")[q];
     if (li) { li.querySelector("details").open = true; li.scrollIntoView({ block: "nearest" }); li.querySelector("summary").focus(); }
   });

@@ -412,7 +412,11 @@ function createVis(container) {
       w = lodW[x]; h = lodH[x];
       var path = paths[kindOf[x]] || (paths[kindOf[x]] = new Path2D());
       path.rect(node.x - w / 2, node.y - h / 2, w, h);
-      if (S.badgeOf[x] >= 0) { (badges || (badges = new Path2D())).rect(node.x + w / 2 - r, node.y - h / 2 - r, 2 * r, 2 * r); }
+      if (S.badgeOf[x] >= 0) {   // one path per badge colour (badgeLook)
+        var tint = badgeLook(S.checks[S.badgeOf[x]][5] || 7).fill;
+        badges = badges || {};
+        (badges[tint] || (badges[tint] = new Path2D())).rect(node.x + w / 2 - r, node.y - h / 2 - r, 2 * r, 2 * r);
+      }
     }
     ctx.save();
     for (j = 0; j < KINDS.length; j++) {
@@ -426,8 +430,8 @@ function createVis(container) {
     }
     if (badges) {
       ctx.globalAlpha = look ? 1 : 0.25;
-      ctx.fillStyle = "#F0E442"; ctx.fill(badges);
-      ctx.lineWidth = 1 / scale; ctx.strokeStyle = "#1a1a1a"; ctx.stroke(badges);
+      ctx.lineWidth = 1 / scale; ctx.strokeStyle = "#1a1a1a";
+      Object.keys(badges).sort().forEach(function (fill) { ctx.fillStyle = fill; ctx.fill(badges[fill]); ctx.stroke(badges[fill]); });
     }
     ctx.restore();
   }
