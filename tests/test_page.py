@@ -65,17 +65,20 @@ def highlighted_in_dataset(page) -> set[str]:
 
 
 def badged(page) -> set[str]:
-    """The cards drawn with the yellow weak-spot badge on their top right corner (read from the
-    canvas: the badge is drawn, not written into the card's text)."""
+    """The cards drawn with a weak-spot badge over their top right corner (read from the canvas:
+    the badge is drawn, not written into the card's text): the pill's right end, in one of the
+    badge colours (red, amber, yellow)."""
     page.js("() => window.argmap.fit()")
     page.wait_for_timeout(100)
     return set(page.js("""() => {
         const v = window.argmap.view(), canvas = document.querySelector('#map canvas');
         const ctx = canvas.getContext('2d'), r = canvas.width / canvas.clientWidth;
-        return v.boxes.filter(b => {   // left of the badge's "!", inside its disc
-            const x = b[3] - 6 * v.scale, y = b[2] + 2 * v.scale;
+        const looks = [[0xD5, 0x5E, 0x00], [0xE6, 0x9F, 0x00], [0xF0, 0xE4, 0x42]];
+        return v.boxes.filter(b => {   // the pill's right cap, past the card's right edge
+            const x = b[3] + 2 * v.scale, y = b[2] - 1 * v.scale;
             const px = ctx.getImageData(Math.round(x * r), Math.round(y * r), 1, 1).data;
-            return Math.abs(px[0] - 0xF0) < 12 && Math.abs(px[1] - 0xE4) < 12 && Math.abs(px[2] - 0x42) < 24;
+            return looks.some(c => Math.abs(px[0] - c[0]) < 14 && Math.abs(px[1] - c[1]) < 14
+                && Math.abs(px[2] - c[2]) < 24);
         }).map(b => b[0]); }"""))
 
 
@@ -241,12 +244,27 @@ def test_essay_side_by_side(stalin, stalin_page):
 
 # -- 3: search -------------------------------------------------------------------------------------
 def python_search(amap, query):
-    words = query.lower().split()
+    """The page's search, in Python: every word of the query, as a whole word (accents and case
+    folded), in a node's label, text, quote, source, note, tags or quoted essay passage."""
+    import re
+    import unicodedata
+
+    from argmap.text import Essay
+
+    def fold(text):
+        return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)).lower()
+
+    essay = Essay(amap.essay) if amap.essay else None
     out = []
     for n, d in amap.graph.nodes(data=True):
-        fields = [amap.label(n), d["text"], d.get("source") or "", " ".join(d.get("tags") or [])]
-        hay = "\n".join(fields).lower()
-        if all(w in hay for w in words):
+        passage = ""
+        if essay and d.get("quote") and essay.find(d["quote"]):
+            start, end = essay.find(d["quote"])
+            passage = amap.essay[start:end]
+        fields = [amap.label(n), d["text"], d.get("quote") or "", d.get("source") or "", d.get("note") or "",
+                  " ".join(d.get("tags") or []), passage]
+        hay = fold("\n".join(fields))
+        if all(re.search(r"(?<![^\W_])" + re.escape(w) + r"(?![^\W_])", hay) for w in fold(query).split()):
             out.append(n)
     return out
 
@@ -261,15 +279,16 @@ def test_search_by_keyboard(stalin, stalin_page):
         want = python_search(stalin, query)
         assert want, query
         # each keystroke schedules a search (setTimeout 0); a timer set now runs after the last of
-        # them: a prefix of the query may already show the same first match
+        # them: typing lights every match and lists them, and selects none yet
         page.js("() => new Promise(r => setTimeout(r, 0))")
-        page.wait_for_function("w => document.body.dataset.match === w", arg=want[0])
+        page.wait_for_function("n => window.argmap.matches().length === n", arg=len(want))
+        assert page.js("() => window.argmap.matches()") == want
         assert highlighted_in_dataset(page) == set(want)
         seen = []
-        for _ in range(len(want)):  # Enter moves to the next match and cycles back to the first
+        for _ in range(len(want) + 1):  # the first Enter goes to match 1, then on, cycling back
             page.keyboard.press("Enter")
             seen.append(page.get_attribute("body", "data-match"))
-        assert seen == want[1:] + want[:1]
+        assert seen == want + want[:1]
     page.keyboard.press("Escape")
     assert page.input_value("#search") == ""
     assert highlighted_in_dataset(page) == set(stalin.graph)
@@ -310,11 +329,17 @@ def test_weak_spots_panel_and_badges(bundled_maps, tmp_path, open_page):
         amap = argmap.load(path)
         findings = [d for d in argmap.check(amap) if d.severity != "error"]
         page = open_page(render(amap, tmp_path, path.stem + ".html"))
-        listed = page.eval_on_selector_all("#weak-list li", "els => els.map(e => e.textContent)")
+        # summary lines open to their findings; every finding is then listed once, in rank order
+        page.js("() => document.querySelectorAll('#weak-list details').forEach(d => { d.open = true; })")
+        listed = page.eval_on_selector_all("#weak-list li.weak-item:not(.weak-summary)",
+                                           "els => els.map(e => e.textContent)")
         assert len(listed) == len(findings)
         for text, d in zip(listed, findings, strict=True):
             assert d.code in text and d.message in text
-        flagged = {d.node for d in findings if d.node}
+        # a badge on each flagged node, except those whose findings a summary line covers
+        data = page.js("() => window.argmap.data.checks")
+        summarised = {j for s in data["summaries"] for j in s["items"]}
+        flagged = {d.node for j, d in enumerate(findings) if d.node and j not in summarised}
         assert badged(page) == flagged
         page.js("() => window.argmap.showPanel(true)")
         buttons = page.query_selector_all("#weak-list button[data-node]")

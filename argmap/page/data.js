@@ -48,7 +48,7 @@ function createState(data) {
     data: data, KINDS: data.kinds, CONF: data.confidences, RELS: data.relations, N: N, E: E,
     DARK: data.theme === "dark", BIG: data.big === true, positioned: data.layout !== "force",
     ids: new Array(N), index: new Map(), kindOf: new Uint8Array(N), confOf: new Int8Array(N),
-    supIn: [], supOut: [], attIn: [], predAll: [], attOut: new Uint8Array(N),
+    supIn: [], supOut: [], attIn: [], attackOut: [], allOut: [], predAll: [], attOut: new Uint8Array(N),
     edgeFrom: new Int32Array(E), edgeTo: new Int32Array(E), edgeRel: new Uint8Array(E),
     labels: new Array(N),
     // highlight and visibility
@@ -71,24 +71,36 @@ function createState(data) {
     s.index.set(row[0], i);
     s.kindOf[i] = row[1];
     s.confOf[i] = row[6] === undefined ? -1 : row[6];
-    s.supIn.push([]); s.supOut.push([]); s.attIn.push([]); s.predAll.push([]);
+    s.supIn.push([]); s.supOut.push([]); s.attIn.push([]); s.attackOut.push([]); s.allOut.push([]); s.predAll.push([]);
   }
   for (e = 0; e < E; e++) {
     var ed = data.edges[e];
     s.edgeFrom[e] = ed[0]; s.edgeTo[e] = ed[1]; s.edgeRel[e] = ed[2];
     if (ed[2] === SUPPORTS) { s.supOut[ed[0]].push(ed[1]); s.supIn[ed[1]].push(ed[0]); }
-    else { s.attIn[ed[1]].push(ed[0]); s.attOut[ed[0]] = 1; }
-    s.predAll[ed[1]].push(ed[0]);
+    else { s.attIn[ed[1]].push(ed[0]); s.attackOut[ed[0]].push(ed[1]); s.attOut[ed[0]] = 1; }
+    s.allOut[ed[0]].push(ed[1]); s.predAll[ed[1]].push(ed[0]);
   }
   // weak spots, matrix, strength (computed in Python)
-  s.checks = data.checks.items.map(function (c) { return [c[0], c[1], c[2], c[3], data.checks.hints[c[4]]]; });
+  // [node, code, severity, message, hint, rank, badge word], most harmful first
+  s.checks = data.checks.items.map(function (c) { return [c[0], c[1], c[2], c[3], data.checks.hints[c[4]], c[5], c[6]]; });
+  s.summaries = data.checks.summaries || [];
+  s.summaryOf = new Int32Array(s.checks.length).fill(-1);   // finding -> summary index
+  s.summaries.forEach(function (sm, q) { sm.items.forEach(function (j) { s.summaryOf[j] = q; }); });
   s.weakOf = [];           // node index -> finding indexes
   s.weakCount = new Uint16Array(N);
+  s.badgeOf = new Int32Array(N).fill(-1);   // the finding a node's badge shows: its worst one not summarised
   s.checks.forEach(function (c, j) {
-    if (c[0] >= 0) { (s.weakOf[c[0]] = s.weakOf[c[0]] || []).push(j); s.weakCount[c[0]]++; }
+    if (c[0] < 0) { return; }
+    (s.weakOf[c[0]] = s.weakOf[c[0]] || []).push(j); s.weakCount[c[0]]++;
+    if (s.badgeOf[c[0]] < 0 && s.summaryOf[j] < 0) { s.badgeOf[c[0]] = j; }
   });
-  s.weakNodes = [];
-  for (i = 0; i < N; i++) { if (s.weakCount[i]) { s.weakNodes.push(i); } }
+  s.weakNodes = [];        // the nodes drawn with a badge
+  for (i = 0; i < N; i++) { if (s.badgeOf[i] >= 0) { s.weakNodes.push(i); } }
+  // review notes: node index -> [{text, by?, at?}]
+  var reviews = data.reviews || { map: [], nodes: [] };
+  s.reviewMap = reviews.map || [];
+  s.reviewOf = [];
+  (reviews.nodes || []).forEach(function (pair) { s.reviewOf[pair[0]] = pair[1]; });
   s.matrix = data.matrix;
   s.strengthOf = new Float64Array(N).fill(NaN);
   if (s.matrix) { s.matrix.rows.forEach(function (r, j) { s.strengthOf[r] = s.matrix.strength[j]; }); }
@@ -105,6 +117,17 @@ function labelOf(k) {
     S.labels[k] = own ? own : shorten(r[5], 48);
   }
   return S.labels[k];
+}
+/* A badge's look by rank: 1-2 (no evidence, hedged only) the strongest, 3-4 amber, then yellow. */
+function badgeLook(rank) {
+  if (rank <= 2) { return { fill: "#D55E00", ink: "#ffffff", cls: "sev-high" }; }
+  if (rank <= 4) { return { fill: "#E69F00", ink: "#1a1a1a", cls: "sev-mid" }; }
+  return { fill: "#F0E442", ink: "#1a1a1a", cls: "sev-low" };
+}
+/* The node's badge: {word, rank} of its worst finding that no summary line covers, or null. */
+function badgeOf(k) {
+  var j = S.badgeOf[k];
+  return j < 0 ? null : { word: S.checks[j][6] || "weak spot", rank: S.checks[j][5] || 7 };
 }
 function confName(k) { return S.confOf[k] >= 0 ? S.CONF[S.confOf[k]].level : null; }
 function levelName(v) {

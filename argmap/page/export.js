@@ -41,7 +41,7 @@ function drawHeader(ctx, width, legend) {
   items.push(["hedged"], ["weak"]);
   ctx.font = "15px " + BASE_FONT;
   items.forEach(function (it) {
-    var text = it[0] === "kind" ? it[1].name : it[0] === "rel" ? it[1].relation : it[0] === "hedged" ? "dashed border: hedged" : "weak spot";
+    var text = it[0] === "kind" ? it[1].name : it[0] === "rel" ? it[1].relation : it[0] === "hedged" ? "dashed border: hedged" : "weak spot (worst in red)";
     var w = 26 + ctx.measureText(text).width + 18;
     if (x + w > width - 24) { x = 24; y += 26; }
     ctx.save();
@@ -55,7 +55,7 @@ function drawHeader(ctx, width, legend) {
       ctx.beginPath(); ctx.moveTo(x, y + 9); ctx.lineTo(x + 20, y + 9); ctx.stroke();
     } else if (it[0] === "hedged") {
       ctx.setLineDash([5, 3]); ctx.strokeStyle = INK(); ctx.lineWidth = 2; ctx.strokeRect(x + 1, y + 1, 18, 16);
-    } else { drawBadge(ctx, x + 10, y + 9); }
+    } else { drawBadge(ctx, x + 20, y + 9, "!", badgeLook(1)); }
     ctx.restore();
     ctx.fillStyle = INK(); ctx.textBaseline = "top"; ctx.textAlign = "left"; ctx.font = "15px " + BASE_FONT;
     ctx.fillText(text, x + 26, y + 1);
@@ -117,7 +117,8 @@ function drawBox(ctx, k, x, y) {
   ctx.fillStyle = kind.color; ctx.fillRect(x - 90, y - 22, 180, 44);
   ctx.fillStyle = kind.font; ctx.font = "13px " + BASE_FONT; ctx.textAlign = "center"; ctx.textBaseline = "middle";
   ctx.fillText(kind.symbol + " " + shorten(labelOf(k), 24), x, y, 170);
-  if (S.weakCount[k]) { drawBadge(ctx, x + 88, y - 20); }
+  var bd = badgeOf(k);
+  if (bd) { drawBadge(ctx, x + 96, y - 22, bd.word, badgeLook(bd.rank)); }
   ctx.restore();
 }
 /* The evidence matrix as an image: reasons down, evidence across, the marks of the matrix view. */

@@ -196,7 +196,10 @@ function publicAPI() {
     positions: function () { var xy = S.vis.positions(), out = []; for (var j = 0; j < N; j++) { out.push([ids[j], xy[2 * j], xy[2 * j + 1]]); } return out; },
     showPanel: function (on) { setPane("panel", !!on, true); return !!on; },
     showAll: showAll, showView: showView, showEssay: showEssay, exportPNG: exportPNG, mapJSON: mapJSON, exportJSON: exportJSON,
-    weakSpots: function () { return S.checks.map(function (c) { return { node: c[0] >= 0 ? ids[c[0]] : null, code: c[1], severity: c[2], message: c[3], hint: c[4] }; }); }
+    weakSpots: function () { return S.checks.map(function (c) { return { node: c[0] >= 0 ? ids[c[0]] : null, code: c[1], severity: c[2], message: c[3], hint: c[4], rank: c[5], badge: c[6] }; }); },
+    /* the badge word drawn on each node that has one ([id, word]) */
+    badges: function () { return S.weakNodes.map(function (k) { return [ids[k], badgeOf(k).word]; }); },
+    matches: function () { return toIds(S.matches); }, filtersOn: filtersOn, clearFilters: clearFilters, shorten: shorten
   };
 }
 

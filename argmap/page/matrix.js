@@ -30,9 +30,10 @@ function buildMatrix() {
     th.setAttribute("scope", "col");
     var b = el("button", "col-button", labelOf(x));
     b.type = "button"; b.setAttribute("data-node", ids[x]);
-    var conf = confName(x);
-    if (conf) { b.appendChild(el("span", "badge confidence", conf)); }
     th.appendChild(b);
+    // the confidence word under the rotated name, level, never part of the name's line
+    var conf = confName(x);
+    if (conf) { th.appendChild(el("span", "badge confidence col-conf", conf)); b.setAttribute("aria-label", labelOf(x) + ", " + conf); }
     tr.appendChild(th);
   });
   tr.appendChild(el("th", "total", "Total"));
@@ -85,12 +86,38 @@ function buildMatrix() {
     note.textContent = "Showing " + shownRows.length + " of " + rows.length + " rows and " + shownCols.length +
       " of " + cols.length + " columns; focus on a statement for a smaller map.";
   }
+  var scroller = $("matrix-scroll");
+  scroller.addEventListener("scroll", matrixCue, { passive: true });
+  if (typeof ResizeObserver === "function") { new ResizeObserver(function () { matrixCue(); }).observe(scroller); }
   table.addEventListener("click", function (ev) {
     var cell = ev.target.closest("button.cell");
     if (cell) { showPath(cell.getAttribute("data-reason"), cell.getAttribute("data-evidence")); return; }
     var head = ev.target.closest("button[data-node]");
     if (head) { showView("map"); select(head.getAttribute("data-node"), { camera: true }); }
   });
+}
+
+/* The cue for columns out of view: "12 evidence, 6 shown" and which side the rest are on; the
+ * scroll area's edges are shaded on the sides that have more (matrix-scroll.more-left/right). */
+function matrixCue() {
+  var box = $("matrix-scroll"), cue = $("matrix-cue"), table = $("matrix");
+  if (!box || !cue || !S.matrixBuilt || box.offsetParent === null) { return null; }
+  var heads = table.querySelectorAll("thead th.col-head"), corner = table.querySelector("thead th.corner");
+  var view = box.getBoundingClientRect(), from = corner ? corner.getBoundingClientRect().right : view.left;
+  var shown = 0, left = 0, right = 0;
+  for (var j = 0; j < heads.length; j++) {
+    var r = heads[j].getBoundingClientRect(), mid = (r.left + r.right) / 2;
+    if (mid < from) { left++; } else if (mid > view.right - (box.offsetWidth - box.clientWidth)) { right++; } else { shown++; }
+  }
+  var M = S.matrix, total = M.cols.length, kind = total ? S.KINDS[S.kindOf[M.cols[0]]] : null;
+  var word = kind ? (total === 1 ? kind.name : kind.plural).toLowerCase() : "columns";
+  box.classList.toggle("more-left", left > 0);
+  box.classList.toggle("more-right", right > 0);
+  cue.hidden = !(left || right);
+  cue.textContent = total + " " + word + ", " + shown + " shown" +
+    (right ? " \u2013 scroll right for " + right + " more" : "") + (left ? (right ? ", " : " \u2013 ") + "scroll left for " + left + " more" : "");
+  doc.body.setAttribute("data-matrix-shown", String(shown));
+  return { total: total, shown: shown, left: left, right: right };
 }
 
 function showView(name) {
@@ -104,7 +131,7 @@ function showView(name) {
   tabMap.tabIndex = name === "map" ? 0 : -1;
   if (tabMatrix) { tabMatrix.setAttribute("aria-selected", name === "matrix" ? "true" : "false"); tabMatrix.tabIndex = name === "matrix" ? 0 : -1; }
   doc.body.setAttribute("data-view", name);
-  if (name === "map") { S.vis.redraw(); }
+  if (name === "map") { S.vis.redraw(); } else { matrixCue(); }
   return S.view;
 }
 

@@ -42,7 +42,7 @@ function moreItem(listId, total, left, what) {
 }
 /* The rest of a trace list; the keyboard focus moves to the first statement added. */
 function showAll(listId) {
-  if (listId === "weak-list") { buildWeak(S.checks.length); return S.weakBuilt; }
+  if (listId === "weak-list") { buildWeak(Infinity); return S.weakShown; }
   var ul = $(listId), list = S.traceLists.get(listId), more = ul && ul.querySelector("li.more");
   if (!more || !list) { return ul ? ul.querySelectorAll("[data-node]").length : 0; }
   var frag = doc.createDocumentFragment(), from = ul.querySelectorAll("[data-node]").length;
@@ -83,6 +83,33 @@ function showDetails(t) {
   fillList("rests-on", "n-rests-on", t.restsOn);
   fillList("relied-on-by", "n-relied-on-by", t.reliedOnBy);
   fillList("objections", "n-objections", t.objections);
+  fillList("attacks", "n-attacks", t.attacks);
+  fillList("answered-by", "n-answered-by", t.answeredBy);
+  // an objection or rebuttal: what it attacks and what answers it; any other statement lists its
+  // objections above, and here only what they rest on as well, when they rest on anything
+  var attacker = S.attOut[x] === 1;
+  $("attacks-part").hidden = !t.attacks.length;
+  $("answered-part").hidden = !(attacker ? t.answeredBy.length : t.answeredBy.length > t.objections.length);
+  setText("answered-title", attacker ? "Answered by" : "Objections and what they rest on");
+  fillReviews($("d-reviews"), S.reviewOf[x]);
+}
+/* Review notes (by, date, text) as text: a list of <li>, or the section hidden when there are none. */
+function fillReviews(ul, notes) {
+  ul.textContent = "";
+  var part = ul.parentNode;
+  if (part && part.classList.contains("reviews")) { part.hidden = !(notes && notes.length); }
+  (notes || []).forEach(function (n) {
+    var li = el("li", "review-note");
+    var who = [n.by, n.at].filter(function (v) { return v !== undefined && v !== null && v !== ""; }).map(String).join(", ");
+    if (who) { li.appendChild(el("span", "review-by", who)); li.appendChild(doc.createTextNode(": ")); }
+    li.appendChild(doc.createTextNode(String(n.text == null ? "" : n.text)));
+    ul.appendChild(li);
+  });
+}
+/* The panel starts at the top whenever the selection changes, so the new details are in view. */
+function panelToTop() {
+  var p = $("panel");
+  if (p) { p.scrollTop = 0; }
 }
 function hidePanels() {
   $("details").hidden = true; $("path").hidden = true; $("panel-hint").hidden = false;
@@ -97,6 +124,7 @@ function select_(id, opts) {
   applyHighlight(lit.mask);
   S.vis.select([x]);
   showDetails(t);
+  panelToTop();
   markPassages(x, !opts.noEssayScroll);
   markTreeItem(x);
   $("focus-button").disabled = false;
@@ -132,6 +160,7 @@ function showPath_(reasonId, evidenceId) {
   applyHighlight(mask);
   S.vis.select([r, ev]);
   $("panel-hint").hidden = true; $("details").hidden = true; $("path").hidden = false;
+  panelToTop();
   var ol = $("path-list");
   ol.textContent = "";
   path.forEach(function (x, j) {
@@ -148,33 +177,95 @@ function showPath_(reasonId, evidenceId) {
 }
 
 // -- weak spots -------------------------------------------------------------------------------
+/* One finding: the statement's label and the plain sentence first, then the hint, the code last
+ * and small (kept for --select); the badge word in the colour of its rank. */
 function weakItem(j, withNode) {
-  var c = S.checks[j], li = el("li", "weak-item sev-" + c[2]);
+  var c = S.checks[j], look = badgeLook(c[5] || 7), li = el("li", "weak-item sev-" + c[2] + " " + look.cls);
   var holder = li;
+  li.setAttribute("data-rank", String(c[5] || 7));
   if (withNode && c[0] >= 0) {
     holder = el("button", "weak-button");
     holder.type = "button";
     holder.setAttribute("data-node", S.ids[c[0]]);
     li.appendChild(holder);
   }
-  holder.appendChild(el("span", "badge weak-badge", "\u26a0 " + c[1]));
-  if (withNode && c[0] >= 0) { holder.appendChild(el("strong", null, " " + labelOf(c[0]) + ": ")); }
-  else { holder.appendChild(doc.createTextNode(" ")); }
-  holder.appendChild(doc.createTextNode(c[3]));
+  holder.appendChild(el("span", "badge weak-badge " + look.cls, c[6] || "weak spot"));
+  if (withNode && c[0] >= 0) { holder.appendChild(el("strong", "weak-label", " " + labelOf(c[0]))); }
+  holder.appendChild(el("span", "weak-message", c[3]));
   if (c[4]) { holder.appendChild(el("span", "weak-hint", c[4])); }
+  holder.appendChild(el("span", "weak-code", c[1]));
   return li;
 }
-/* The weak-spot list: the first WEAK_FIRST items, then a "Show all" button for the rest (a big
- * map has thousands; kept in the document, they cost every later frame tens of milliseconds of
- * style, layout and paint, however far down the panel they are). */
+/* A summary line for many findings of one kind ("10 pieces of evidence have no source."): a
+ * disclosure whose items are built when it is first opened. */
+function summaryItem(q) {
+  var sm = S.summaries[q], look = badgeLook(sm.rank || 7), li = el("li", "weak-item weak-summary " + look.cls);
+  li.setAttribute("data-rank", String(sm.rank || 7));
+  var box = el("details"), head = el("summary");
+  head.appendChild(el("span", "badge weak-badge " + look.cls, sm.badge || "weak spot"));
+  head.appendChild(el("span", "weak-message", " " + sm.message));
+  head.appendChild(el("span", "weak-code", sm.code));
+  box.appendChild(head);
+  var ul = el("ul", "weak-list");
+  box.appendChild(ul);
+  box.addEventListener("toggle", function () {
+    if (!box.open || ul.firstChild) { return; }
+    var frag = doc.createDocumentFragment();
+    sm.items.forEach(function (j) { frag.appendChild(weakItem(j, true)); });
+    ul.appendChild(frag);
+  });
+  li.appendChild(box);
+  return li;
+}
+/* The weak-spot list, most harmful first: the first WEAK_FIRST items, then a "Show all" button
+ * for the rest (a big map has thousands; kept in the document, they cost every later frame tens
+ * of milliseconds of style, layout and paint, however far down the panel they are). Findings a
+ * summary covers appear once, as that summary, where its first finding would be. */
 var WEAK_FIRST = 200;
-function buildWeak(upTo) {
-  var ul = $("weak-list"), frag = doc.createDocumentFragment(), end = Math.min(S.checks.length, upTo);
-  for (; S.weakBuilt < end; S.weakBuilt++) { frag.appendChild(weakItem(S.weakBuilt, true)); }
-  var first = frag.firstChild, more = ul.querySelector("li.more"), refocus = more && doc.activeElement === more.firstChild;
+/* The list's entries: each finding no summary covers, and each summary once. */
+function weakEntries() {
+  var n = S.summaries.length;
+  for (var j = 0; j < S.checks.length; j++) { if (S.summaryOf[j] < 0) { n++; } }
+  return n;
+}
+/* Add entries until `count` are listed (or the finding at index `through` is, if given). */
+function buildWeak(count, through) {
+  var ul = $("weak-list"), frag = doc.createDocumentFragment(), total = S.checks.length;
+  if (S.weakTotal === undefined) { S.weakTotal = weakEntries(); S.weakShown = 0; }
+  for (; S.weakBuilt < total && (S.weakShown < count || (through !== undefined && S.weakBuilt <= through)); S.weakBuilt++) {
+    var q = S.summaryOf[S.weakBuilt];
+    if (q < 0) { frag.appendChild(weakItem(S.weakBuilt, true)); S.weakShown++; }
+    else if (S.summaries[q].items[0] === S.weakBuilt) { frag.appendChild(summaryItem(q)); S.weakShown++; }
+  }
+  // findings a summary covers, after the last entry, need no button
+  while (S.weakBuilt < total && S.summaryOf[S.weakBuilt] >= 0 && S.summaries[S.summaryOf[S.weakBuilt]].items[0] !== S.weakBuilt) { S.weakBuilt++; }
+  var first = frag.firstChild, more = ul.querySelector(":scope > li.more"), refocus = more && doc.activeElement === more.firstChild;
   if (more) { ul.replaceChild(frag, more); } else { ul.appendChild(frag); }
-  if (S.weakBuilt < S.checks.length) { ul.appendChild(moreItem("weak-list", S.checks.length, S.checks.length - S.weakBuilt, "weak spots")); }
-  if (refocus && first) { (first.querySelector("button") || first).focus(); }
+  if (S.weakShown < S.weakTotal) { ul.appendChild(moreItem("weak-list", S.weakTotal, S.weakTotal - S.weakShown, "weak spots")); }
+  if (refocus && first) { (first.querySelector("button, summary") || first).focus(); }
+}
+/* The summary lines over the map (one per summarised kind of finding); a click opens it in the panel. */
+function buildMapSummaries() {
+  var box = $("map-summaries");
+  if (!box) { return; }
+  box.textContent = "";
+  S.summaries.forEach(function (sm, q) {
+    var b = el("button", "map-note " + badgeLook(sm.rank || 7).cls, "\u26a0 " + sm.message);
+    b.type = "button";
+    b.setAttribute("data-summary", String(q));
+    b.title = "Listed under Weak spots in the side panel (no badge on each statement)";
+    box.appendChild(b);
+  });
+  box.addEventListener("click", function (ev) {
+    var b = ev.target.closest("button[data-summary]");
+    if (!b) { return; }
+    var q = +b.getAttribute("data-summary");
+    if (doc.body.classList.contains("panel-closed")) { setPane("panel", true, true); }
+    $("sec-weak").open = true;
+    buildWeak(0, S.summaries[q].items[0]);
+    var li = $("weak-list").querySelectorAll(":scope > li.weak-summary")[q];
+    if (li) { li.querySelector("details").open = true; li.scrollIntoView({ block: "nearest" }); li.querySelector("summary").focus(); }
+  });
 }
 
 // -- statement list (a tree navigable by keyboard) ---------------------------------------------
@@ -241,6 +332,8 @@ function initPanel() {
   S.weakBuilt = 0;
   S.tree = { items: [], of: [], built: false, at: 0, marked: -1 };
   buildWeak(WEAK_FIRST);
+  buildMapSummaries();
+  fillReviews($("map-reviews"), S.reviewMap);
   setText("n-weak", "(" + S.checks.length + ")");
   $("weak-none").hidden = S.checks.length > 0;
   $("panel").addEventListener("click", function (ev) {

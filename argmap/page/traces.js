@@ -13,16 +13,31 @@ function walk(start, adj) {
   }
   return order;
 }
-/* What a node rests on, what rests on it and its direct objections (ids, BFS order). */
+/* analysis._spread: breadth-first from `first` (in order) along `adj`, never back to `start`;
+ * every node reached, `first` included, each once. */
+function spread(start, first, adj) {
+  var seen = new Uint8Array(S.N), order = [], head = 0, f, j;
+  seen[start] = 1;
+  for (f = 0; f < first.length; f++) { if (!seen[first[f]]) { seen[first[f]] = 1; order.push(first[f]); } }
+  while (head < order.length) {
+    var next = adj[order[head++]];
+    for (j = 0; j < next.length; j++) { if (!seen[next[j]]) { seen[next[j]] = 1; order.push(next[j]); } }
+  }
+  return order;
+}
+/* analysis.trace: what a node rests on, what rests on it, its direct objections, what it attacks
+ * (and everything any edge leads on to from there) and what answers it (its objections, then
+ * what each rests on). Ids, BFS order. */
 function trace(id) {
   var x = nodeIndex(id);
   return { node: id, restsOn: toIds(walk(x, S.supIn)), reliedOnBy: toIds(walk(x, S.supOut)),
-           objections: toIds(S.attIn[x]) };
+           objections: toIds(S.attIn[x]), attacks: toIds(spread(x, S.attackOut[x], S.allOut)),
+           answeredBy: toIds(spread(x, S.attIn[x], S.supIn)) };
 }
 /* The highlighted ids of a trace (the node first, no repeats) and their mask. */
 function traceMask(t) {
   var mask = new Uint8Array(S.N), out = [];
-  var all = [t.node].concat(t.restsOn, t.reliedOnBy, t.objections);
+  var all = [t.node].concat(t.restsOn, t.reliedOnBy, t.objections, t.attacks, t.answeredBy);
   for (var j = 0; j < all.length; j++) {
     var ix = S.index.get(all[j]);
     if (!mask[ix]) { mask[ix] = 1; out.push(all[j]); }

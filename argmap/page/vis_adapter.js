@@ -9,7 +9,9 @@ function relColor(rel) { return S.DARK && rel.relation === "supports" ? "#a8a8a8
 /* -- cards (maps of up to 500 statements; geometry in data.card, from argmap/cards.py) -------------
  * A card is a rounded rectangle data.card.width wide: a small kind word (symbol + name, in the
  * kind's colour) and the confidence word on top, the label's lines (wrapped in Python) below.
- * Hedged evidence has a dashed border; a weak spot is a yellow "!" badge on the top right corner.
+ * Hedged evidence has a dashed border; a weak spot is a badge on the top right corner naming its worst
+ * finding ("no evidence", "no source"; colour by rank: badgeLook) and review notes a blue "note"
+ * badge on the bottom right corner.
  * drawCard draws onto any 2D context (the map, and the PNG export's own canvas). */
 var BASE_FONT = "system-ui, -apple-system, \"Segoe UI\", Roboto, sans-serif";
 function mixColour(hex, base, t) {
@@ -101,15 +103,21 @@ function drawCard(ctx, k, x, y, selected, hover) {
     ctx.font = fonts[j][0] + "px " + BASE_FONT;
     ctx.fillText(fonts[j][1], left + C.padding, ly + j * C.lineHeight);
   }
-  if (S.weakCount[k]) { drawBadge(ctx, left + W - 2, top + 2); }
+  var bd = badgeOf(k);
+  if (bd) { drawBadge(ctx, left + W + 6, top - 1, bd.word, badgeLook(bd.rank)); }
+  if (S.reviewOf[k]) { drawBadge(ctx, left + W + 6, top + H + 1, "\u270e " + S.reviewOf[k].length + (S.reviewOf[k].length > 1 ? " notes" : " note"), NOTE_LOOK); }
   ctx.restore();
   return { width: W, height: H };
 }
-function drawBadge(ctx, x, y) {
-  ctx.beginPath(); ctx.arc(x, y, 9, 0, 2 * Math.PI);
-  ctx.fillStyle = "#F0E442"; ctx.fill(); ctx.lineWidth = 2; ctx.strokeStyle = "#1a1a1a"; ctx.stroke();
-  ctx.fillStyle = "#1a1a1a"; ctx.font = "bold 13px " + BASE_FONT;
-  ctx.textAlign = "center"; ctx.textBaseline = "middle"; ctx.fillText("!", x, y + 1);
+var NOTE_LOOK = { fill: "#0072B2", ink: "#ffffff", cls: "note" };
+/* A pill with `word`, its right end at x, centred on y, in the colours of `look` (badgeLook). */
+function drawBadge(ctx, x, y, word, look) {
+  ctx.font = "600 11px " + BASE_FONT;
+  var w = ctx.measureText(word).width + 16;
+  roundRect(ctx, x - w, y - 9, w, 18, 9);
+  ctx.fillStyle = look.fill; ctx.fill(); ctx.lineWidth = 1.5; ctx.strokeStyle = "#1a1a1a"; ctx.stroke();
+  ctx.fillStyle = look.ink; ctx.textAlign = "right"; ctx.textBaseline = "middle";
+  ctx.fillText(word, x - 8, y + 0.5);
 }
 /* The bounding box of the card centres `xy` (pairs), card sizes included. */
 function cardBounds(xy, list) {
@@ -149,14 +157,15 @@ function createVis(container) {
     if (conf) { parts.push("Confidence: " + conf); }
     if (r[7]) { parts.push("Source: " + r[7]); }
     if (r[8]) { parts.push("Essay: \u201c" + r[8] + "\u201d"); }
-    (S.weakOf[x] || []).forEach(function (j) { parts.push("\u26a0 " + S.checks[j][1] + " " + S.checks[j][3]); });
+    (S.weakOf[x] || []).forEach(function (j) { parts.push("\u26a0 " + S.checks[j][3] + " (" + S.checks[j][1] + ")"); });
+    if (S.reviewOf[x]) { parts.push("\u270e " + S.reviewOf[x].length + " review note" + (S.reviewOf[x].length > 1 ? "s" : "")); }
     return parts.join("\n");
   }
   function visLabel(x) {
     var conf = confName(x), kind = KINDS[kindOf[x]];
     if (CARDS) { return kind.symbol + " " + labelOf(x); }   // what a card shows is drawn by drawCard
     return kind.symbol + " " + labelOf(x) + (conf ? "\n[" + conf + "]" : "") +
-      (S.weakCount[x] ? "\n\u26a0 weak spot" + (S.weakCount[x] > 1 ? " \u00d7" + S.weakCount[x] : "") : "");
+      (S.badgeOf[x] >= 0 ? "\n\u26a0 " + badgeOf(x).word : "");
   }
   // one vis group per kind and confidence: styles live in the groups, not in every node
   var groups = {};
@@ -403,7 +412,11 @@ function createVis(container) {
       w = lodW[x]; h = lodH[x];
       var path = paths[kindOf[x]] || (paths[kindOf[x]] = new Path2D());
       path.rect(node.x - w / 2, node.y - h / 2, w, h);
-      if (S.weakCount[x]) { (badges || (badges = new Path2D())).rect(node.x + w / 2 - r, node.y - h / 2 - r, 2 * r, 2 * r); }
+      if (S.badgeOf[x] >= 0) {   // one path per badge colour (badgeLook)
+        var tint = badgeLook(S.checks[S.badgeOf[x]][5] || 7).fill;
+        badges = badges || {};
+        (badges[tint] || (badges[tint] = new Path2D())).rect(node.x + w / 2 - r, node.y - h / 2 - r, 2 * r, 2 * r);
+      }
     }
     ctx.save();
     for (j = 0; j < KINDS.length; j++) {
@@ -417,8 +430,8 @@ function createVis(container) {
     }
     if (badges) {
       ctx.globalAlpha = look ? 1 : 0.25;
-      ctx.fillStyle = "#F0E442"; ctx.fill(badges);
-      ctx.lineWidth = 1 / scale; ctx.strokeStyle = "#1a1a1a"; ctx.stroke(badges);
+      ctx.lineWidth = 1 / scale; ctx.strokeStyle = "#1a1a1a";
+      Object.keys(badges).sort().forEach(function (fill) { ctx.fillStyle = fill; ctx.fill(badges[fill]); ctx.stroke(badges[fill]); });
     }
     ctx.restore();
   }
@@ -567,6 +580,44 @@ function createVis(container) {
       ctx.textAlign = "center"; ctx.textBaseline = "middle"; ctx.fillText("!", box.right, box.top + 1);
       ctx.restore();
     }
+  });
+  /* The tooltip never covers the highlighted path: beside the hovered node (right, left, below,
+   * above) or in a corner of the map, the first place that overlaps no highlighted card; with
+   * nothing highlighted, where vis-network put it. */
+  network.on("showPopup", function (id) {
+    var tip = container.querySelector("div.vis-tooltip"), x = +id;
+    if (!tip || !S.keep || isNaN(x)) { return; }
+    var W = container.clientWidth, H = container.clientHeight, tw = tip.offsetWidth, th = tip.offsetHeight, gap = 10;
+    function domBox(k) {   // the node's box in CSS px of the map, as boxes() measures it
+      var nd = network.body.nodes[k];
+      if (!nd) { return null; }
+      var w = CARDS ? S.cards.C.width : nd.shape.width, h = CARDS ? S.cards.height[k] : nd.shape.height;
+      var a = network.canvasToDOM({ x: nd.x - w / 2, y: nd.y - h / 2 }), c = network.canvasToDOM({ x: nd.x + w / 2, y: nd.y + h / 2 });
+      return { left: a.x, top: a.y, right: c.x, bottom: c.y };
+    }
+    var lit = [];
+    for (var k = 0; k < S.N; k++) { if (S.keep[k] && !S.hiddenN[k] && k !== x) { var bx = domBox(k); if (bx) { lit.push(bx); } } }
+    var me = domBox(x) || { left: 0, top: 0, right: 0, bottom: 0 }, midY = (me.top + me.bottom - th) / 2, midX = (me.left + me.right - tw) / 2;
+    var spots = [[me.right + gap, midY], [me.left - gap - tw, midY], [midX, me.bottom + gap], [midX, me.top - gap - th],
+                 [W - tw - 6, 6], [6, 6], [W - tw - 6, H - th - 6], [6, H - th - 6]];
+    function cover(p) {
+      var l = Math.max(0, Math.min(p[0], W - tw)), t = Math.max(0, Math.min(p[1], H - th)), area = 0;
+      for (var q = 0; q < lit.length; q++) {
+        var o = lit[q], w = Math.min(l + tw, o.right) - Math.max(l, o.left), h = Math.min(t + th, o.bottom) - Math.max(t, o.top);
+        if (w > 0 && h > 0) { area += w * h; }
+      }
+      w = Math.min(l + tw, me.right) - Math.max(l, me.left); h = Math.min(t + th, me.bottom) - Math.max(t, me.top);
+      if (w > 0 && h > 0) { area += w * h; }
+      return [area, l, t];
+    }
+    var best = null;
+    for (var j = 0; j < spots.length; j++) {
+      var c = cover(spots[j]);
+      if (!best || c[0] < best[0]) { best = c; }
+      if (!c[0]) { break; }
+    }
+    tip.style.left = best[1] + "px"; tip.style.top = best[2] + "px";
+    tip.setAttribute("data-cover", String(Math.round(best[0])));
   });
   function canvasSize() {
     var cv = container.querySelector("canvas");
