@@ -102,6 +102,7 @@ def essay_maps(draw: st.DrawFn, max_nodes: int = 40) -> argmap.ArgumentMap:
         amap.add_edge(add("objection"), thesis, "undercuts", premise=r)
     while count < 5:
         amap.add_edge(add("evidence"), draw(st.sampled_from(reasons)))
+    return amap
 
 
 #: pieces of text that real tools have misread: markup of every output format, entities, line and
