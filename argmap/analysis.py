@@ -15,7 +15,7 @@ order, neighbours in the map's reading order, so every output is deterministic.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import networkx as nx
@@ -39,7 +39,7 @@ class Trace:
         return tuple(seen)
 
 
-def _walk(graph: nx.DiGraph, start: str, forward: bool) -> tuple[str, ...]:
+def _walk(graph: nx.DiGraph, start: str, forward: bool, limit: int | None = None) -> tuple[str, ...]:
     # the graph's own adjacency dicts (``graph.succ`` wraps each in a read-only view per access)
     adj = graph._succ if forward else graph._pred
     if start not in adj:
@@ -55,13 +55,15 @@ def _walk(graph: nx.DiGraph, start: str, forward: bool) -> tuple[str, ...]:
                 seen.add(other)
                 append(other)
         i += 1
-        if i == len(order):
-            return tuple(order)
+        if i == len(order) or (limit is not None and len(order) >= limit):
+            return tuple(order[:limit])
         current = order[i]
 
 
-def rests_on(amap: ArgumentMap, node: str) -> tuple[str, ...]:
-    return _walk(amap.graph, node, forward=False)
+def rests_on(amap: ArgumentMap, node: str, limit: int | None = None) -> tuple[str, ...]:
+    """What ``node`` rests on, breadth first; with ``limit``, the first ``limit`` of them (the
+    same prefix as the whole walk, found in time bounded by the limit's neighbourhood)."""
+    return _walk(amap.graph, node, forward=False, limit=limit)
 
 
 def relied_on_by(amap: ArgumentMap, node: str) -> tuple[str, ...]:
@@ -82,6 +84,59 @@ def evidence_of(amap: ArgumentMap, node: str) -> tuple[str, ...]:
     """The evidence a node rests on, nearest first."""
     kinds = amap.graph.nodes
     return tuple(n for n in rests_on(amap, node) if kinds[n]["kind"] == "evidence")
+
+
+def support_components(graph: nx.DiGraph) -> Iterator[list[str]]:
+    """The strongly connected components of the ``supports`` edges, every component after all the
+    components it rests on (a topological order of the condensation, evidence side first).
+
+    Iterative Tarjan over the reversed support edges, linear in nodes + edges, so one pass in this
+    order computes any "everything beneath" summary of every node without a walk per node.
+    """
+    pred = graph._pred
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    counter = 0
+    for root in graph:
+        if root in index:
+            continue
+        index[root] = low[root] = counter
+        counter += 1
+        stack.append(root)
+        on_stack.add(root)
+        work = [(root, iter(pred[root].items()))]
+        while work:
+            node, it = work[-1]
+            pushed = False
+            for other, data in it:
+                if data["relation"] != SUPPORTS:
+                    continue
+                if other not in index:
+                    index[other] = low[other] = counter
+                    counter += 1
+                    stack.append(other)
+                    on_stack.add(other)
+                    work.append((other, iter(pred[other].items())))
+                    pushed = True
+                    break
+                if other in on_stack and index[other] < low[node]:
+                    low[node] = index[other]
+            if pushed:
+                continue
+            work.pop()
+            if work and low[node] < low[work[-1][0]]:
+                low[work[-1][0]] = low[node]
+            if low[node] == index[node]:
+                component = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component.append(member)
+                    if member == node:
+                        break
+                yield component
 
 
 def _on_support_cycles(graph: nx.DiGraph) -> list[str]:

@@ -20,7 +20,15 @@ from it, so repeating a fact does not make a reason stronger; an objection is an
 anything attacks (or undercuts) it.
 
 Every function here is deterministic: rows in reading order, evidence nearest first. Walks are
-iterative, so 100 000-statement chains are fine; ``links`` is linear in its own output.
+iterative, so 100 000-statement chains are fine.
+
+Cost at any shape: a full table of (row, evidence) pairs grows with rows x evidence (a chain of
+10 000 statements has 25 million), so the whole-map views (``assess``, the CLI table, the page's
+matrix, the outline) list for each row the evidence found among the nearest ``ROW_WALK``
+statements beneath it, and say how many more there are. Counts and strengths always cover
+everything: ``summaries`` computes them for every node in one pass over the support graph in
+topological order (cycles condensed), with one bit set per node over evidence and unanswered
+objections, freed as soon as everything above the node has used it.
 """
 
 from __future__ import annotations
@@ -30,7 +38,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from .analysis import SUPPORTS, rests_on
+from .analysis import SUPPORTS, rests_on, support_components
 from .model import ArgumentMap, Confidence, shorten
 
 #: weight of evidence with no confidence rating (as "possible")
@@ -41,6 +49,10 @@ INDIRECT_FACTOR = 0.5
 UNANSWERED_PENALTY = 0.5
 
 ROW_KINDS = ("reason", "claim")
+
+#: statements one row's walk visits in the whole-map views: rows list the evidence found among
+#: them (nearest first) and how many more there are; ``links_of`` without a limit lists all
+ROW_WALK = 32
 
 
 @dataclass(frozen=True)
@@ -73,13 +85,14 @@ def is_evidence(amap: ArgumentMap, node: str) -> bool:
     return amap.graph.nodes[node]["kind"] == "evidence"
 
 
-def links_of(amap: ArgumentMap, node: str) -> list[Link]:
-    """The evidence ``node`` rests on, nearest first, each with its shortest support path.
+def links_of(amap: ArgumentMap, node: str, limit: int | None = None) -> list[Link]:
+    """The evidence ``node`` rests on, nearest first, each with its shortest support path; with
+    ``limit``, only the evidence among the nearest ``limit`` statements beneath it.
 
     Built on ``analysis.rests_on``: its breadth-first order gives every node's parent on a
     shortest path (the earliest-visited statement it supports), so no second walk is needed.
     """
-    return _links(amap, node, rests_on(amap, node))
+    return _links(amap, node, rests_on(amap, node, limit))
 
 
 def _links(amap: ArgumentMap, node: str, order: tuple[str, ...]) -> list[Link]:
@@ -108,19 +121,92 @@ def _links(amap: ArgumentMap, node: str, order: tuple[str, ...]) -> list[Link]:
 
 def links(amap: ArgumentMap) -> list[Link]:
     """Every (row, evidence) pair where the row rests on the evidence: rows in ``rows`` order,
-    evidence nearest first."""
+    evidence nearest first (the full table: as large as rows x evidence on a deep map)."""
     return [link for row in rows(amap) for link in links_of(amap, row)]
 
 
-def assess(amap: ArgumentMap) -> list[tuple[str, list[Link], float]]:
-    """``(row, links_of(row), strength(row))`` for every row in ``rows`` order, with one walk per
-    row (calling ``links`` and then ``strength`` for each row walks three times)."""
-    out = []
-    for row in rows(amap):
-        order = rests_on(amap, row)
-        found = _links(amap, row, order)
-        out.append((row, found, _score(amap, row, found, order)))
+@dataclass(frozen=True)
+class Summary:
+    """What a node rests on, in numbers: ``evidence`` distinct pieces, its ``strength``."""
+
+    evidence: int
+    strength: float
+
+
+def summaries(amap: ArgumentMap) -> dict[str, Summary]:
+    """``Summary`` of every node, equal to counting ``rests_on`` and calling ``strength`` for each,
+    in one pass (see the module docstring).
+
+    Bit ``i`` of a node's set is evidence ``i`` (numbered by weight, so one mask per weight sums
+    them) or, past the evidence, an unanswered objection. A node's set is the union of its
+    supporters' sets and their own bits; in a support cycle every member shares one set.
+    """
+    graph = amap.graph
+    succ, pred, nodes = graph._succ, graph._pred, graph._node
+    by_weight: dict[float, list[str]] = {}
+    for n, data in nodes.items():
+        if data["kind"] == "evidence":
+            by_weight.setdefault(weight(data.get("confidence")), []).append(n)
+    bit: dict[str, int] = {}
+    masks: list[tuple[float, int]] = []
+    for w, members in sorted(by_weight.items()):
+        start = len(bit)
+        for n in members:
+            bit[n] = 1 << len(bit)
+        masks.append((w, ((1 << len(bit)) - 1) ^ ((1 << start) - 1)))
+    n_evidence = len(bit)
+    evidence_mask = (1 << n_evidence) - 1
+    answered = {n for n, ins in pred.items() if any(d["relation"] != SUPPORTS for d in ins.values())}
+    open_bit: dict[str, int] = {}
+    own: dict[str, int] = {}
+    for target, ins in pred.items():
+        mine = bit.get(target, 0)
+        for u, d in ins.items():
+            if d["relation"] != SUPPORTS and u not in answered:
+                if u not in open_bit:
+                    open_bit[u] = 1 << (n_evidence + len(open_bit))
+                mine |= open_bit[u]
+        if mine:
+            own[target] = mine
+    pending = {n: sum(d["relation"] == SUPPORTS for d in ds.values()) for n, ds in succ.items()}
+    below: dict[str, int] = {}  # own bits | everything beneath, kept while someone above needs it
+    out: dict[str, Summary] = {}
+    for component in support_components(graph):
+        members: set[str] = set(component) if len(component) > 1 else set()
+        shared = 0
+        cyclic = bool(members) or component[0] in succ[component[0]] and (
+            succ[component[0]][component[0]]["relation"] == SUPPORTS)
+        for m in component:
+            if cyclic:
+                shared |= own.get(m, 0)
+            for p, d in pred[m].items():
+                if d["relation"] != SUPPORTS:
+                    continue
+                if p not in members and p != m:
+                    shared |= below[p]
+                pending[p] -= 1
+                if not pending[p] and p not in members and p != m:
+                    del below[p]
+        for m in component:
+            direct = {p for p, d in pred[m].items() if d["relation"] == SUPPORTS and p in bit and p != m}
+            beneath = shared & ~bit.get(m, 0)
+            found = beneath & evidence_mask
+            total = sum(w * (found & mask).bit_count() for w, mask in masks) * INDIRECT_FACTOR
+            total += sum(weight(nodes[p].get("confidence")) for p in direct) * (1 - INDIRECT_FACTOR)
+            objections = ((beneath | own.get(m, 0)) >> n_evidence).bit_count()
+            out[m] = Summary(found.bit_count(),
+                             round(max(0.0, total - UNANSWERED_PENALTY * objections), 2))
+            if pending[m]:
+                below[m] = shared | own.get(m, 0)
     return out
+
+
+def assess(amap: ArgumentMap, limit: int | None = ROW_WALK) -> list[tuple[str, list[Link], float]]:
+    """``(row, links, strength(row))`` for every row in ``rows`` order: the evidence among the
+    nearest ``limit`` statements beneath the row (all of it with ``limit=None``) and its
+    strength over everything it rests on."""
+    scores = summaries(amap)
+    return [(row, links_of(amap, row, limit), scores[row].strength) for row in rows(amap)]
 
 
 def unanswered_objections(amap: ArgumentMap, node: str, beneath: Iterable[str] = ()) -> list[str]:
@@ -195,11 +281,11 @@ class TreeLine:
     last: bool = True  # the last child of its parent (for drawing the tree)
 
 
-def support_tree(amap: ArgumentMap, node: str) -> list[TreeLine]:
+def support_tree(amap: ArgumentMap, node: str, limit: int | None = None) -> list[TreeLine]:
     """Everything that argues about ``node``, transitively: supporters first, then objections (and
     their rebuttals), each in reading order. Depth-first with an explicit stack; a statement met a
     second time is listed with ``repeat=True`` and not expanded, so the tree stays finite and
-    linear in the map's size.
+    linear in the map's size. With ``limit``, the first ``limit`` lines (the same prefix).
     """
     if node not in amap.graph:
         raise KeyError(node)
@@ -207,7 +293,7 @@ def support_tree(amap: ArgumentMap, node: str) -> list[TreeLine]:
     out: list[TreeLine] = []
     expanded: set[str] = set()
     stack: list[tuple[str, int, str | None, bool]] = [(node, 0, None, True)]
-    while stack:
+    while stack and (limit is None or len(out) < limit):
         current, depth, relation, last = stack.pop()
         repeat = current in expanded
         out.append(TreeLine(depth, current, relation, repeat, last))
@@ -237,15 +323,20 @@ def _evidence_dict(amap: ArgumentMap, link: Link) -> dict[str, Any]:
 def table(amap: ArgumentMap) -> list[dict[str, Any]]:
     """The evidence table as plain data (``argmap evidence --format json``): one entry per row."""
     out = []
-    for row, found, score in assess(amap):
-        out.append({
+    scores = summaries(amap)
+    for row in rows(amap):
+        found = links_of(amap, row, ROW_WALK)
+        entry = {
             "id": row,
             "kind": amap.kind(row),
             "label": amap.label(row),
             "confidence": amap.node(row).get("confidence"),
-            "strength": score,
+            "strength": scores[row].strength,
             "evidence": [_evidence_dict(amap, lk) for lk in found],
-        })
+        }
+        if len(found) < scores[row].evidence:  # deeper than ROW_WALK statements: counted, not listed
+            entry["more"] = scores[row].evidence - len(found)
+        out.append(entry)
     return out
 
 
@@ -259,6 +350,17 @@ def _describe(amap: ArgumentMap, node: str) -> str:
     if data["kind"] == "evidence":
         parts.append(f"source: {data['source']}" if data.get("source") else "no source")
     return ", ".join(parts)
+
+
+def _via_text(amap: ArgumentMap, via: list[str], width: int) -> str:
+    """``via a > b > ...`` shortened to ``width``, labelling only the steps that fit (a deep
+    row's path can be thousands of statements long)."""
+    text = "via "
+    for i, step in enumerate(via):
+        if len(text) > width:
+            break
+        text += (" > " if i else "") + amap.label(step)
+    return shorten(text, width)
 
 
 LEGEND = (
@@ -280,13 +382,15 @@ def format_table(amap: ArgumentMap, *, width: int = 36) -> str:
         if r["kind"] == "claim" and has_claims:
             name = shorten("claim: " + r["label"], width)
         score = f"{r['strength']:.2f}"
-        if not r["evidence"]:
+        if not r["evidence"] and not r.get("more"):
             lines.append((name, score, "(no evidence)", "", "", ""))
         for i, ev in enumerate(r["evidence"]):
-            how = "direct" if ev["direct"] else shorten(
-                "via " + " > ".join(amap.label(v) for v in ev["via"]), width)
+            how = "direct" if ev["direct"] else _via_text(amap, ev["via"], width)
             lines.append((name if i == 0 else "", score if i == 0 else "", shorten(ev["label"], width),
                           how, ev["confidence"] or "unrated", shorten(ev["source"] or "-", width)))
+        if r.get("more"):
+            lines.append((name if not r["evidence"] else "", score if not r["evidence"] else "",
+                          f"(+{r['more']} deeper: argmap evidence MAP {r['id']})", "", "", ""))
     if not data:
         return f"no {amap.kind_name('reason', plural=True).lower()} or claims in this map\n"
     widths = [max(len(row[i]) for row in (header, *lines)) for i in range(len(header))]

@@ -1169,6 +1169,8 @@
         colTotal[L[1]] = (colTotal[L[1]] || 0) + 1;
         if (colAt[L[1]] !== undefined) { (byRow[ri] = byRow[ri] || Object.create(null))[L[1]] = L; }
       });
+      // a cut matrix (huge or deep maps) lists links for its first rows only: true totals come along
+      if (MATRIX.counts) { MATRIX.counts.forEach(function (c, j) { rowTotal[j] = c; }); }
       var maxStrength = 0;
       MATRIX.strength.forEach(function (v) { if (v > maxStrength) { maxStrength = v; } });
       var reasonName = KINDS[1].name, thead = el("thead"), tr = el("tr");
@@ -1226,14 +1228,17 @@
       fth.setAttribute("scope", "row");
       fr.appendChild(fth);
       shownCols.forEach(function (cx) { fr.appendChild(el("td", "total", String(colTotal[cx] || 0))); });
-      fr.appendChild(el("td", "total", String(MATRIX.links.length)));
+      var allLinks = MATRIX.links.length;
+      if (MATRIX.counts) { allLinks = 0; MATRIX.counts.forEach(function (c) { allLinks += c; }); }
+      fr.appendChild(el("td", "total", String(allLinks)));
       tfoot.appendChild(fr);
       table.appendChild(tfoot);
-      if (rows.length > MAX_ROWS || cols.length > MAX_COLS) {
+      if (rows.length > MAX_ROWS || cols.length > MAX_COLS || MATRIX.counts) {
         var note = $("matrix-note");
         note.hidden = false;
         note.textContent = "Showing " + shownRows.length + " of " + rows.length + " rows and " + shownCols.length +
-          " of " + cols.length + " columns; focus on a statement for a smaller map.";
+          " of " + cols.length + " columns" + (MATRIX.counts ? ", each row's nearest evidence (column totals count the links shown; " +
+          "`argmap evidence MAP ID` shows one statement's whole tree)" : "") + "; focus on a statement for a smaller map.";
       }
       table.addEventListener("click", function (ev) {
         var cell = ev.target.closest("button.cell");
