@@ -149,9 +149,9 @@ def summaries(amap: ArgumentMap) -> dict[str, Summary]:
             by_weight.setdefault(weight(data.get("confidence")), []).append(n)
     bit: dict[str, int] = {}
     masks: list[tuple[float, int]] = []
-    for w, members in sorted(by_weight.items()):
+    for w, pieces in sorted(by_weight.items()):
         start = len(bit)
-        for n in members:
+        for n in pieces:
             bit[n] = 1 << len(bit)
         masks.append((w, ((1 << len(bit)) - 1) ^ ((1 << start) - 1)))
     n_evidence = len(bit)
