@@ -40,7 +40,8 @@ _FOLD = {
 
 _WHITE = "".join(chr(c) for c in range(0x3000 + 1) if chr(c).isspace())
 #: one character for one: quotes, dashes and every white-space character (runs collapse later)
-_ONE_FOR_ONE = {**{k: v for k, v in _FOLD.items() if len(v) == 1}, **dict.fromkeys(_WHITE.replace(" ", ""), " ")}
+_ONE_FOR_ONE = {**{k: v for k, v in _FOLD.items() if len(v) == 1},
+                **dict.fromkeys(_WHITE.replace(" ", ""), " ")}
 #: where the folded text's length differs from the original's: runs of spaces and expansions
 _UNEVEN = re.compile("  +|" + "|".join(re.escape(k) for k, v in _FOLD.items() if len(v) > 1))
 

@@ -60,7 +60,8 @@ def _fold_reference(text: str) -> tuple[str, list[int]]:
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("ab .\n\t\r\u2026\u2019\u201c\u2014\u00a0\u3000\x1cx")), max_size=40))
+@given(st.text(alphabet=st.sampled_from(list("ab .\n\t\r\u2026\u2019\u201c\u2014\u00a0\u3000\x1cx")),
+               max_size=40))
 def test_fold_offsets_equal_one_offset_per_character(text: str) -> None:
     from argmap.text import fold_with_offsets
 
