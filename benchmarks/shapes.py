@@ -115,25 +115,45 @@ def one(shape: str, n: int, out: str) -> dict[str, Any]:
     return res
 
 
+EXTRACT_REPEATS = 40  # copies of the bundled essays in the 1x text (~0.5 MB)
+
+
+def extract_one(times: int) -> dict[str, Any]:
+    """CPU time of ``argmap extract`` (in-process) on the bundled essays repeated ``times`` x 40."""
+    from argmap.extract import extract
+
+    essays = sorted(p for p in os.listdir(os.path.join(ROOT, "graphs")) if p.endswith(".txt"))
+    text = "\n\n".join(open(os.path.join(ROOT, "graphs", p), encoding="utf-8").read()  # noqa: SIM115
+                       for p in essays)
+    text = "\n\n".join([text] * EXTRACT_REPEATS * times)
+    t = time.process_time()
+    amap = extract(text, essay_name="essay.txt")
+    spent = time.process_time() - t
+    pathological = ". " * (20_000 * times)  # one empty sentence after another (was quadratic)
+    t = time.process_time()
+    extract(pathological, essay_name="dots.txt")
+    return {"bytes": len(text.encode()), "units": len(amap), "extract": spent,
+            "dots": time.process_time() - t,
+            "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
 def measure(shapes: list[str], sizes: list[int], out: str, timeout: float) -> dict[str, Any]:
     results: dict[str, Any] = {}
-    for shape in shapes:
-        for n in sizes:
-            if n > MAX_SIZE.get(shape, n):
-                continue
-            cmd = [sys.executable, "-m", "benchmarks.shapes", "one", shape, str(n), "--out", out]
-            t = time.perf_counter()
-            try:
-                done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=timeout)
-                if done.returncode:
-                    res: dict[str, Any] = {"error": done.stderr.strip().splitlines()[-1:]}
-                else:
-                    res = json.loads(done.stdout)
-            except subprocess.TimeoutExpired:
-                res = {"error": f"over {timeout:.0f} s"}
-            res["wall"] = time.perf_counter() - t
-            results[f"{shape}/{n}"] = res
-            print(f"{shape:>7} {n:>7}: {res}", file=sys.stderr, flush=True)
+    runs = [(shape, n) for shape in shapes for n in sizes if n <= MAX_SIZE.get(shape, n)]
+    for shape, n in runs + [("extract", 1), ("extract", 4)]:
+        cmd = [sys.executable, "-m", "benchmarks.shapes", "one", shape, str(n), "--out", out]
+        t = time.perf_counter()
+        try:
+            done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=timeout)
+            if done.returncode:
+                res: dict[str, Any] = {"error": done.stderr.strip().splitlines()[-1:]}
+            else:
+                res = json.loads(done.stdout)
+        except subprocess.TimeoutExpired:
+            res = {"error": f"over {timeout:.0f} s"}
+        res["wall"] = time.perf_counter() - t
+        results[f"{shape}/{n}"] = res
+        print(f"{shape:>7} {n:>7}: {res}", file=sys.stderr, flush=True)
     return results
 
 
@@ -155,6 +175,8 @@ def report(results: dict[str, Any], seconds: float) -> str:
     ]
     for key, res in results.items():
         shape, n = key.split("/")
+        if shape == "extract":
+            continue
         if "error" in res:
             lines.append(f"| {shape} | {int(n):,} | | **{res['error']}** |" + " |" * len(STAGES))
             continue
@@ -165,6 +187,8 @@ def report(results: dict[str, Any], seconds: float) -> str:
     by_shape: dict[str, list[tuple[int, dict[str, Any]]]] = {}
     for key, res in results.items():
         shape, n = key.split("/")
+        if shape == "extract":
+            continue
         by_shape.setdefault(shape, []).append((int(n), res))
     for shape, runs in by_shape.items():
         runs.sort()
@@ -175,6 +199,17 @@ def report(results: dict[str, Any], seconds: float) -> str:
             met = all(r <= 15 for r in ratios)
             lines.append(f"| {shape} | {n1:,} -> {n2:,} | " + " | ".join(f"{r:.1f}x" for r in ratios)
                          + f" | {'**met**' if met else '**NOT met**'} |")
+    one_x, four_x = results.get("extract/1", {}), results.get("extract/4", {})
+    if "extract" in one_x and "extract" in four_x:
+        lines += ["", "## extract (4x the text must cost at most 6x the time)", "",
+                  "| text | bytes | units | CPU time | `\". \"` x 20 000 per x | peak RSS |",
+                  "|---|---|---|---|---|---|"]
+        for name, res in (("1x", one_x), ("4x", four_x)):
+            lines.append(f"| {name} | {res['bytes']:,} | {res['units']:,} | {res['extract']:.2f} s | "
+                         f"{res['dots']:.2f} s | {res['peak_mb']:.0f} MB |")
+        ratio, dots = four_x["extract"] / one_x["extract"], four_x["dots"] / one_x["dots"]
+        lines.append(f"\nRatio 4x/1x: essays {ratio:.1f}x, dots {dots:.1f}x: "
+                     f"{'**met**' if max(ratio, dots) <= 6 else '**NOT met**'}.")
     lines += ["", "Shapes: chain (each statement supports the one above), ladder (two a level, each "
               "supporting both above), star (all support the thesis), dense (each supports the "
               f"{BAND} above it; capped at {MAX_SIZE['dense']:,} statements = "
@@ -197,7 +232,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     os.makedirs(args.out, exist_ok=True)
     if args.mode == "one":
-        print(json.dumps(one(args.shape, args.n, args.out)))
+        run = extract_one(args.n) if args.shape == "extract" else one(args.shape, args.n, args.out)
+        print(json.dumps(run))
         return 0
     t = time.perf_counter()
     results = measure(args.shapes, args.sizes, args.out, args.timeout)
