@@ -6,7 +6,9 @@ the student can fix it, with a suggestion for typos.
 
 from __future__ import annotations
 
+import itertools
 import os
+import re
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -35,10 +37,27 @@ _SHARED = frozenset(("source", "group"))
 _MAX_SUGGESTIONS = 200  # difflib is linear in the ids: suggest for the first few hundred typos only
 
 
+#: the ``nodes:`` block of a block-style map and its entries, two spaces in (as argmap writes)
+_NODES_BLOCK = re.compile(rb"^nodes:[ \t]*(?:#[^\n]*)?\r?\n((?:(?:[ \t#][^\n]*)?\r?\n)*)", re.M)
+_ENTRY = re.compile(rb"^  [^ \t#\r\n-]", re.M)
+
+
+def _too_many(options: LoadOptions, path: str, line: int = 1, column: int = 1) -> ArgmapError:
+    limit = options.limits.max_nodes
+    return ArgmapError.at(path, f"more than {limit} nodes in one map", line=line, column=column,
+                          code="AM009",
+                          hint="raise the limit with --max-nodes if the map really is this large")
+
+
 def read_yaml(data: bytes, path: str, options: LoadOptions) -> ArgumentMap:
+    # counted in the raw bytes before anything is parsed: a map over the limit costs one scan
+    block = _NODES_BLOCK.search(data)
+    if block is not None:
+        entries = _ENTRY.finditer(data, block.start(1), block.end(1))
+        over = next(itertools.islice(entries, options.limits.max_nodes, None), None)
+        if over is not None:
+            raise _too_many(options, path, data.count(b"\n", 0, over.start()) + 1, 3)
     text = decode(data, path)
-    # libyaml reads UTF-8: when decoding changed nothing (no BOM, no CR) it gets the file's own
-    # bytes, not a second copy encoded back from the text, and the text itself can go
     source: str | bytes = text
     if not data.startswith(b"\xef\xbb\xbf") and b"\r" not in data:
         source = data
@@ -64,6 +83,8 @@ def read_json(data: bytes, path: str, options: LoadOptions) -> ArgumentMap:
     value = doc.value
     nodes = value.get("nodes") if isinstance(value, dict) else None
     if isinstance(nodes, dict):
+        if len(nodes) > options.limits.max_nodes:  # counted before any node is built
+            raise _too_many(options, path)
         key_marks = doc.key_marks()
         for node_id, node in nodes.items():
             prefix: Path = ("nodes", node_id)
@@ -160,11 +181,9 @@ class _Builder:
     def node(self, node_id: str, value: Any, at: MarkFn, key_mark: Mark | _Lazy) -> None:
         self.count += 1
         if self.count > self.options.limits.max_nodes:
-            if self.count == self.options.limits.max_nodes + 1:
-                self.error(key_mark, "AM009",
-                           f"more than {self.options.limits.max_nodes} nodes in one map",
-                           "raise the limit with --max-nodes if the map really is this large")
-            return
+            self.error(key_mark, "AM009", f"more than {self.options.limits.max_nodes} nodes in one map",
+                       "raise the limit with --max-nodes if the map really is this large")
+            raise ArgmapError(self.errors)  # stop reading: the rest of the file is not parsed
         if not ID_RE.match(node_id):
             self.error(key_mark, "AM102", f"bad node id '{node_id}'",
                        "ids use only letters, digits, '_' and '-', e.g. 'kirov_murder'")
