@@ -218,7 +218,8 @@ def test_max_nodes_is_honoured_by_every_reader(fmt: str, stalin: argmap.Argument
     from argmap.options import Limits, LoadOptions
 
     text = argmap.convert(stalin, fmt)
-    assert len(argmap.loads(text, format=fmt, options=LoadOptions(limits=Limits(max_nodes=len(stalin)), load_essay=False)))
+    enough = LoadOptions(limits=Limits(max_nodes=len(stalin)), load_essay=False)
+    assert len(argmap.loads(text, format=fmt, options=enough))
     with pytest.raises(ArgmapError) as err:
         argmap.loads(text, format=fmt, options=LoadOptions(limits=Limits(max_nodes=10)))
     assert err.value.first.code == "AM009" and "more than 10 nodes" in err.value.first.message
