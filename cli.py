@@ -6,6 +6,7 @@ Library modules are imported inside each command so ``argmap --help`` starts ins
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import os
@@ -17,6 +18,7 @@ import click
 
 import argmap
 from argmap.errors import ArgmapError, Diagnostic
+from argmap.text import visible_json
 from argmap.options import DEFAULT_LIMITS, Limits, LoadOptions, RenderOptions
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -32,8 +34,12 @@ def _color(ctx_stream: Any) -> bool | None:
 
 
 def report(diagnostics: list[Diagnostic], *, hints: bool = True) -> None:
+    from argmap.text import visible  # map texts reach the terminal: no escape sequence does
+
     color = _color(sys.stderr)
     for d in diagnostics:
+        d = dataclasses.replace(d, path=visible(d.path), message=visible(d.message),
+                                hint=visible(d.hint) if d.hint else d.hint)
         code_style = {"fg": "red", "bold": True} if d.severity == "error" else {"fg": "yellow", "bold": True}
         line = (
             click.style(f"{d.path}:{d.line}:{d.column}:", bold=True)
@@ -225,7 +231,8 @@ def check(maps: tuple[str, ...], output_format: str, select: str | None, ignore:
             failed = True
     if not quiet:
         if output_format == "json":
-            click.echo(json.dumps([d.to_dict() for d in everything], indent=2, ensure_ascii=False))
+            click.echo(visible_json(json.dumps([d.to_dict() for d in everything], indent=2,
+                                               ensure_ascii=False)))
         else:
             report(everything)
             errors = sum(d.severity == "error" for d in everything)
@@ -313,6 +320,9 @@ def formats(output_format: str) -> None:
 
 
 def _echo_text(text: str, *, bold_lines: int = 0) -> None:
+    from argmap.text import visible
+
+    text = visible(text)
     """Print ``text`` on stdout, its first ``bold_lines`` lines bold on a colour terminal."""
     color = _color(sys.stdout)
     lines = text.rstrip("\n").split("\n")
@@ -346,7 +356,7 @@ def evidence(source: str, node: str | None, output_format: str, from_format: str
     amap = argmap.load(source, format=from_format, options=make_load_options(kwargs))
     text = render_evidence(amap, node, output_format)
     if output_format == "json":
-        click.echo(text, nl=False)
+        click.echo(visible_json(text), nl=False)
     else:
         _echo_text(text, bold_lines=1)
 
@@ -446,7 +456,7 @@ def stats(source: str, output_format: str, from_format: str | None, **kwargs: An
     amap = argmap.load(source, format=from_format, options=make_load_options(kwargs))
     text = render_stats(amap, output_format)
     if output_format == "json":
-        click.echo(text, nl=False)
+        click.echo(visible_json(text), nl=False)
     else:
         _echo_text(text, bold_lines=1 if amap.title else 0)
 

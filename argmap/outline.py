@@ -16,6 +16,7 @@ from .checks import filter_codes, run_checks
 from .errors import Diagnostic
 from .evidence import ROW_WALK, hedged, summaries, support_tree
 from .model import ArgumentMap
+from .text import visible
 
 FORMATS = ("markdown", "text")
 #: lines of a reason's support tree one paragraph plans (a deep map's reason rests on thousands:
@@ -124,7 +125,14 @@ def _evidence_line(amap: ArgumentMap, node: str, w: _Writer) -> str:
 
 
 def outline(amap: ArgumentMap, fmt: str = "markdown") -> str:
-    """The essay plan as Markdown (``fmt="markdown"``) or plain text (``"text"``)."""
+    """The essay plan as Markdown (``fmt="markdown"``) or plain text (``"text"``).
+
+    Control characters in the map's texts come out visibly escaped (``\\x1b``), on a terminal
+    and in a file alike: a plan is read by people, and an escape sequence in it is an attack."""
+    return visible(_outline(amap, fmt))
+
+
+def _outline(amap: ArgumentMap, fmt: str) -> str:
     w = _Writer(fmt)
     reason_word = amap.kind_name("reason").lower()
     reasons_word = amap.kind_name("reason", plural=True).lower()

@@ -156,3 +156,21 @@ class Essay:
                 i = text.find("\n\n", j)
             self._starts = starts
         return starts
+
+
+#: control characters a terminal obeys (escape sequences, carriage return, C1 controls): every
+#: one but the line break and the tab
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def visible(text: str) -> str:
+    """``text`` with every control character but line breaks and tabs written as ``\\xNN``, so
+    a map's text printed to a terminal cannot send it escape sequences (OSC 8 links, title
+    changes, screen clears, a carriage return that hides the line)."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def visible_json(text: str) -> str:
+    """JSON text with the controls ``json.dumps`` leaves raw (DEL and C1) as ``\\u00NN``."""
+    return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
