@@ -18,8 +18,8 @@ import click
 
 import argmap
 from argmap.errors import ArgmapError, Diagnostic
-from argmap.text import visible_json
 from argmap.options import DEFAULT_LIMITS, Limits, LoadOptions, RenderOptions
+from argmap.text import visible_json
 
 F = TypeVar("F", bound=Callable[..., Any])
 
