@@ -118,7 +118,8 @@ TERMINAL_MAP = (
     'title: "Evil \\e]0;pwned\\a title"\n'
     "nodes:\n"
     "  t:\n    kind: thesis\n"
-    '    text: "Thesis \\e]8;;http://evil.example\\e\\\\click\\e]8;;\\e\\\\ here \\e[2J\\e[H gone \\x9b31m \\x7f"\n'
+    '    text: "Thesis \\e]8;;http://evil.example\\e\\\\click\\e]8;;\\e\\\\ here '
+    '\\e[2J\\e[H gone \\x9b31m \\x7f"\n'
     "  r:\n    kind: reason\n    text: \"A reason \\e[8m hidden\"\n    supports: t\n"
 )
 RAW_CONTROLS = ("\x1b", "\x07", "\x9b", "\x7f")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 import os
 import re
+import stat
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -494,15 +495,29 @@ class _Builder:
                            "put the essay beside the map, or pass --allow-outside-paths "
                            "if you trust this map")
                 return
+        if not from_cli:
+            problem = _essay_name_problem(essay_ref, os.path.realpath(base), os.path.realpath(target))
+            if problem:
+                self.error(mark, "AM111", f"essay '{essay_ref}' {problem}",
+                           "a map names its essay as a text file beside it (essay.txt or essay.md); "
+                           "pass --essay to use another file")
+                return
         try:
-            with open(target, "rb") as fh:
-                raw = fh.read(opts.limits.max_bytes + 1)
+            raw = _read_regular(target, opts.limits.max_bytes + 1)
         except OSError as exc:
             self.error(mark, "AM109", f"cannot read essay '{essay_ref}': {exc.strerror or exc}",
                        "the essay path is relative to the map file")
             return
+        if raw is None:  # a FIFO, a device, a socket: opening it for reading could wait forever
+            self.error(mark, "AM109", f"essay '{essay_ref}' is not a regular file",
+                       "name the essay's text file itself")
+            return
         if len(raw) > opts.limits.max_bytes:
             self.error(mark, "AM009", f"essay '{essay_ref}' is larger than {opts.limits.max_bytes} bytes")
+            return
+        if b"\x00" in raw:
+            self.error(mark, "AM109", f"essay '{essay_ref}' is not text (it holds NUL bytes)",
+                       "name the essay's text file (plain text or Markdown)")
             return
         try:
             text = decode(raw, target)
@@ -518,6 +533,36 @@ class _Builder:
                 self.error(qmark, "AM110", f"quote of '{node_id}' does not occur in the essay",
                            "copy the passage exactly from the essay (spacing, quotes and dashes may differ)",
                            node=node_id)
+
+
+#: what an essay named by a map may be called (``--essay`` may name any text file)
+ESSAY_EXTENSIONS = (".txt", ".md", ".text")
+
+
+def _essay_name_problem(ref: str, real_base: str, real: str) -> str | None:
+    """Why a map may not name this file as its essay: hidden (``.ssh/...``, ``.env``) anywhere in
+    the path as written or as resolved inside the map's folder, or not a text file's extension."""
+    parts = list(os.path.normpath(ref).split(os.sep))
+    if os.path.commonpath([real_base, real]) == real_base:
+        parts += os.path.relpath(real, real_base).split(os.sep)
+    if any(p.startswith(".") and p not in (".", "..") for p in parts):
+        return "is a hidden file or in a hidden folder"
+    if not real.lower().endswith(ESSAY_EXTENSIONS) or not ref.lower().endswith(ESSAY_EXTENSIONS):
+        return "is not a text file (" + ", ".join(ESSAY_EXTENSIONS) + ")"
+    return None
+
+
+def _read_regular(path: str, size: int) -> bytes | None:
+    """Up to ``size`` bytes of ``path``, or None when it is not a regular file: opened without
+    blocking and checked on the open descriptor, so a FIFO neither hangs nor swaps in later."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            return fh.read(size)
+    finally:
+        os.close(fd)
 
 
 class _LazyLocations(dict):  # type: ignore[type-arg]
