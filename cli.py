@@ -163,15 +163,10 @@ def render(maps: tuple[str, ...], output: str | None, open_browser: bool, layout
         raise click.UsageError(f"with several maps, -o must be an existing folder: {output}")
     load_opts = make_load_options(kwargs, essay=essay_file, load_essay=not no_essay)
     render_opts = RenderOptions(title=title, layout=layout, theme=theme, include_essay=not no_essay)
+    from argmap.io import output_paths
+
     failed = 0
-    for path in inputs:
-        if output and several:
-            base = os.path.splitext(os.path.basename(path))[0]
-            target = os.path.join(output, base + ".html")
-        elif output:
-            target = output
-        else:
-            target = ("map" if path == "-" else os.path.splitext(path)[0]) + ".html"
+    for path, target in zip(inputs, output_paths(inputs, output), strict=True):
         try:
             amap = argmap.load(path, format=from_format, options=load_opts)
             argmap.write(amap, target, format="html", options=render_opts)
@@ -471,9 +466,10 @@ def stats(source: str, output_format: str, from_format: str | None, **kwargs: An
               help="Leave out statements the essay sounds less sure of than this.")
 @click.option("--max-bytes", type=click.IntRange(1), default=DEFAULT_LIMITS.max_bytes,
               show_default=True, help="Refuse essays larger than this.")
+@click.option("--force", is_flag=True, help="Overwrite the draft if it exists.")
 @user_errors
 def extract(essay: str, output: str | None, output_format: str | None, min_confidence: str | None,
-            max_bytes: int) -> None:
+            max_bytes: int, force: bool) -> None:
     """Draft a map from the text of ESSAY (UTF-8), for you to correct.
 
     Every statement of the draft quotes the essay word for word; its note says which words
@@ -486,7 +482,7 @@ def extract(essay: str, output: str | None, output_format: str | None, min_confi
       argmap render graphs/stalin_draft.yaml --open
     """
     from argmap.extract import extract as draft_map
-    from argmap.io import atomic_write, read_bytes
+    from argmap.io import atomic_write, read_bytes, refuse_overwrite
     from argmap.readers._source import decode
 
     if essay == "-":
@@ -494,6 +490,7 @@ def extract(essay: str, output: str | None, output_format: str | None, min_confi
     fmt = output_format or ("json" if output and output.lower().endswith(".json") else "yaml")
     if output is None:
         output = os.path.splitext(essay)[0] + ".draft." + fmt
+    refuse_overwrite(output, "a draft you may have corrected", force=force)
     text = decode(read_bytes(essay, max_bytes), essay)
     base = os.getcwd() if output == "-" else os.path.dirname(os.path.abspath(output))
     try:

@@ -139,3 +139,35 @@ def _write_in_place(path: str, data: str | bytes | Iterable[str]) -> None:
                 fh.write(raw)
     except OSError as exc:
         raise ArgmapError.at(path, f"cannot write: {exc.strerror or exc}", code="AM012") from None
+
+
+def output_paths(inputs: list[str], output: str | None, suffix: str = ".html") -> list[str]:
+    """Where each input's page goes: ``output`` itself for one map, ``output/NAME.html`` for
+    several, else beside each map. Two maps that would write one page (``a.yaml`` and ``a.json``)
+    are refused before anything is written, so no page is silently lost."""
+    several = len(inputs) > 1
+    targets = []
+    for path in inputs:
+        if output and several:
+            targets.append(os.path.join(output, os.path.splitext(os.path.basename(path))[0] + suffix))
+        elif output:
+            targets.append(output)
+        else:
+            targets.append(("map" if path == "-" else os.path.splitext(path)[0]) + suffix)
+    first: dict[str, str] = {}
+    for path, target in zip(inputs, targets, strict=True):
+        key = os.path.normcase(os.path.abspath(target))
+        if key in first:
+            raise ArgmapError.at(path, f"would write the same page as {first[key]}: {target}",
+                                 code="AM012", hint="render them into different folders (-o), "
+                                 "or rename one of the maps")
+        first[key] = path
+    return targets
+
+
+def refuse_overwrite(path: str, what: str, *, force: bool) -> None:
+    """A file someone has been editing (a plan, a draft) is not replaced without ``force``."""
+    if path != "-" and (os.path.isfile(path) or os.path.islink(path)) and not force:
+        raise ArgmapError.at(path, f"already exists: not overwriting {what}", code="AM012",
+                             hint="choose another file name with -o, or pass --force")
+
