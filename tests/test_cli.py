@@ -286,7 +286,8 @@ def test_essay_named_on_the_command_line_may_have_any_extension(tmp_path: Path) 
     path.write_text(ESSAY_MAP.format(essay="x.txt"), encoding="utf-8")
     result = invoke("render", str(path), "-o", str(tmp_path / "m.html"), "--essay",
                     str(tmp_path / "essay.essay"))
-    assert result.exit_code == 0 and "The thesis. A reason." in (tmp_path / "m.html").read_text(encoding="utf-8")
+    assert result.exit_code == 0
+    assert "The thesis. A reason." in (tmp_path / "m.html").read_text(encoding="utf-8")
 
 
 @pytest.mark.timeout(60)  # a hang guard: opening a FIFO for reading waits for a writer
