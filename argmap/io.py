@@ -110,8 +110,8 @@ def atomic_write(path: str, data: str | bytes | Iterable[str]) -> None:
     try:
         with _cleanup_on_signals():
             with os.fdopen(fd, "wb") as fh:
-                for raw in _chunks(data):
-                    fh.write(raw)
+                for chunk in _chunks(data):
+                    fh.write(chunk)
                 fh.flush()
                 os.fsync(fh.fileno())
             if old is not None and stat.S_ISREG(old.st_mode):
@@ -135,8 +135,8 @@ def _write_in_place(path: str, data: str | bytes | Iterable[str]) -> None:
     would break the system; replacing a FIFO would leave its reader with nothing)."""
     try:
         with open(path, "wb") as fh:
-            for raw in _chunks(data):
-                fh.write(raw)
+            for chunk in _chunks(data):
+                fh.write(chunk)
     except OSError as exc:
         raise ArgmapError.at(path, f"cannot write: {exc.strerror or exc}", code="AM012") from None
 
