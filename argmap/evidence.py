@@ -147,27 +147,35 @@ def summaries(amap: ArgumentMap) -> dict[str, Summary]:
     for n, data in nodes.items():
         if data["kind"] == "evidence":
             by_weight.setdefault(weight(data.get("confidence")), []).append(n)
+    # bit numbers, not the sets themselves: an int with bit 40 000 set takes 5 KB
     bit: dict[str, int] = {}
     masks: list[tuple[float, int]] = []
     for w, pieces in sorted(by_weight.items()):
         start = len(bit)
         for n in pieces:
-            bit[n] = 1 << len(bit)
+            bit[n] = len(bit)
         masks.append((w, ((1 << len(bit)) - 1) ^ ((1 << start) - 1)))
     n_evidence = len(bit)
     evidence_mask = (1 << n_evidence) - 1
     answered = {n for n, ins in pred.items() if any(d["relation"] != SUPPORTS for d in ins.values())}
     open_bit: dict[str, int] = {}
-    own: dict[str, int] = {}
+    own_bits: dict[str, list[int]] = {}
     for target, ins in pred.items():
-        mine = bit.get(target, 0)
+        mine = [bit[target]] if target in bit else []
         for u, d in ins.items():
             if d["relation"] != SUPPORTS and u not in answered:
                 if u not in open_bit:
-                    open_bit[u] = 1 << (n_evidence + len(open_bit))
-                mine |= open_bit[u]
+                    open_bit[u] = n_evidence + len(open_bit)
+                mine.append(open_bit[u])
         if mine:
-            own[target] = mine
+            own_bits[target] = mine
+
+    def own(node: str) -> int:
+        found = 0
+        for i in own_bits.get(node, ()):
+            found |= 1 << i
+        return found
+
     pending = {n: sum(d["relation"] == SUPPORTS for d in ds.values()) for n, ds in succ.items()}
     below: dict[str, int] = {}  # own bits | everything beneath, kept while someone above needs it
     out: dict[str, Summary] = {}
@@ -178,7 +186,7 @@ def summaries(amap: ArgumentMap) -> dict[str, Summary]:
             succ[component[0]][component[0]]["relation"] == SUPPORTS)
         for m in component:
             if cyclic:
-                shared |= own.get(m, 0)
+                shared |= own(m)
             for p, d in pred[m].items():
                 if d["relation"] != SUPPORTS:
                     continue
@@ -189,15 +197,16 @@ def summaries(amap: ArgumentMap) -> dict[str, Summary]:
                     del below[p]
         for m in component:
             direct = {p for p, d in pred[m].items() if d["relation"] == SUPPORTS and p in bit and p != m}
-            beneath = shared & ~bit.get(m, 0)
+            beneath = shared & ~(1 << bit[m]) if m in bit and shared >> bit[m] & 1 else shared
             found = beneath & evidence_mask
             total = sum(w * (found & mask).bit_count() for w, mask in masks) * INDIRECT_FACTOR
             total += sum(weight(nodes[p].get("confidence")) for p in direct) * (1 - INDIRECT_FACTOR)
-            objections = ((beneath | own.get(m, 0)) >> n_evidence).bit_count()
+            mine = own(m)
+            objections = ((beneath | mine) >> n_evidence).bit_count()
             out[m] = Summary(found.bit_count(),
                              round(max(0.0, total - UNANSWERED_PENALTY * objections), 2))
             if pending[m]:
-                below[m] = shared | own.get(m, 0)
+                below[m] = shared | mine
     return out
 
 
