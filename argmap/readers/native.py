@@ -39,7 +39,8 @@ _MAX_SUGGESTIONS = 200  # difflib is linear in the ids: suggest for the first fe
 
 
 #: the ``nodes:`` block of a block-style map and its entries, two spaces in (as argmap writes)
-_NODES_BLOCK = re.compile(rb"^nodes:[ \t]*(?:#[^\n]*)?\r?\n((?:(?:[ \t#][^\n]*)?\r?\n)*)", re.M)
+_NODES_LINE = re.compile(rb"^nodes:[ \t]*(?:#[^\n]*)?\r?\n", re.M)
+_TOP_LEVEL = re.compile(rb"^[^ \t#\r\n]", re.M)  # the next top-level key ends the block
 _ENTRY = re.compile(rb"^  [^ \t#\r\n-]", re.M)
 
 
@@ -52,9 +53,10 @@ def _too_many(options: LoadOptions, path: str, line: int = 1, column: int = 1) -
 
 def read_yaml(data: bytes, path: str, options: LoadOptions) -> ArgumentMap:
     # counted in the raw bytes before anything is parsed: a map over the limit costs one scan
-    block = _NODES_BLOCK.search(data)
+    block = _NODES_LINE.search(data)
     if block is not None:
-        entries = _ENTRY.finditer(data, block.start(1), block.end(1))
+        end = _TOP_LEVEL.search(data, block.end())
+        entries = _ENTRY.finditer(data, block.end(), end.start() if end else len(data))
         over = next(itertools.islice(entries, options.limits.max_nodes, None), None)
         if over is not None:
             raise _too_many(options, path, data.count(b"\n", 0, over.start()) + 1, 3)
