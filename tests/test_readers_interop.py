@@ -235,3 +235,15 @@ def test_max_nodes_for_the_corpus_readers(fmt: str, text: str) -> None:
     with pytest.raises(ArgmapError) as err:
         argmap.loads(text, format=fmt, options=LoadOptions(limits=Limits(max_nodes=2)))
     assert err.value.first.code == "AM009"
+
+
+@pytest.mark.parametrize(("fmt", "text", "code"), [
+    ("aif", '{"nodes": [{"nodeID": ' + "1" * 4400 + ', "text": "x", "type": "I"}], "edges": []}', "AM006"),
+    ("aif", '{"nodes": [{"nodeID": "1", "text": "x", "type": "I", "w": NaN}], "edges": []}', "AM006"),
+    ("aif", '{"nodes": [{"nodeID": "1", "text": "x\\udfff", "type": "I"}], "edges": []}', "AM002"),
+    ("argdown", "===\ntitle: t\ndata: .nan\n===\n\n[T]: The thesis.\n", "AM006"),
+])
+def test_interchange_readers_refuse_what_no_output_can_hold(fmt: str, text: str, code: str) -> None:
+    with pytest.raises(ArgmapError) as err:
+        argmap.loads(text, format=fmt)
+    assert err.value.first.code == code
