@@ -469,7 +469,10 @@ def render(amap: ArgumentMap, node: str | None = None, fmt: str = "text") -> str
     if node is not None and node not in amap.graph:
         raise ArgmapError.at(amap.path, f"unknown node '{node}'" + did_you_mean(node, amap.graph),
                              code="AM101", hint="give the id of a statement in the map")
-    if fmt == "json":
-        data: Any = tree_data(amap, node) if node is not None else table(amap)
-        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-    return format_tree(amap, node) if node is not None else format_table(amap)
+    from . import _gc_paused  # millions of short-lived rows: no collection re-scans the map
+
+    with _gc_paused():
+        if fmt == "json":
+            data: Any = tree_data(amap, node) if node is not None else table(amap)
+            return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+        return format_tree(amap, node) if node is not None else format_table(amap)

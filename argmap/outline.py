@@ -129,7 +129,10 @@ def outline(amap: ArgumentMap, fmt: str = "markdown") -> str:
 
     Control characters in the map's texts come out visibly escaped (``\\x1b``), on a terminal
     and in a file alike: a plan is read by people, and an escape sequence in it is an attack."""
-    return visible(_outline(amap, fmt))
+    from . import _gc_paused
+
+    with _gc_paused():
+        return visible(_outline(amap, fmt))
 
 
 def _outline(amap: ArgumentMap, fmt: str) -> str:
