@@ -380,26 +380,36 @@ LEGEND = (
 
 
 def format_table(amap: ArgumentMap, *, width: int = 36) -> str:
-    """The evidence table as aligned plain text, one line per (row, evidence) pair."""
-    data = table(amap)
-    has_claims = any(r["kind"] == "claim" for r in data)
+    """The evidence table as aligned plain text, one line per (row, evidence) pair.
+
+    Built row by row from the links (not from ``table``'s dicts), each statement's shortened
+    label and source made once: a 100 000-row table holds its lines, not millions of dicts."""
+    data = rows(amap)
+    has_claims = bool(amap.nodes_of("claim"))
     head = amap.kind_name("reason") + (" / " + amap.kind_name("claim").lower() if has_claims else "")
     header = (head, "strength", "evidence", "link", "confidence", "source")
     lines: list[tuple[str, ...]] = []
-    for r in data:
-        name = shorten(r["label"], width)
-        if r["kind"] == "claim" and has_claims:
-            name = shorten("claim: " + r["label"], width)
-        score = f"{r['strength']:.2f}"
-        if not r["evidence"] and not r.get("more"):
+    scores = summaries(amap)
+    nodes = amap.graph._node
+    short: dict[str, tuple[str, str]] = {}
+    for row in data:
+        label = amap.label(row)
+        name = shorten("claim: " + label if nodes[row]["kind"] == "claim" else label, width)
+        score = f"{scores[row].strength:.2f}"
+        found = links_of(amap, row, ROW_WALK)
+        more = scores[row].evidence - len(found)
+        if not found and not more:
             lines.append((name, score, "(no evidence)", "", "", ""))
-        for i, ev in enumerate(r["evidence"]):
-            how = "direct" if ev["direct"] else _via_text(amap, ev["via"], width)
-            lines.append((name if i == 0 else "", score if i == 0 else "", shorten(ev["label"], width),
-                          how, ev["confidence"] or "unrated", shorten(ev["source"] or "-", width)))
-        if r.get("more"):
-            lines.append((name if not r["evidence"] else "", score if not r["evidence"] else "",
-                          f"(+{r['more']} deeper: argmap evidence MAP {r['id']})", "", "", ""))
+        for i, lk in enumerate(found):
+            if lk.evidence not in short:
+                source = nodes[lk.evidence].get("source")
+                short[lk.evidence] = (shorten(amap.label(lk.evidence), width), shorten(source or "-", width))
+            how = "direct" if lk.direct else _via_text(amap, list(lk.via), width)
+            lines.append((name if i == 0 else "", score if i == 0 else "", short[lk.evidence][0],
+                          how, lk.confidence or "unrated", short[lk.evidence][1]))
+        if more:
+            lines.append((name if not found else "", score if not found else "",
+                          f"(+{more} deeper: argmap evidence MAP {row})", "", "", ""))
     if not data:
         return f"no {amap.kind_name('reason', plural=True).lower()} or claims in this map\n"
     widths = [max(len(row[i]) for row in (header, *lines)) for i in range(len(header))]
