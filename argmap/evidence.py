@@ -201,12 +201,12 @@ def summaries(amap: ArgumentMap) -> dict[str, Summary]:
             found = beneath & evidence_mask
             total = sum(w * (found & mask).bit_count() for w, mask in masks) * INDIRECT_FACTOR
             total += sum(weight(nodes[p].get("confidence")) for p in direct) * (1 - INDIRECT_FACTOR)
-            mine = own(m)
-            objections = ((beneath | mine) >> n_evidence).bit_count()
+            own_m = own(m)
+            objections = ((beneath | own_m) >> n_evidence).bit_count()
             out[m] = Summary(found.bit_count(),
                              round(max(0.0, total - UNANSWERED_PENALTY * objections), 2))
             if pending[m]:
-                below[m] = shared | mine
+                below[m] = shared | own_m
     return out
 
 
@@ -392,12 +392,12 @@ def format_table(amap: ArgumentMap, *, width: int = 36) -> str:
     scores = summaries(amap)
     nodes = amap.graph._node
     short: dict[str, tuple[str, str]] = {}
-    for row in data:
-        label = amap.label(row)
-        name = shorten("claim: " + label if nodes[row]["kind"] == "claim" else label, width)
-        score = f"{scores[row].strength:.2f}"
-        found = links_of(amap, row, ROW_WALK)
-        more = scores[row].evidence - len(found)
+    for stmt in data:
+        label = amap.label(stmt)
+        name = shorten("claim: " + label if nodes[stmt]["kind"] == "claim" else label, width)
+        score = f"{scores[stmt].strength:.2f}"
+        found = links_of(amap, stmt, ROW_WALK)
+        more = scores[stmt].evidence - len(found)
         if not found and not more:
             lines.append((name, score, "(no evidence)", "", "", ""))
         for i, lk in enumerate(found):
@@ -409,7 +409,7 @@ def format_table(amap: ArgumentMap, *, width: int = 36) -> str:
                           how, lk.confidence or "unrated", short[lk.evidence][1]))
         if more:
             lines.append((name if not found else "", score if not found else "",
-                          f"(+{more} deeper: argmap evidence MAP {row})", "", "", ""))
+                          f"(+{more} deeper: argmap evidence MAP {stmt})", "", "", ""))
     if not data:
         return f"no {amap.kind_name('reason', plural=True).lower()} or claims in this map\n"
     widths = [max(len(row[i]) for row in (header, *lines)) for i in range(len(header))]
