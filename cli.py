@@ -6,6 +6,7 @@ Library modules are imported inside each command so ``argmap --help`` starts ins
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import os
@@ -17,7 +18,9 @@ import click
 
 import argmap
 from argmap.errors import ArgmapError, Diagnostic
+from argmap.io import output_paths
 from argmap.options import DEFAULT_LIMITS, Limits, LoadOptions, RenderOptions
+from argmap.text import visible, visible_json
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -34,8 +37,12 @@ def _color(ctx_stream: Any) -> bool | None:
 
 
 def report(diagnostics: list[Diagnostic], *, hints: bool = True) -> None:
+    # map texts reach the terminal: no escape sequence does (visible)
+
     color = _color(sys.stderr)
     for d in diagnostics:
+        d = dataclasses.replace(d, path=visible(d.path), message=visible(d.message),
+                                hint=visible(d.hint) if d.hint else d.hint)
         where = click.style(f"{d.path}:{d.line}:{d.column}:", bold=True)
         if d.severity == "error":
             line = f"{where} {click.style(d.code, fg='red', bold=True)} {d.message}"
@@ -199,8 +206,8 @@ def _render_site(inputs: list[str], output: str | None, from_format: str | None,
             raise click.UsageError(
                 f"with several maps, -o must be a folder: {output} ({exc.strerror})") from None
         targets = site.page_targets(inputs, output)
-    else:
-        targets = [os.path.splitext(p)[0] + ".html" for p in inputs]
+    else:  # beside each map: two maps that would write one page are refused before any is written
+        targets = output_paths(inputs, None)
     run = functools.partial(site.render_pages, inputs, targets, fmt=from_format,
                             load_options=load_opts, render_options=render_opts, jobs=jobs)
     if sys.stderr.isatty():
@@ -277,13 +284,14 @@ def check(maps: tuple[str, ...], output_format: str, select: str | None, ignore:
 
         summaries = [check_summary(path, found) for path, found in per_file]
         if output_format == "json":
-            click.echo(json.dumps(summaries, indent=2, ensure_ascii=False))
+            click.echo(visible_json(json.dumps(summaries, indent=2, ensure_ascii=False)))
         else:
             for s in summaries:
-                click.echo(format_check_summary(s))
+                click.echo(visible(format_check_summary(s)))
     elif not quiet:
         if output_format == "json":
-            click.echo(json.dumps([as_dict(d) for d in everything], indent=2, ensure_ascii=False))
+            click.echo(visible_json(json.dumps([as_dict(d) for d in everything], indent=2,
+                                               ensure_ascii=False)))
         else:
             report(everything)
             errors = sum(d.severity == "error" for d in everything)
@@ -416,7 +424,9 @@ def formats(output_format: str) -> None:
 
 
 def _echo_text(text: str, *, bold_lines: int = 0) -> None:
-    """Print ``text`` on stdout, its first ``bold_lines`` lines bold on a colour terminal."""
+    """Print ``text`` on stdout (control characters visibly escaped), its first ``bold_lines``
+    lines bold on a colour terminal."""
+    text = visible(text)
     color = _color(sys.stdout)
     lines = text.rstrip("\n").split("\n")
     for i, line in enumerate(lines):
@@ -450,7 +460,7 @@ def evidence(source: str, node: str | None, output_format: str, from_format: str
     amap = argmap.load(source, format=from_format, options=make_load_options(kwargs))
     text = render_evidence(amap, node, output_format)
     if output_format == "json":
-        click.echo(text, nl=False)
+        click.echo(visible_json(text), nl=False)
     else:
         _echo_text(text, bold_lines=1)
 
@@ -599,7 +609,7 @@ def stats(source: str, output_format: str, from_format: str | None, **kwargs: An
     amap = argmap.load(source, format=from_format, options=make_load_options(kwargs))
     text = render_stats(amap, output_format)
     if output_format == "json":
-        click.echo(text, nl=False)
+        click.echo(visible_json(text), nl=False)
     else:
         _echo_text(text, bold_lines=1 if amap.title else 0)
 
@@ -614,9 +624,10 @@ def stats(source: str, output_format: str, from_format: str | None, **kwargs: An
               help="Leave out statements the essay sounds less sure of than this.")
 @click.option("--max-bytes", type=click.IntRange(1), default=DEFAULT_LIMITS.max_bytes,
               show_default=True, help="Refuse essays larger than this.")
+@click.option("--force", is_flag=True, help="Overwrite the draft if it exists.")
 @user_errors
 def extract(essay: str, output: str | None, output_format: str | None, min_confidence: str | None,
-            max_bytes: int) -> None:
+            max_bytes: int, force: bool) -> None:
     """Draft a map from the text of ESSAY (UTF-8), for you to correct.
 
     Every statement of the draft quotes the essay word for word; its note says which words
@@ -629,7 +640,7 @@ def extract(essay: str, output: str | None, output_format: str | None, min_confi
       argmap render graphs/stalin_draft.yaml --open
     """
     from argmap.extract import extract as draft_map
-    from argmap.io import atomic_write, read_bytes
+    from argmap.io import atomic_write, read_bytes, refuse_overwrite
     from argmap.readers._source import decode
 
     if essay == "-":
@@ -637,6 +648,7 @@ def extract(essay: str, output: str | None, output_format: str | None, min_confi
     fmt = output_format or ("json" if output and output.lower().endswith(".json") else "yaml")
     if output is None:
         output = os.path.splitext(essay)[0] + ".draft." + fmt
+    refuse_overwrite(output, "a draft you may have corrected", force=force)
     text = decode(read_bytes(essay, max_bytes), essay)
     base = os.getcwd() if output == "-" else os.path.dirname(os.path.abspath(output))
     try:

@@ -89,8 +89,20 @@ def load(path: str | os.PathLike[str], *, format: str | None = None,
     fmt = formats.get(format, purpose="read") if format else formats.guess(
         name, purpose="read", content=data)
     reader = fmt.load_reader()
+    if path == "-" and options.essay is None and options.load_essay:
+        # a map piped in has no folder of its own: its ``essay:`` would be read from wherever the
+        # command runs (``essay: .ssh/id_rsa`` run in $HOME); only ``--essay`` names one
+        options = dataclasses.replace(options, load_essay=False)
     with _gc_paused():
-        return reader(data, name, options)  # type: ignore[no-any-return]
+        return _counted(reader(data, name, options), options, name)
+
+
+def _counted(amap: ArgumentMap, options: LoadOptions, name: str) -> ArgumentMap:
+    """``--max-nodes`` for every reader (the native and graph readers also count before building)."""
+    if len(amap) > options.limits.max_nodes:
+        raise ArgmapError.at(name, f"more than {options.limits.max_nodes} nodes in one map", code="AM009",
+                             hint="raise the limit with --max-nodes if the map really is this large")
+    return amap
 
 
 def loads(data: str | bytes, *, format: str = "yaml", path: str = "<string>",
@@ -100,8 +112,9 @@ def loads(data: str | bytes, *, format: str = "yaml", path: str = "<string>",
 
     raw = data.encode("utf-8") if isinstance(data, str) else data
     reader = formats.get(format, purpose="read").load_reader()
+    options = options or LoadOptions()
     with _gc_paused():
-        return reader(raw, path, options or LoadOptions())  # type: ignore[no-any-return]
+        return _counted(reader(raw, path, options), options, path)
 
 
 def check(amap: ArgumentMap) -> list[Diagnostic]:

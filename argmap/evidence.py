@@ -20,7 +20,15 @@ from it, so repeating a fact does not make a reason stronger; an objection is an
 anything attacks (or undercuts) it.
 
 Every function here is deterministic: rows in reading order, evidence nearest first. Walks are
-iterative, so 100 000-statement chains are fine; ``links`` is linear in its own output.
+iterative, so 100 000-statement chains are fine.
+
+Cost at any shape: a full table of (row, evidence) pairs grows with rows x evidence (a chain of
+10 000 statements has 25 million), so the whole-map views (``assess``, the CLI table, the page's
+matrix, the outline) list for each row the evidence found among the nearest ``ROW_WALK``
+statements beneath it, and say how many more there are. Counts and strengths always cover
+everything: ``summaries`` computes them for every node in one pass over the support graph in
+topological order (cycles condensed), with one bit set per node over evidence and unanswered
+objections, freed as soon as everything above the node has used it.
 """
 
 from __future__ import annotations
@@ -30,7 +38,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from .analysis import SUPPORTS, rests_on, trace
+from .analysis import SUPPORTS, rests_on, support_components, trace
 from .model import ArgumentMap, Confidence, shorten
 
 #: weight of evidence with no confidence rating (as "possible")
@@ -41,6 +49,10 @@ INDIRECT_FACTOR = 0.5
 UNANSWERED_PENALTY = 0.5
 
 ROW_KINDS = ("reason", "claim")
+
+#: statements one row's walk visits in the whole-map views: rows list the evidence found among
+#: them (nearest first) and how many more there are; ``links_of`` without a limit lists all
+ROW_WALK = 32
 
 
 @dataclass(frozen=True)
@@ -73,13 +85,14 @@ def is_evidence(amap: ArgumentMap, node: str) -> bool:
     return amap.graph.nodes[node]["kind"] == "evidence"
 
 
-def links_of(amap: ArgumentMap, node: str) -> list[Link]:
-    """The evidence ``node`` rests on, nearest first, each with its shortest support path.
+def links_of(amap: ArgumentMap, node: str, limit: int | None = None) -> list[Link]:
+    """The evidence ``node`` rests on, nearest first, each with its shortest support path; with
+    ``limit``, only the evidence among the nearest ``limit`` statements beneath it.
 
     Built on ``analysis.rests_on``: its breadth-first order gives every node's parent on a
     shortest path (the earliest-visited statement it supports), so no second walk is needed.
     """
-    return _links(amap, node, rests_on(amap, node))
+    return _links(amap, node, rests_on(amap, node, limit))
 
 
 def _links(amap: ArgumentMap, node: str, order: tuple[str, ...]) -> list[Link]:
@@ -108,19 +121,101 @@ def _links(amap: ArgumentMap, node: str, order: tuple[str, ...]) -> list[Link]:
 
 def links(amap: ArgumentMap) -> list[Link]:
     """Every (row, evidence) pair where the row rests on the evidence: rows in ``rows`` order,
-    evidence nearest first."""
+    evidence nearest first (the full table: as large as rows x evidence on a deep map)."""
     return [link for row in rows(amap) for link in links_of(amap, row)]
 
 
-def assess(amap: ArgumentMap) -> list[tuple[str, list[Link], float]]:
-    """``(row, links_of(row), strength(row))`` for every row in ``rows`` order, with one walk per
-    row (calling ``links`` and then ``strength`` for each row walks three times)."""
-    out = []
-    for row in rows(amap):
-        order = rests_on(amap, row)
-        found = _links(amap, row, order)
-        out.append((row, found, _score(amap, row, found, order)))
+@dataclass(frozen=True)
+class Summary:
+    """What a node rests on, in numbers: ``evidence`` distinct pieces, its ``strength``."""
+
+    evidence: int
+    strength: float
+
+
+def summaries(amap: ArgumentMap) -> dict[str, Summary]:
+    """``Summary`` of every node, equal to counting ``rests_on`` and calling ``strength`` for each,
+    in one pass (see the module docstring).
+
+    Bit ``i`` of a node's set is evidence ``i`` (numbered by weight, so one mask per weight sums
+    them) or, past the evidence, an unanswered objection. A node's set is the union of its
+    supporters' sets and their own bits; in a support cycle every member shares one set.
+    """
+    graph = amap.graph
+    succ, pred, nodes = graph._succ, graph._pred, graph._node
+    by_weight: dict[float, list[str]] = {}
+    for n, data in nodes.items():
+        if data["kind"] == "evidence":
+            by_weight.setdefault(weight(data.get("confidence")), []).append(n)
+    # bit numbers, not the sets themselves: an int with bit 40 000 set takes 5 KB
+    bit: dict[str, int] = {}
+    masks: list[tuple[float, int]] = []
+    for w, pieces in sorted(by_weight.items()):
+        start = len(bit)
+        for n in pieces:
+            bit[n] = len(bit)
+        masks.append((w, ((1 << len(bit)) - 1) ^ ((1 << start) - 1)))
+    n_evidence = len(bit)
+    evidence_mask = (1 << n_evidence) - 1
+    answered = {n for n, ins in pred.items() if any(d["relation"] != SUPPORTS for d in ins.values())}
+    open_bit: dict[str, int] = {}
+    own_bits: dict[str, list[int]] = {}
+    for target, ins in pred.items():
+        mine = [bit[target]] if target in bit else []
+        for u, d in ins.items():
+            if d["relation"] != SUPPORTS and u not in answered:
+                if u not in open_bit:
+                    open_bit[u] = n_evidence + len(open_bit)
+                mine.append(open_bit[u])
+        if mine:
+            own_bits[target] = mine
+
+    def own(node: str) -> int:
+        found = 0
+        for i in own_bits.get(node, ()):
+            found |= 1 << i
+        return found
+
+    pending = {n: sum(d["relation"] == SUPPORTS for d in ds.values()) for n, ds in succ.items()}
+    below: dict[str, int] = {}  # own bits | everything beneath, kept while someone above needs it
+    out: dict[str, Summary] = {}
+    for component in support_components(graph):
+        members: set[str] = set(component) if len(component) > 1 else set()
+        shared = 0
+        cyclic = bool(members) or component[0] in succ[component[0]] and (
+            succ[component[0]][component[0]]["relation"] == SUPPORTS)
+        for m in component:
+            if cyclic:
+                shared |= own(m)
+            for p, d in pred[m].items():
+                if d["relation"] != SUPPORTS:
+                    continue
+                if p not in members and p != m:
+                    shared |= below[p]
+                pending[p] -= 1
+                if not pending[p] and p not in members and p != m:
+                    del below[p]
+        for m in component:
+            direct = {p for p, d in pred[m].items() if d["relation"] == SUPPORTS and p in bit and p != m}
+            beneath = shared & ~(1 << bit[m]) if m in bit and shared >> bit[m] & 1 else shared
+            found = beneath & evidence_mask
+            total = sum(w * (found & mask).bit_count() for w, mask in masks) * INDIRECT_FACTOR
+            total += sum(weight(nodes[p].get("confidence")) for p in direct) * (1 - INDIRECT_FACTOR)
+            own_m = own(m)
+            objections = ((beneath | own_m) >> n_evidence).bit_count()
+            out[m] = Summary(found.bit_count(),
+                             round(max(0.0, total - UNANSWERED_PENALTY * objections), 2))
+            if pending[m]:
+                below[m] = shared | own_m
     return out
+
+
+def assess(amap: ArgumentMap, limit: int | None = ROW_WALK) -> list[tuple[str, list[Link], float]]:
+    """``(row, links, strength(row))`` for every row in ``rows`` order: the evidence among the
+    nearest ``limit`` statements beneath the row (all of it with ``limit=None``) and its
+    strength over everything it rests on."""
+    scores = summaries(amap)
+    return [(row, links_of(amap, row, limit), scores[row].strength) for row in rows(amap)]
 
 
 def unanswered_objections(amap: ArgumentMap, node: str, beneath: Iterable[str] = ()) -> list[str]:
@@ -195,11 +290,11 @@ class TreeLine:
     last: bool = True  # the last child of its parent (for drawing the tree)
 
 
-def support_tree(amap: ArgumentMap, node: str) -> list[TreeLine]:
+def support_tree(amap: ArgumentMap, node: str, limit: int | None = None) -> list[TreeLine]:
     """Everything that argues about ``node``, transitively: supporters first, then objections (and
     their rebuttals), each in reading order. Depth-first with an explicit stack; a statement met a
     second time is listed with ``repeat=True`` and not expanded, so the tree stays finite and
-    linear in the map's size.
+    linear in the map's size. With ``limit``, the first ``limit`` lines (the same prefix).
     """
     if node not in amap.graph:
         raise KeyError(node)
@@ -207,7 +302,7 @@ def support_tree(amap: ArgumentMap, node: str) -> list[TreeLine]:
     out: list[TreeLine] = []
     expanded: set[str] = set()
     stack: list[tuple[str, int, str | None, bool]] = [(node, 0, None, True)]
-    while stack:
+    while stack and (limit is None or len(out) < limit):
         current, depth, relation, last = stack.pop()
         repeat = current in expanded
         out.append(TreeLine(depth, current, relation, repeat, last))
@@ -237,15 +332,20 @@ def _evidence_dict(amap: ArgumentMap, link: Link) -> dict[str, Any]:
 def table(amap: ArgumentMap) -> list[dict[str, Any]]:
     """The evidence table as plain data (``argmap evidence --format json``): one entry per row."""
     out = []
-    for row, found, score in assess(amap):
-        out.append({
+    scores = summaries(amap)
+    for row in rows(amap):
+        found = links_of(amap, row, ROW_WALK)
+        entry = {
             "id": row,
             "kind": amap.kind(row),
             "label": amap.label(row),
             "confidence": amap.node(row).get("confidence"),
-            "strength": score,
+            "strength": scores[row].strength,
             "evidence": [_evidence_dict(amap, lk) for lk in found],
-        })
+        }
+        if len(found) < scores[row].evidence:  # deeper than ROW_WALK statements: counted, not listed
+            entry["more"] = scores[row].evidence - len(found)
+        out.append(entry)
     return out
 
 
@@ -261,6 +361,17 @@ def _describe(amap: ArgumentMap, node: str) -> str:
     return ", ".join(parts)
 
 
+def _via_text(amap: ArgumentMap, via: list[str], width: int) -> str:
+    """``via a > b > ...`` shortened to ``width``, labelling only the steps that fit (a deep
+    row's path can be thousands of statements long)."""
+    text = "via "
+    for i, step in enumerate(via):
+        if len(text) > width:
+            break
+        text += (" > " if i else "") + amap.label(step)
+    return shorten(text, width)
+
+
 LEGEND = (
     "strength = each piece of evidence once, weighted by confidence (certain 1, likely 0.75,\n"
     "possible 0.5, doubtful 0.25, unrated 0.5), halved when reached only via other statements,\n"
@@ -269,24 +380,36 @@ LEGEND = (
 
 
 def format_table(amap: ArgumentMap, *, width: int = 36) -> str:
-    """The evidence table as aligned plain text, one line per (row, evidence) pair."""
-    data = table(amap)
-    has_claims = any(r["kind"] == "claim" for r in data)
+    """The evidence table as aligned plain text, one line per (row, evidence) pair.
+
+    Built row by row from the links (not from ``table``'s dicts), each statement's shortened
+    label and source made once: a 100 000-row table holds its lines, not millions of dicts."""
+    data = rows(amap)
+    has_claims = bool(amap.nodes_of("claim"))
     head = amap.kind_name("reason") + (" / " + amap.kind_name("claim").lower() if has_claims else "")
     header = (head, "strength", "evidence", "link", "confidence", "source")
     lines: list[tuple[str, ...]] = []
-    for r in data:
-        name = shorten(r["label"], width)
-        if r["kind"] == "claim" and has_claims:
-            name = shorten("claim: " + r["label"], width)
-        score = f"{r['strength']:.2f}"
-        if not r["evidence"]:
+    scores = summaries(amap)
+    nodes = amap.graph._node
+    short: dict[str, tuple[str, str]] = {}
+    for stmt in data:
+        label = amap.label(stmt)
+        name = shorten("claim: " + label if nodes[stmt]["kind"] == "claim" else label, width)
+        score = f"{scores[stmt].strength:.2f}"
+        found = links_of(amap, stmt, ROW_WALK)
+        more = scores[stmt].evidence - len(found)
+        if not found and not more:
             lines.append((name, score, "(no evidence)", "", "", ""))
-        for i, ev in enumerate(r["evidence"]):
-            how = "direct" if ev["direct"] else shorten(
-                "via " + " > ".join(amap.label(v) for v in ev["via"]), width)
-            lines.append((name if i == 0 else "", score if i == 0 else "", shorten(ev["label"], width),
-                          how, ev["confidence"] or "unrated", shorten(ev["source"] or "-", width)))
+        for i, lk in enumerate(found):
+            if lk.evidence not in short:
+                source = nodes[lk.evidence].get("source")
+                short[lk.evidence] = (shorten(amap.label(lk.evidence), width), shorten(source or "-", width))
+            how = "direct" if lk.direct else _via_text(amap, list(lk.via), width)
+            lines.append((name if i == 0 else "", score if i == 0 else "", short[lk.evidence][0],
+                          how, lk.confidence or "unrated", short[lk.evidence][1]))
+        if more:
+            lines.append((name if not found else "", score if not found else "",
+                          f"(+{more} deeper: argmap evidence MAP {stmt})", "", "", ""))
     if not data:
         return f"no {amap.kind_name('reason', plural=True).lower()} or claims in this map\n"
     widths = [max(len(row[i]) for row in (header, *lines)) for i in range(len(header))]
@@ -379,11 +502,14 @@ def render(amap: ArgumentMap, node: str | None = None, fmt: str = "text") -> str
     if node is not None and node not in amap.graph:
         raise ArgmapError.at(amap.path, f"unknown node '{node}'" + did_you_mean(node, amap.graph),
                              code="AM101", hint="give the id of a statement in the map")
-    if fmt == "json":
-        data: Any = table(amap)
-        if node is not None:
-            data = {"tree": tree_data(amap, node), **trace_sections(amap, node)}
-        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-    if node is None:
-        return format_table(amap)
-    return format_tree(amap, node) + "\n" + format_trace_sections(amap, node)
+    from . import _gc_paused  # millions of short-lived rows: no collection re-scans the map
+
+    with _gc_paused():
+        if fmt == "json":
+            data: Any = table(amap)
+            if node is not None:
+                data = {"tree": tree_data(amap, node), **trace_sections(amap, node)}
+            return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+        if node is None:
+            return format_table(amap)
+        return format_tree(amap, node) + "\n" + format_trace_sections(amap, node)

@@ -16,10 +16,14 @@ from dataclasses import dataclass, field
 from .analysis import SUPPORTS, roots
 from .checks import filter_codes, run_checks
 from .errors import Diagnostic
-from .evidence import _strength, hedged, links_of, support_tree
+from .evidence import ROW_WALK, hedged, summaries, support_tree
 from .model import ArgumentMap
+from .text import visible
 
 FORMATS = ("markdown", "text")
+#: lines of a reason's support tree one paragraph plans (a deep map's reason rests on thousands:
+#: the plan lists the nearest and points to ``argmap evidence MAP ID`` for the rest)
+PARAGRAPH_LINES = ROW_WALK
 
 
 @dataclass
@@ -31,6 +35,8 @@ class Paragraph:
     support: list[tuple[int, str]] = field(default_factory=list)
     #: objection -> the rebuttals answering it
     objections: list[tuple[str, list[str]]] = field(default_factory=list)
+    #: the support tree was longer than ``PARAGRAPH_LINES``: the rest is not listed
+    cut: bool = False
 
 
 def paragraphs(amap: ArgumentMap, thesis: str) -> list[Paragraph]:
@@ -40,11 +46,13 @@ def paragraphs(amap: ArgumentMap, thesis: str) -> list[Paragraph]:
     out = []
     tops = [n for n, d in graph.pred[thesis].items()
             if d["relation"] == SUPPORTS and graph.nodes[n]["kind"] != "evidence"]
+    scores = summaries(amap)
     for node in tops:
-        found = links_of(amap, node)
-        para = Paragraph(node, _strength(amap, node, found), len(found))
+        para = Paragraph(node, scores[node].strength, scores[node].evidence)
         skip_below: int | None = None  # inside an objection's subtree: its backing is not ours
-        for line in support_tree(amap, node)[1:]:
+        lines = support_tree(amap, node, PARAGRAPH_LINES + 1)
+        para.cut = len(lines) > PARAGRAPH_LINES
+        for line in lines[1:PARAGRAPH_LINES]:
             if skip_below is not None and line.depth > skip_below:
                 continue
             skip_below = None
@@ -156,7 +164,17 @@ def _evidence_line(amap: ArgumentMap, node: str, w: _Writer) -> str:
 
 
 def outline(amap: ArgumentMap, fmt: str = "markdown") -> str:
-    """The essay plan as Markdown (``fmt="markdown"``) or plain text (``"text"``)."""
+    """The essay plan as Markdown (``fmt="markdown"``) or plain text (``"text"``).
+
+    Control characters in the map's texts come out visibly escaped (``\\x1b``), on a terminal
+    and in a file alike: a plan is read by people, and an escape sequence in it is an attack."""
+    from . import _gc_paused
+
+    with _gc_paused():
+        return visible(_outline(amap, fmt))
+
+
+def _outline(amap: ArgumentMap, fmt: str) -> str:
     w = _Writer(fmt)
     reason_word = amap.kind_name("reason").lower()
     reasons_word = amap.kind_name("reason", plural=True).lower()
@@ -237,6 +255,8 @@ def _paragraph(amap: ArgumentMap, p: Paragraph, number: int, w: _Writer, reason_
         else:
             label = amap.kind_name(amap.kind(node))
             w.item(f"{label}: {_sentence(amap.node(node)['text'])}", depth + 1)
+    if p.cut:
+        w.item(f"… more beneath it: `argmap evidence MAP {p.node}` shows the whole tree.", 1)
     if p.objections:
         w.item(f"{w.bold('Objections to answer')}:")
         for objection, answers in p.objections:

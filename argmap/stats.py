@@ -1,7 +1,8 @@
 """Counts that describe a map at a glance (``argmap stats``): how big, how deep, how well evidenced.
 
 The numbers use the same definitions as everything else: evidence per reason is
-``analysis.evidence_of`` (what the evidence table lists), hedged means rated possible or doubtful
+the number of pieces ``analysis.evidence_of`` lists (counted for all reasons in one pass by
+``evidence.summaries``), hedged means rated possible or doubtful
 (``evidence.hedged``).
 """
 
@@ -10,8 +11,8 @@ from __future__ import annotations
 from collections import deque
 from typing import Any
 
-from .analysis import SUPPORTS, evidence_of, roots
-from .evidence import hedged
+from .analysis import SUPPORTS, roots
+from .evidence import hedged, summaries
 from .model import KINDS, RELATIONS, ArgumentMap
 
 
@@ -40,7 +41,8 @@ def stats(amap: ArgumentMap) -> dict[str, Any]:
     relations = {r: 0 for r in RELATIONS}
     for _, _, r in graph.edges(data="relation"):
         relations[r] += 1
-    per_reason = {r: len(evidence_of(amap, r)) for r in amap.nodes_of("reason")}
+    scores = summaries(amap)
+    per_reason = {r: scores[r].evidence for r in amap.nodes_of("reason")}
     counts = list(per_reason.values())
     evidence = amap.nodes_of("evidence")
     n_hedged = sum(hedged(graph.nodes[e].get("confidence")) for e in evidence)

@@ -9,6 +9,8 @@ exact passage.
 from __future__ import annotations
 
 import bisect
+import re
+from array import array
 
 _FOLD = {
     "\u2018": "'",
@@ -36,32 +38,80 @@ _FOLD = {
 }
 
 
+_WHITE = "".join(chr(c) for c in range(0x3000 + 1) if chr(c).isspace())
+#: one character for one: quotes, dashes and every white-space character (runs collapse later)
+_ONE_FOR_ONE = {**{k: v for k, v in _FOLD.items() if len(v) == 1},
+                **dict.fromkeys(_WHITE.replace(" ", ""), " ")}
+#: where the folded text's length differs from the original's: runs of spaces and expansions
+_UNEVEN = re.compile("  +|" + "|".join(re.escape(k) for k, v in _FOLD.items() if len(v) > 1))
+
+
 def fold(text: str) -> str:
     """``text`` with quotes, dashes and runs of white space made uniform."""
     return fold_with_offsets(text)[0]
 
 
-def fold_with_offsets(text: str) -> tuple[str, list[int]]:
-    """The folded text and, for each of its characters, the offset it came from in ``text``."""
-    out: list[str] = []
-    offsets: list[int] = []
-    in_space = False
-    for i, ch in enumerate(text):
-        if ch.isspace():
-            if not in_space and out:
-                out.append(" ")
-                offsets.append(i)
-            in_space = True
-            continue
-        in_space = False
-        repl = _FOLD.get(ch, ch)
-        for r in repl:
-            out.append(r)
-            offsets.append(i)
-    if out and out[-1] == " ":
-        out.pop()
-        offsets.pop()
-    return "".join(out), offsets
+class Offsets:
+    """Where each character of a folded text came from, stored only where the folded text stops
+    running in step with the original (a collapsed run of spaces, an expanded ellipsis): two
+    machine-integer arrays, so a 50 MB essay needs megabytes, not gigabytes."""
+
+    def __init__(self) -> None:
+        self._folded = array("q")
+        self._original = array("q")
+        self._length = 0
+
+    def _step(self, folded: int, original: int) -> None:
+        self._folded.append(folded)
+        self._original.append(original)
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __getitem__(self, index: int) -> int:
+        if index < 0:
+            index += self._length
+        if not 0 <= index < self._length:
+            raise IndexError(index)
+        k = bisect.bisect_right(self._folded, index) - 1
+        return self._original[k] + index - self._folded[k]
+
+
+def fold_with_offsets(text: str) -> tuple[str, Offsets]:
+    """The folded text and, for each of its characters, the offset it came from in ``text``.
+
+    Linear in time and memory: one C-level translation, then Python work only where the
+    lengths differ."""
+    plain = text
+    for old, new in _ONE_FOR_ONE.items():  # str.replace per character: ~20x str.translate's speed
+        if old in plain:
+            plain = plain.replace(old, new)
+    offsets = Offsets()
+    begin = len(plain) - len(plain.lstrip(" "))
+    end = len(plain.rstrip(" "))
+    pieces: list[str] = []
+    size = 0  # length of the folded text so far
+    offsets._step(0, begin)
+    at = begin
+    for m in _UNEVEN.finditer(plain, begin, end):
+        a, b = m.span()
+        pieces.append(plain[at:a])
+        size += a - at
+        if plain[a] == " ":
+            pieces.append(" ")
+            size += 1
+        else:
+            expansion = _FOLD[plain[a]]
+            pieces.append(expansion)
+            for j in range(1, len(expansion)):
+                offsets._step(size + j, a)
+            size += len(expansion)
+        offsets._step(size, b)
+        at = b
+    pieces.append(plain[at:end])
+    size += max(0, end - at)
+    offsets._length = size
+    return "".join(pieces), offsets
 
 
 class Essay:
@@ -106,3 +156,21 @@ class Essay:
                 i = text.find("\n\n", j)
             self._starts = starts
         return starts
+
+
+#: control characters a terminal obeys (escape sequences, carriage return, C1 controls): every
+#: one but the line break and the tab
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def visible(text: str) -> str:
+    """``text`` with every control character but line breaks and tabs written as ``\\xNN``, so
+    a map's text printed to a terminal cannot send it escape sequences (OSC 8 links, title
+    changes, screen clears, a carriage return that hides the line)."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def visible_json(text: str) -> str:
+    """JSON text with the controls ``json.dumps`` leaves raw (DEL and C1) as ``\\u00NN``."""
+    return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+

@@ -128,3 +128,31 @@ def test_cycles_among_many_acyclic_nodes() -> None:
     amap.add_edge("n150", "n120")  # one loop deep inside a chain
     amap.add_edge("n10", "n5", "attacks")  # not support: no cycle
     assert support_cycles(amap) == [[f"n{i}" for i in range(120, 151)]]
+
+
+@settings(max_examples=150, deadline=None)
+@given(random_graphs())
+def test_support_components_are_the_condensation_in_topological_order(amap: argmap.ArgumentMap) -> None:
+    from argmap.analysis import support_components
+
+    g = support_graph(amap)
+    found = list(support_components(amap.graph))
+    assert sorted(map(sorted, found)) == sorted(map(sorted, nx.strongly_connected_components(g)))
+    position = {n: i for i, component in enumerate(found) for n in component}
+    assert all(position[u] <= position[v] for u, v in g.edges)
+
+
+@settings(max_examples=150, deadline=None)
+@given(random_graphs())
+def test_each_support_cycle_is_the_one_networkx_finds(amap: argmap.ArgumentMap) -> None:
+    g = support_graph(amap)
+    order = {n: i for i, n in enumerate(amap.graph)}
+    expected = []
+    for component in nx.strongly_connected_components(g):
+        if len(component) > 1:
+            start = min(component, key=order.__getitem__)
+            cycle = [u for u, _ in nx.find_cycle(g.subgraph(component), source=start)]
+            first = min(range(len(cycle)), key=lambda i: order[cycle[i]])
+            expected.append(cycle[first:] + cycle[:first])
+    expected.sort(key=lambda c: order[c[0]])
+    assert support_cycles(amap) == expected

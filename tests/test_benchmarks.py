@@ -131,3 +131,34 @@ def test_layout_eval_counts_crossings_alike_for_both_layouts() -> None:
     pos = dot_positions(small, [55] * len(small))
     if pos is not None:  # Graphviz installed
         assert set(pos) == set(small.graph)
+
+
+@pytest.mark.parametrize("shape", ["chain", "ladder", "star", "dense", "random", "cycle"])
+def test_every_benchmark_shape_is_a_valid_map_of_its_size(shape: str) -> None:
+    from benchmarks.shapes import document
+
+    amap = argmap.loads(json.dumps(document(shape, 300)), format="json")
+    assert len(amap) == 300
+    supports = [(u, v) for u, v, r in amap.graph.edges(data="relation") if r == "supports"]
+    if shape in ("chain", "cycle"):
+        assert len(supports) >= 280
+    if shape == "cycle":
+        from argmap.analysis import support_cycles
+
+        assert len(support_cycles(amap)[0]) > 250
+
+
+def test_the_shapes_report_computes_ratios_from_one_run() -> None:
+    from benchmarks.shapes import report
+
+    def run(n: int, per: float) -> dict[str, float]:
+        return {"nodes": n, "links": n, "peak_mb": 50.0, "load": n * per, "check": n * per,
+                "render": n * per, "evidence": n * per, "outline": n * per * 2}
+
+    text = report({"chain/1000": run(1000, 1e-5), "chain/10000": run(10000, 1.2e-5),
+                   "ladder/1000": run(1000, 1e-5), "ladder/10000": run(10000, 2e-5),
+                   "extract/1": {"bytes": 10, "units": 1, "extract": 1.0, "dots": 1.0, "peak_mb": 1.0},
+                   "extract/4": {"bytes": 40, "units": 4, "extract": 4.5, "dots": 7.0, "peak_mb": 1.0}}, 1.0)
+    assert "| chain | 1,000 -> 10,000 | 12.0x | 12.0x | 12.0x | 12.0x | **met** |" in text
+    assert "| ladder | 1,000 -> 10,000 | 20.0x | 20.0x | 20.0x | 20.0x | **NOT met** |" in text
+    assert "essays 4.5x, dots 7.0x: **NOT met**" in text

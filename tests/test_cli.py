@@ -307,3 +307,118 @@ def test_convert_to_json_writes_standard_json(tmp_path: Path) -> None:
 
     assert json.loads(result.output, parse_constant=refuse)["nodes"]["t"]["data"] == \
         {"a": None, "b": None, "c": 1.5}
+
+
+# -- paths and files --------------------------------------------------------------------------------
+ESSAY_MAP = ("essay: {essay}\nnodes:\n  t:\n    kind: thesis\n    text: The thesis.\n"
+             "  r:\n    kind: reason\n    text: A reason.\n    supports: t\n")
+
+
+def test_a_piped_map_reads_no_essay_from_where_the_command_runs(tmp_path: Path, cli_run: Any) -> None:
+    (tmp_path / ".ssh").mkdir()
+    (tmp_path / ".ssh" / "id_rsa.txt").write_text("PRIVATE KEY", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("SECRET NOTES", encoding="utf-8")
+    for essay in (".ssh/id_rsa.txt", "notes.txt"):
+        done = cli_run("render", "-", "-o", "-", input=ESSAY_MAP.format(essay=essay), cwd=tmp_path)
+        assert done.returncode == 0, done.stderr
+        assert "PRIVATE KEY" not in done.stdout and "SECRET NOTES" not in done.stdout
+    done = cli_run("render", "-", "-o", "-", "--essay", "notes.txt",
+                   input=ESSAY_MAP.format(essay="x.txt"), cwd=tmp_path)
+    assert done.returncode == 0 and "SECRET NOTES" in done.stdout  # named on the command line: read
+
+
+@pytest.mark.parametrize(("essay", "words"), [
+    (".env.txt", "hidden"), (".secret/essay.txt", "hidden"), ("essay.yaml", "not a text file"),
+    ("essay", "not a text file"), ("key.pem", "not a text file"),
+])
+def test_a_map_may_name_only_a_visible_text_file_as_its_essay(tmp_path: Path, essay: str,
+                                                              words: str) -> None:
+    target = tmp_path / essay
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text("The thesis.", encoding="utf-8")
+    path = tmp_path / "m.yaml"
+    path.write_text(ESSAY_MAP.format(essay=essay), encoding="utf-8")
+    result = invoke("check", str(path))
+    assert result.exit_code == 1 and "AM111" in result.output and words in result.output
+    assert "The thesis." not in result.output
+
+
+def test_a_symlink_into_a_hidden_folder_is_refused(tmp_path: Path) -> None:
+    (tmp_path / ".private").mkdir()
+    (tmp_path / ".private" / "real.txt").write_text("The thesis.", encoding="utf-8")
+    (tmp_path / "essay.txt").symlink_to(tmp_path / ".private" / "real.txt")
+    path = tmp_path / "m.yaml"
+    path.write_text(ESSAY_MAP.format(essay="essay.txt"), encoding="utf-8")
+    result = invoke("check", str(path))
+    assert result.exit_code == 1 and "hidden" in result.output
+
+
+def test_essay_must_be_text_even_when_named_on_the_command_line(tmp_path: Path) -> None:
+    (tmp_path / "essay.txt").write_bytes(b"The thesis.\x00\x01binary")
+    path = tmp_path / "m.yaml"
+    path.write_text(ESSAY_MAP.format(essay="essay.txt"), encoding="utf-8")
+    for args in (("check", str(path)),
+                 ("render", str(path), "-o", str(tmp_path / "m.html"), "--essay",
+                  str(tmp_path / "essay.txt"))):
+        result = CliRunner().invoke(cli, list(args))
+        assert result.exit_code == 1 and "AM109" in result.output and "not text" in result.output
+    (tmp_path / "essay.txt").write_bytes(b"The thesis \xff\xfe.")
+    assert "AM002" in invoke("check", str(path)).output
+
+
+def test_essay_named_on_the_command_line_may_have_any_extension(tmp_path: Path) -> None:
+    (tmp_path / "essay.essay").write_text("The thesis. A reason.", encoding="utf-8")
+    path = tmp_path / "m.yaml"
+    path.write_text(ESSAY_MAP.format(essay="x.txt"), encoding="utf-8")
+    result = invoke("render", str(path), "-o", str(tmp_path / "m.html"), "--essay",
+                    str(tmp_path / "essay.essay"))
+    assert result.exit_code == 0
+    assert "The thesis. A reason." in (tmp_path / "m.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.timeout(60)  # a hang guard: opening a FIFO for reading waits for a writer
+def test_a_fifo_essay_is_refused_without_waiting(tmp_path: Path, cli_run: Any) -> None:
+    os.mkfifo(tmp_path / "essay.txt")
+    path = tmp_path / "m.yaml"
+    path.write_text(ESSAY_MAP.format(essay="essay.txt"), encoding="utf-8")
+    fifo = str(tmp_path / "essay.txt")
+    for args in (("check", str(path)), ("render", str(path), "-o", "-", "--essay", fifo)):
+        done = cli_run(*args)
+        assert done.returncode == 1 and "not a regular file" in done.stderr, done.stderr
+
+
+def test_two_maps_writing_one_page_are_refused_before_writing(tmp_path: Path) -> None:
+    doc = "nodes:\n  t: {kind: thesis, text: T}\n"
+    (tmp_path / "a.yaml").write_text(doc, encoding="utf-8")
+    (tmp_path / "a.json").write_text('{"nodes": {"t": {"kind": "thesis", "text": "T"}}}', encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(doc, encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    for args in (("render", str(tmp_path), "-o", str(out)), ("render", str(tmp_path / "a.yaml"),
+                                                              str(tmp_path / "a.json"))):
+        result = CliRunner().invoke(cli, list(args))
+        assert result.exit_code == 1 and "would write the same page" in result.output
+    assert not list(out.iterdir())
+    assert not (tmp_path / "a.html").exists() and not (tmp_path / "b.html").exists()
+
+
+def test_render_to_dev_null_keeps_the_device(tmp_path: Path, cli_run: Any) -> None:
+    import stat
+
+    doc = tmp_path / "m.yaml"
+    doc.write_text("nodes:\n  t: {kind: thesis, text: T}\n", encoding="utf-8")
+    assert cli_run("render", str(doc), "-o", os.devnull).returncode == 0
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
+
+
+def test_extract_does_not_overwrite_a_draft_without_force(tmp_path: Path) -> None:
+    essay = tmp_path / "essay.txt"
+    essay.write_text("School uniforms should be required. They reduce bullying, because brands "
+                     "vanish.", encoding="utf-8")
+    draft = tmp_path / "essay.draft.yaml"
+    draft.write_text("my corrected draft", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(essay)])
+    assert result.exit_code == 1 and "already exists" in result.output and "--force" in result.output
+    assert draft.read_text(encoding="utf-8") == "my corrected draft"
+    assert CliRunner().invoke(cli, ["extract", str(essay), "--force"]).exit_code == 0
+    assert draft.read_text(encoding="utf-8") != "my corrected draft"

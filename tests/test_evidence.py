@@ -159,3 +159,54 @@ def test_golden_stalin_evidence_table(stalin: argmap.ArgumentMap) -> None:
 
 def test_golden_stalin_support_tree(stalin: argmap.ArgumentMap) -> None:
     check_golden("stalin_tree_purges.txt", evidence.format_tree(stalin, "purges"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(random_graphs(max_nodes=20))
+def test_one_pass_summaries_equal_a_walk_per_node(amap: argmap.ArgumentMap) -> None:
+    """The fast counts and strengths (one pass over the condensation, bit sets) equal the obvious
+    ones (one breadth-first walk per node), cycles included."""
+    fast = evidence.summaries(amap)
+    assert set(fast) == set(amap.graph)
+    for node in amap:
+        assert fast[node].evidence == len(evidence_of(amap, node))
+        assert fast[node].strength == strength(amap, node)
+
+
+@settings(max_examples=100, deadline=None)
+@given(random_graphs(max_nodes=20), st.integers(0, 6))
+def test_a_limited_walk_is_the_prefix_of_the_whole_one(amap: argmap.ArgumentMap, limit: int) -> None:
+    for node in amap:
+        assert rests_on(amap, node, limit) == rests_on(amap, node)[:limit]
+        assert links_of(amap, node, limit) == links_of(amap, node)[:len(links_of(amap, node, limit))]
+        assert support_tree(amap, node, limit) == support_tree(amap, node)[:limit]
+
+
+def _ladder(levels: int) -> argmap.ArgumentMap:
+    """Two statements a level, each supporting both above; evidence at the bottom."""
+    amap = argmap.ArgumentMap()
+    amap.add_node("t", "thesis", "top")
+    above = ["t"]
+    for level in range(levels):
+        kind = "evidence" if level == levels - 1 else "reason"
+        pair = [f"{kind[0]}{level}a", f"{kind[0]}{level}b"]
+        for n in pair:
+            amap.add_node(n, kind, f"statement {n}", confidence="likely" if kind == "evidence" else None)
+            for a in above:
+                amap.add_edge(n, a)
+        above = pair
+    return amap
+
+
+def test_a_deep_row_lists_its_nearest_evidence_and_counts_the_rest() -> None:
+    amap = _ladder(evidence.ROW_WALK)  # the top reasons rest on ~2 x ROW_WALK statements
+    data = evidence.table(amap)
+    top = data[0]
+    assert top["id"] == "r0a" and top["evidence"] == [] and top["more"] == 2
+    assert top["strength"] == 0.75  # both likely pieces, indirect: 2 x 0.75 x 0.5
+    bottom = next(r for r in data if r["id"] == f"r{evidence.ROW_WALK - 2}a")
+    last = evidence.ROW_WALK - 1
+    assert [e["id"] for e in bottom["evidence"]] == [f"e{last}a", f"e{last}b"]
+    assert "more" not in bottom
+    text = evidence.format_table(amap)
+    assert "(+2 deeper: argmap evidence MAP r0a)" in text

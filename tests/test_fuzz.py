@@ -7,8 +7,11 @@ NUL, lone surrogates as escapes), long strings, deep nesting, and byte-level mut
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +33,11 @@ unicode_text = st.text(
         ["\u202e", "\u05d0", "\u0627", "\U0001f600", "\x00", "\u2028", "\ufeff", "\t", "\r"]),
     max_size=30,
 )
-scalars = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | unicode_text
+#: what a reader must refuse or keep standard: huge integers, NaN, infinities, lone surrogates
+hostile = st.sampled_from([float("nan"), float("inf"), -float("inf"), 1e308, 2**64]) \
+    | st.integers(4300, 4400).map(lambda digits: -(10**digits) if digits % 2 else 10**digits) \
+    | st.text(st.characters(categories=["Cs"]), min_size=1, max_size=3)
+scalars = st.none() | st.booleans() | st.integers() | st.floats() | unicode_text | hostile
 values = st.recursive(scalars, lambda inner: st.lists(inner, max_size=4)
                       | st.dictionaries(unicode_text, inner, max_size=4), max_leaves=12)
 field_names = st.sampled_from(["kind", "text", "label", "confidence", "source", "quote", "tags", "note",
@@ -70,20 +77,47 @@ def assert_loads_or_reports(data: bytes, name: str, tmp_path: Path) -> None:
             assert d.message
     else:
         argmap.check(amap)  # a map that loads can be analysed, too
+        write_everything(amap)
+
+
+def write_everything(amap: argmap.ArgumentMap) -> None:
+    """Every writer writes what a reader accepted: text that encodes as UTF-8, JSON that is
+    standard (no NaN or Infinity)."""
+    from argmap.formats import writer_formats
+
+    for fmt in writer_formats():
+        out = argmap.convert(amap, fmt.name)
+        text = out.decode("utf-8") if isinstance(out, bytes) else out
+        text.encode("utf-8")  # no lone surrogate reached the output
+        if fmt.name in ("json", "aif", "nodelink"):
+            json.loads(text, parse_constant=lambda c: (_ for _ in ()).throw(AssertionError(c)))
+
+
+@contextlib.contextmanager
+def _long_integers() -> Iterator[None]:
+    """Let the test write integers of any length (the reader under test keeps Python's limit)."""
+    before = sys.get_int_max_str_digits()
+    sys.set_int_max_str_digits(0)
+    try:
+        yield
+    finally:
+        sys.set_int_max_str_digits(before)
 
 
 @FUZZ
 @given(documents())
 def test_yaml_documents(tmp_path_factory: Any, doc: Any) -> None:
-    text = yaml.safe_dump(doc, allow_unicode=True)
+    with _long_integers():
+        text = yaml.safe_dump(doc, allow_unicode=True)
     assert_loads_or_reports(text.encode("utf-8", "surrogatepass"), "m.yaml", tmp_path_factory.mktemp("y"))
 
 
 @FUZZ
-@given(documents())
-def test_json_documents(tmp_path_factory: Any, doc: Any) -> None:
+@given(documents(), st.booleans())
+def test_json_documents(tmp_path_factory: Any, doc: Any, escaped: bool) -> None:
     try:
-        text = json.dumps(doc, ensure_ascii=False)
+        with _long_integers():  # escaped: lone surrogates as \ud800 escapes, not as raw bytes
+            text = json.dumps(doc, ensure_ascii=escaped)
     except (TypeError, ValueError):
         return  # non-string keys: JSON cannot hold them
     assert_loads_or_reports(text.encode("utf-8", "surrogatepass"), "m.json", tmp_path_factory.mktemp("j"))
@@ -130,6 +164,31 @@ def test_every_reader_on_random_bytes(tmp_path_factory: Any, data: bytes) -> Non
             argmap.load(path, format=fmt.name)
         except ArgmapError as exc:
             assert all(d.line >= 1 and d.column >= 1 for d in exc.diagnostics), fmt.name
+
+
+GRAPH_FIELDS = ("title", "essay", "kinds", "check", "meta")
+
+
+@FUZZ
+@given(st.sampled_from(GRAPH_FIELDS), values, st.sampled_from(["graphml", "gexf", "aif", "argdown"]))
+def test_graph_level_fields_of_every_reader(tmp_path_factory: Any, field: str, value: Any, fmt: str) -> None:
+    """Numbers, floats, surrogates and wrong types in every map-level field of every interchange
+    format: the writer puts them where its format keeps map fields, the reader refuses them with a
+    position or reads something every writer can write."""
+    amap = argmap.load(GRAPHS / "school_uniforms.yaml")
+    amap.essay_path = None
+    target = {"title": "title", "essay": "essay_path"}.get(field)
+    if target:
+        setattr(amap, target, value)
+    else:
+        setattr(amap, {"kinds": "kind_names", "check": "check_config", "meta": "meta"}[field], value)
+    try:
+        out = argmap.convert(amap, fmt)
+    except Exception:  # noqa: BLE001 - a map no reader makes: the writer owes it nothing
+        return
+    data = out if isinstance(out, bytes) else out.encode("utf-8", "surrogatepass")
+    assert_loads_or_reports(data, "m" + {"graphml": ".graphml", "gexf": ".gexf", "aif": ".aif.json",
+                                         "argdown": ".argdown"}[fmt], tmp_path_factory.mktemp("g"))
 
 
 # -- the loader's fuzz target, run for a time budget --------------------------------------------------

@@ -318,3 +318,44 @@ def test_review_notes_travel_as_text_data():
     assert "<" not in block and ">" not in block
     assert html.lower().count("</script") == 3
     assert json.loads(block)["reviews"]["nodes"][0][1][0]["text"] == PAYLOAD
+
+
+def _chain(n: int) -> ArgumentMap:
+    """A support chain: thesis, then reasons and evidence alternating below it."""
+    amap = ArgumentMap()
+    amap.add_node("s0", "thesis", "top")
+    for i in range(1, n):
+        amap.add_node(f"s{i}", "evidence" if i % 2 == 0 else "reason", f"statement {i}",
+                      confidence="likely" if i % 2 == 0 else None)
+        amap.add_edge(f"s{i}", f"s{i - 1}")
+    return amap
+
+
+def test_a_deep_maps_matrix_lists_the_drawn_rows_and_counts_everything() -> None:
+    from argmap import evidence
+    from argmap.writers.html import MATRIX_ROWS, evidence_matrix
+
+    amap = _chain(2 * MATRIX_ROWS + 200)
+    index = {n: i for i, n in enumerate(amap.graph)}
+    matrix = evidence_matrix(amap, index)
+    assert matrix is not None
+    scores = evidence.summaries(amap)
+    rows = evidence.rows(amap)
+    assert matrix["rows"] == [index[r] for r in rows]
+    assert matrix["strength"] == [scores[r].strength for r in rows]  # every row, all its evidence
+    assert matrix["counts"] == [scores[r].evidence for r in rows]
+    assert matrix["counts"][0] == MATRIX_ROWS + 99  # the top reason rests on every piece
+    drawn = {index[r] for r in rows[:MATRIX_ROWS]}
+    assert {link[0] for link in matrix["links"]} <= drawn
+    per_row = max(sum(1 for link in matrix["links"] if link[0] == r) for r in drawn)
+    assert per_row <= evidence.ROW_WALK
+
+
+def test_an_ordinary_maps_matrix_is_the_full_table(stalin: ArgumentMap) -> None:
+    from argmap import evidence
+    from argmap.writers.html import evidence_matrix
+
+    index = {n: i for i, n in enumerate(stalin.graph)}
+    matrix = evidence_matrix(stalin, index)
+    assert matrix is not None and "counts" not in matrix
+    assert len(matrix["links"]) == len(evidence.links(stalin))

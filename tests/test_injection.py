@@ -111,3 +111,48 @@ def test_dot_renders_to_svg_without_script(payloads: list[str], tmp_path: Path) 
 def test_every_writer_is_covered() -> None:
     assert {f.name for f in writer_formats()} <= set(FORMATS)
     assert "html" in FORMATS and "dot" in FORMATS and "mermaid" in FORMATS
+
+
+# -- terminal injection: map texts printed by the CLI ---------------------------------------------
+TERMINAL_MAP = (
+    'title: "Evil \\e]0;pwned\\a title"\n'
+    "nodes:\n"
+    "  t:\n    kind: thesis\n"
+    '    text: "Thesis \\e]8;;http://evil.example\\e\\\\click\\e]8;;\\e\\\\ here '
+    '\\e[2J\\e[H gone \\x9b31m \\x7f"\n'
+    "  r:\n    kind: reason\n    text: \"A reason \\e[8m hidden\"\n    supports: t\n"
+)
+RAW_CONTROLS = ("\x1b", "\x07", "\x9b", "\x7f")
+
+
+@pytest.mark.parametrize("args", [
+    ["check"], ["check", "--format", "json"], ["outline"], ["outline", "--format", "text"],
+    ["evidence"], ["evidence", "--format", "json"], ["evidence", "{map}", "t"], ["stats"],
+    ["stats", "--format", "json"],
+])
+def test_no_escape_sequence_reaches_the_terminal(tmp_path: Path, args: list[str]) -> None:
+    """OSC 8 links, title changes, screen clears and C1 controls in a map come out as visible
+    ``\\x1b`` text (or ``\\u001b`` in JSON), on stdout and stderr alike."""
+    import sys
+
+    path = tmp_path / "evil.yaml"
+    path.write_text(TERMINAL_MAP, encoding="utf-8")
+    argv = [a.replace("{map}", str(path)) for a in args]
+    if "{map}" not in args:
+        argv.insert(1, str(path))
+    done = subprocess.run([sys.executable, str(Path(__file__).parent.parent / "cli.py"), *argv],
+                          capture_output=True, text=True, timeout=60)
+    out = done.stdout + done.stderr
+    assert not any(c in out for c in RAW_CONTROLS), (argv, out)
+    assert "\\x1b" in out or "\\u001b" in out
+
+
+def test_an_outline_written_to_a_file_escapes_controls_too(tmp_path: Path) -> None:
+    import argmap
+    from argmap.outline import outline
+
+    amap = argmap.loads(TERMINAL_MAP)
+    plan = outline(amap)
+    assert not any(c in plan for c in RAW_CONTROLS)
+    assert "Thesis \\x1b]8;;http://evil.example" in plan
+    assert "\n## Introduction\n" in plan  # line breaks stay

@@ -108,3 +108,21 @@ def test_counter_arguments_are_the_objections_to_the_thesis(root: Path) -> None:
     assert [c.objection for c in found] == ["independence", "parents_expect"]
     assert found[0].answers == [("class_reading", [(0, "reading_pleasure")])]
     assert found[1].answers == []
+
+
+def test_a_deep_paragraph_lists_the_nearest_support_and_points_to_the_rest() -> None:
+    from argmap.outline import PARAGRAPH_LINES
+
+    amap = argmap.ArgumentMap()
+    amap.add_node("t", "thesis", "The thesis.")
+    above = "t"
+    for i in range(3 * PARAGRAPH_LINES):
+        node = f"s{i}"
+        amap.add_node(node, "evidence" if i % 3 == 2 else "claim" if i else "reason", f"Step {i}.")
+        amap.add_edge(node, above)
+        above = node
+    (para,) = paragraphs(amap, "t")
+    assert para.cut and len(para.support) == PARAGRAPH_LINES - 1
+    assert para.evidence_count == PARAGRAPH_LINES  # counted over the whole chain
+    plan = outline(amap)
+    assert "`argmap evidence MAP s0` shows the whole tree" in plan

@@ -305,3 +305,78 @@ def test_aif_check_keeps_only_what_argmap_reads() -> None:
     amap = argmap.loads(json.dumps(doc), format="aif")
     assert amap.check_config == {"ignore": ["AM203"], "select": ["AM201"]}
     assert argmap.loads(argmap.convert(amap, "yaml"), format="yaml").check_config == amap.check_config
+
+
+def _graphml(graph_data: str = "", nodes: int = 2, node_data: str = "") -> str:
+    keys = "".join(f'<key id="{k}" for="{w}" attr.name="{k}" attr.type="string"/>' for k, w in (
+        ("kinds", "graph"), ("check", "graph"), ("kind", "node"), ("text", "node"), ("data", "node"),
+        ("relation", "edge")))
+    ns = "".join(f'<node id="n{i}"><data key="kind">{"thesis" if i == 0 else "reason"}</data>'
+                 f'<data key="text">t{i}</data>{node_data if i == 0 else ""}</node>' for i in range(nodes))
+    es = "".join(f'<edge source="n{i}" target="n0"><data key="relation">supports</data></edge>'
+                 for i in range(1, nodes))
+    return (f'<?xml version="1.0"?><graphml xmlns="http://graphml.graphdrawing.org/xmlns">{keys}'
+            f'<graph edgedefault="directed">{graph_data}{ns}{es}</graph></graphml>')
+
+
+@pytest.mark.parametrize(("field", "value"), [
+    ("kinds", "5"), ("kinds", "null"), ("kinds", "[1]"), ("kinds", '{"reason": 3}'), ("kinds", '{"x": "y"}'),
+    ("check", "7"), ("check", "null"), ("check", '["AM202"]'), ("check", '{"ignore": {"a": 1}}'),
+    ("check", '{"ignore": [1]}'), ("check", '{"colour": ["AM202"]}'),
+])
+def test_graph_level_kinds_and_check_are_type_checked(field: str, value: str) -> None:
+    with pytest.raises(ArgmapError) as err:
+        argmap.loads(_graphml(f'<data key="{field}">{value}</data>'), format="graphml")
+    assert err.value.first.code == "AM006" and f"'{field}'" in err.value.first.message
+
+
+def test_graph_level_fields_that_are_right_are_kept() -> None:
+    amap = argmap.loads(_graphml('<data key="kinds">{"reason": "Motive"}</data>'
+                                 '<data key="check">{"ignore": ["AM202"]}</data>'), format="graphml")
+    assert amap.kind_names == {"reason": "Motive"} and amap.check_config == {"ignore": ["AM202"]}
+
+
+@pytest.mark.parametrize(("data", "code"), [
+    ('{"a":' * 100 + "1" + "}" * 100, "AM009"), ('{"a": NaN}', "AM006"), ('{"a": 1e999}', "AM006"),
+    ('{"a": ' + "9" * 4400 + "}", "AM006"), ('{"a": "\\ud800"}', "AM002"),
+])
+def test_json_inside_graphml_has_the_native_limits(data: str, code: str) -> None:
+    with pytest.raises(ArgmapError) as err:
+        argmap.loads(_graphml(node_data=f'<data key="data">{data}</data>'), format="graphml")
+    assert err.value.first.code == code
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "aif", "argdown", "yaml", "json"])
+def test_max_nodes_is_honoured_by_every_reader(fmt: str, stalin: argmap.ArgumentMap) -> None:
+    from argmap.options import Limits, LoadOptions
+
+    text = argmap.convert(stalin, fmt)
+    enough = LoadOptions(limits=Limits(max_nodes=len(stalin)), load_essay=False)
+    assert len(argmap.loads(text, format=fmt, options=enough))
+    with pytest.raises(ArgmapError) as err:
+        argmap.loads(text, format=fmt, options=LoadOptions(limits=Limits(max_nodes=10)))
+    assert err.value.first.code == "AM009" and "more than 10 nodes" in err.value.first.message
+
+
+@pytest.mark.parametrize(("fmt", "text"), [
+    ("microtexts", MICRO),
+    ("kialo", "Discussion Title: t\n\n1. T\n1.1. Pro: a\n1.2. Pro: b\n1.3. Con: c\n"),
+])
+def test_max_nodes_for_the_corpus_readers(fmt: str, text: str) -> None:
+    from argmap.options import Limits, LoadOptions
+
+    with pytest.raises(ArgmapError) as err:
+        argmap.loads(text, format=fmt, options=LoadOptions(limits=Limits(max_nodes=2)))
+    assert err.value.first.code == "AM009"
+
+
+@pytest.mark.parametrize(("fmt", "text", "code"), [
+    ("aif", '{"nodes": [{"nodeID": ' + "1" * 4400 + ', "text": "x", "type": "I"}], "edges": []}', "AM006"),
+    ("aif", '{"nodes": [{"nodeID": "1", "text": "x", "type": "I", "w": NaN}], "edges": []}', "AM006"),
+    ("aif", '{"nodes": [{"nodeID": "1", "text": "x\\udfff", "type": "I"}], "edges": []}', "AM002"),
+    ("argdown", "===\ntitle: t\ndata: .nan\n===\n\n[T]: The thesis.\n", "AM006"),
+])
+def test_interchange_readers_refuse_what_no_output_can_hold(fmt: str, text: str, code: str) -> None:
+    with pytest.raises(ArgmapError) as err:
+        argmap.loads(text, format=fmt)
+    assert err.value.first.code == code

@@ -173,3 +173,84 @@ def test_json_outer_walk_leaves_every_other_document_to_json_loads(text: str) ->
             assert doc.errors[0].code == "AM009"
         else:
             assert doc.value == expected
+
+
+@pytest.mark.timeout(30)
+def test_a_mapping_shaped_bomb_is_refused_by_its_memoised_size(tmp_path: Path) -> None:
+    """1 KB whose aliases would expand to 8**12 values: refused after copying at most the
+    allowance (benchmarks/SHAPES_RESULTS.md has the time and memory), not 20 million values."""
+    lines = ["a0: &a0 {" + ", ".join(f"k{j}: lol" for j in range(8)) + "}"]
+    for i in range(1, 12):
+        lines.append(f"a{i}: &a{i} {{" + ", ".join(f"k{j}: *a{i - 1}" for j in range(8)) + "}")
+    lines.append("nodes: {}")
+    data = "\n".join(lines).encode()
+    assert len(data) < 1100
+    err = load_error(tmp_path, data)
+    from argmap.readers._source import ALIAS_ALLOWANCE, ALIAS_FACTOR
+
+    assert err.first.code == "AM009" and "aliases expand" in err.message
+    written = int(err.message.split("the file writes ")[1].rstrip(")"))
+    assert f"more than {ALIAS_ALLOWANCE + ALIAS_FACTOR * written} values" in err.message
+
+
+def test_aliases_may_repeat_a_little_of_what_the_file_writes(tmp_path: Path) -> None:
+    nodes = "".join(f"  n{i}:\n    kind: reason\n    text: r{i}\n    tags: *tags\n    supports: t\n"
+                    for i in range(300))
+    path = tmp_path / "m.yaml"
+    path.write_text("nodes:\n  t:\n    kind: thesis\n    text: T\n    tags: &tags [a, b, c, d, e]\n"
+                    + nodes, encoding="utf-8")
+    assert argmap.load(path).node("n299")["tags"] == ["a", "b", "c", "d", "e"]
+
+
+@pytest.mark.timeout(60)
+def test_a_million_and_one_nodes_are_counted_before_anything_is_built(tmp_path: Path) -> None:
+    data = b"nodes:\n" + b"".join(b"  n%d: {kind: claim, text: x}\n" % i for i in range(1_000_001))
+    err = load_error(tmp_path, data)
+    assert err.first.code == "AM009" and "more than 1000000 nodes" in err.message
+    assert (err.line, err.column) == (1_000_002, 3)  # the first node over the limit
+
+
+def test_top_level_keys_after_the_nodes_are_not_counted_as_nodes(tmp_path: Path) -> None:
+    path = tmp_path / "m.yaml"
+    path.write_text("nodes:\n  t: {kind: thesis, text: T}\n  r: {kind: reason, text: R, supports: t}\n\n"
+                    "check:\n  ignore: [AM202]\n  select: []\n", encoding="utf-8")
+    assert len(argmap.load(path, options=LoadOptions(limits=Limits(max_nodes=2)))) == 2
+
+
+def test_json_node_count_is_checked_before_building(tmp_path: Path) -> None:
+    doc = '{"nodes": {' + ", ".join(f'"n{i}": {{"kind": "claim", "text": "x"}}' for i in range(5)) + "}}"
+    err = load_error(tmp_path, doc.encode(), "m.json", limits=Limits(max_nodes=3))
+    assert err.first.code == "AM009"
+
+
+@pytest.mark.parametrize(("name", "text", "code", "words"), [
+    ("m.yaml", "data: {x: .nan}", "AM006", "'.nan' is not a finite number"),
+    ("m.yaml", "data: {x: -.inf}", "AM006", "not a finite number"),
+    ("m.yaml", "data: {x: 1e999}", "AM006", "'1e999' is not a finite number"),
+    ("m.yaml", "data: {x: !!float nan}", "AM006", "not a finite number"),
+    ("m.yaml", "data: {x: " + "7" * 4400 + "}", "AM006", "more than 4300 digits"),
+    ("m.json", '"data": {"x": NaN}', "AM006", "not a finite number"),
+    ("m.json", '"data": {"x": -Infinity}', "AM006", "not a finite number"),
+    ("m.json", '"data": {"x": 1e999}', "AM006", "not a finite number"),
+    ("m.json", '"data": {"x": ' + "7" * 4400 + "}", "AM006", "more than 4300 digits"),
+    ("m.json", '"text": "a \\udc00 b", "data": {}', "AM002", "lone surrogate"),
+    ("m.json", '"data": {"x": "\\ud800"}', "AM002", "lone surrogate"),
+])
+def test_numbers_and_characters_no_output_can_hold_are_refused_when_read(
+        tmp_path: Path, name: str, text: str, code: str, words: str) -> None:
+    if name.endswith(".yaml"):
+        doc = "nodes:\n  t:\n    kind: thesis\n    text: T\n    " + text + "\n"
+    else:
+        fields = text if '"text"' in text else '"text": "T", ' + text
+        doc = '{"nodes": {"t": {"kind": "thesis", ' + fields + "}}}"
+    err = load_error(tmp_path, doc.encode(), name)
+    assert err.first.code == code and words in err.first.message
+    assert err.line == (5 if name.endswith(".yaml") else 1)
+
+
+def test_what_json_allows_and_is_standard_still_loads(tmp_path: Path) -> None:
+    path = tmp_path / "m.json"
+    path.write_text('{"nodes": {"t": {"kind": "thesis", "text": "NaN and Infinity \\ud83d\\ude00",'
+                    ' "data": {"x": 1e300, "y": "1e999"}}}}', encoding="utf-8")
+    node = argmap.load(path).node("t")
+    assert node["text"] == "NaN and Infinity \U0001f600" and node["data"] == {"x": 1e300, "y": "1e999"}

@@ -44,6 +44,9 @@ def analyse(text: str, *, method: str = "rules") -> Analysis:
     if not text.strip():
         raise ArgmapError.at(_WHERE, "the essay has no text to draft a map from", code=EMPTY_ESSAY,
                              hint="check that the file is the essay and is not empty")
+    if "\x00" in text:  # a map may not name such a file as its essay, so no draft can
+        raise ArgmapError.at(_WHERE, "the essay is not text (it holds NUL bytes)", code=EMPTY_ESSAY,
+                             hint="check that the file is the essay, saved as plain text")
     from . import rules, segment
 
     found = units(text)

@@ -252,7 +252,7 @@ def analyse(text: str, units: list[Unit], heading: int | None = None) -> Analysi
         if i == thesis:
             continue
         u, f = units[i], feats[i]
-        prev = i - 1 if i - 1 in body and units[i - 1].paragraph == u.paragraph else None
+        prev = i - 1 if i - 1 != heading and i > 0 and units[i - 1].paragraph == u.paragraph else None
         intro_or_end = long_essay and u.paragraph in (first_para, last_para)
         if f.concession:
             roles[i] = "objection"

@@ -19,6 +19,8 @@ function buildMatrix() {
     colTotal[L[1]]++;
     if (colAt[L[1]] >= 0) { (byRow[ri] = byRow[ri] || [])[colAt[L[1]]] = L; }
   });
+  // a cut matrix (huge or deep maps) lists links for its first rows only: true totals come along
+  if (M.counts) { M.counts.forEach(function (c, j) { rowTotal[j] = c; }); }
   var maxStrength = 0;
   M.strength.forEach(function (v) { if (v > maxStrength) { maxStrength = v; } });
   var reasonName = KINDS[1].name, thead = el("thead"), tr = el("tr");
@@ -77,14 +79,17 @@ function buildMatrix() {
   fth.setAttribute("scope", "row");
   fr.appendChild(fth);
   shownCols.forEach(function (cx) { fr.appendChild(el("td", "total", String(colTotal[cx]))); });
-  fr.appendChild(el("td", "total", String(M.links.length)));
+  var allLinks = M.links.length;
+  if (M.counts) { allLinks = 0; M.counts.forEach(function (c) { allLinks += c; }); }
+  fr.appendChild(el("td", "total", String(allLinks)));
   tfoot.appendChild(fr);
   table.appendChild(tfoot);
-  if (rows.length > MAX_ROWS || cols.length > MAX_COLS) {
+  if (rows.length > MAX_ROWS || cols.length > MAX_COLS || M.counts) {
     var note = $("matrix-note");
     note.hidden = false;
     note.textContent = "Showing " + shownRows.length + " of " + rows.length + " rows and " + shownCols.length +
-      " of " + cols.length + " columns; focus on a statement for a smaller map.";
+      " of " + cols.length + " columns" + (M.counts ? ", each row's nearest evidence (column totals count the links shown; " +
+      "`argmap evidence MAP ID` shows one statement's whole tree)" : "") + "; focus on a statement for a smaller map.";
   }
   var scroller = $("matrix-scroll");
   scroller.addEventListener("scroll", matrixCue, { passive: true });

@@ -17,7 +17,7 @@ from typing import Any
 
 from ..model import CONFIDENCES, KINDS, RELATIONS, ArgumentMap, Location
 from ..options import LoadOptions
-from ..schema import clean_review
+from ..schema import CHECK_KEYS, clean_review
 from ._interop import (
     DUPLICATE,
     SYNTAX,
@@ -30,7 +30,7 @@ from ._interop import (
     parse_xml,
     roots,
 )
-from ._source import decode
+from ._source import JsonDocument, decode
 
 _JSON_FIELDS = {"tags": list, "data": dict, "kinds": dict, "check": dict, "meta": dict, "review": list}
 _TEXT_FIELDS = ("label", "source", "quote", "note", "group")
@@ -72,7 +72,7 @@ def read_graphml(data: bytes, path: str, options: LoadOptions | None = None) -> 
         elif tag == "edge":
             edges.append((el.attrs.get("source", ""), el.attrs.get("target", ""), values(el),
                           el.line, el.column))
-    return _build(path, values(graph_el), nodes, edges)
+    return _build(path, values(graph_el), nodes, edges, options)
 
 
 def read_gexf(data: bytes, path: str, options: LoadOptions | None = None) -> ArgumentMap:
@@ -136,7 +136,7 @@ def read_gexf(data: bytes, path: str, options: LoadOptions | None = None) -> Arg
             if isinstance(extra, dict) and isinstance(extra.get("argmap"), dict):
                 graph_fields.update({k: v if isinstance(v, str) else json.dumps(v)
                                      for k, v in extra["argmap"].items()})
-    return _build(path, graph_fields, nodes, edges)
+    return _build(path, graph_fields, nodes, edges, options)
 
 
 def _error_at(path: str, el: XmlElement, message: str) -> Exception:
@@ -146,8 +146,14 @@ def _error_at(path: str, el: XmlElement, message: str) -> Exception:
 
 
 def _build(path: str, graph_fields: dict[str, str], nodes: list[Item],
-           edges: list[tuple[str, str, dict[str, str], int, int]]) -> ArgumentMap:
+           edges: list[tuple[str, str, dict[str, str], int, int]], options: LoadOptions) -> ArgumentMap:
     p = Problems(path)
+    limit = options.limits.max_nodes
+    if len(nodes) > limit:  # counted before a single node is built
+        _, _, line, col = nodes[limit]
+        p.error(f"more than {limit} nodes in one map", line, col, code="AM009",
+                hint="raise the limit with --max-nodes if the map really is this large")
+        p.raise_if_any()
     amap = ArgumentMap(path=path)
     make_id = IdMaker()
     ids: dict[str, str] = {}
@@ -182,7 +188,7 @@ def _build(path: str, graph_fields: dict[str, str], nodes: list[Item],
                 attrs[name] = fields[name]
         for name in ("tags", "data", "review"):
             if name in fields:
-                value = _json(p, fields[name], name, line, col)
+                value = _json(p, fields[name], name, line, col, options)
                 if value is not None:
                     attrs[name] = clean_review(value) if name == "review" else value
         amap.graph.add_node(node_id, **attrs)
@@ -218,8 +224,8 @@ def _build(path: str, graph_fields: dict[str, str], nodes: list[Item],
         amap.review = clean_review(_json(p, graph_fields["review"], "review", 1, 1))
     for name, target in (("kinds", amap.kind_names), ("check", amap.check_config), ("meta", amap.meta)):
         if name in graph_fields:
-            value = _json(p, graph_fields[name], name, 1, 1)
-            if isinstance(value, dict):
+            value = _json(p, graph_fields[name], name, 1, 1, options)
+            if isinstance(value, dict) and _fields_ok(p, name, value):
                 target.update(value)
     p.raise_if_any()
     if not explicit:
@@ -227,11 +233,30 @@ def _build(path: str, graph_fields: dict[str, str], nodes: list[Item],
     return p.finish(amap)
 
 
-def _json(p: Problems, text: str, name: str, line: int, col: int) -> Any:
-    try:
-        value = json.loads(text)
-    except (ValueError, RecursionError):
-        value = None
+def _fields_ok(p: Problems, name: str, value: dict[str, Any]) -> bool:
+    """The graph-level ``kinds`` (kind -> name) and ``check`` (ignore/select -> codes) hold what
+    the native format allows, so nothing later meets an int where it expects text."""
+    if name == "kinds":
+        bad = [k for k, v in value.items() if k not in KINDS or not isinstance(v, str)]
+        what = "'kinds' maps a kind (" + ", ".join(KINDS) + ") to its name as text"
+    elif name == "check":
+        bad = [k for k, v in value.items() if k not in CHECK_KEYS or not isinstance(v, list)
+               or not all(isinstance(c, str) for c in v)]
+        what = "'check' holds 'ignore' and 'select', each a list of codes such as AM202"
+    else:
+        return True
+    if bad:
+        p.error(f"{what}; '{str(bad[0])[:40]}' is not", hint=f"fix or remove the graph's '{name}' field")
+    return not bad
+
+
+def _json(p: Problems, text: str, name: str, line: int, col: int, options: LoadOptions) -> Any:
+    doc = JsonDocument(text, "", limits=options.limits)  # depth, NaN, 1e999, surrogates, long ints
+    if doc.errors:
+        d = doc.errors[0]
+        p.error(f"'{name}': {d.message}", line, col, code=d.code, hint=d.hint)
+        return None
+    value = doc.value
     if not isinstance(value, _JSON_FIELDS[name]):
         p.error(f"'{name}' must be JSON text of a {_JSON_FIELDS[name].__name__}", line, col)
         return None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import json
+import math
 import re
 from collections.abc import Callable, Iterator
 from json.decoder import scanstring
@@ -98,7 +99,8 @@ def typed(value: Any) -> Any:
 
 
 def _resolve_plain(value: str) -> Any:
-    """YAML 1.1 core types for an unquoted scalar (dates stay text: a tag '1934-12-01' is a label)."""
+    """YAML 1.1 core types for an unquoted scalar (dates stay text: a tag '1934-12-01' is a label).
+    An integer too long for Python to convert stays text here; ``number_problem`` refuses it."""
     if value in _NULLS:
         return None
     if value in _BOOLS:
@@ -106,12 +108,27 @@ def _resolve_plain(value: str) -> Any:
     first = value[0]
     if first.isdigit() or first in "+-.":
         if _INT_RE.match(value):
-            return int(value.replace("_", ""))
+            try:
+                return int(value.replace("_", ""))
+            except ValueError:  # more digits than int() converts (4 300): a hostile file
+                return _TOO_LONG
         if _FLOAT_RE.match(value) and any(c.isdigit() for c in value):
             return float(value.replace("_", ""))
         if value.lower() in (".inf", "+.inf", "-.inf", ".nan"):
             return float(value.lower().replace(".", ""))
     return value
+
+
+_TOO_LONG = object()  # an integer with more digits than Python converts
+
+
+def number_problem(value: Any, written: str = "") -> str | None:
+    """Why a number read from a file cannot be kept (every output must stay standard JSON)."""
+    if value is _TOO_LONG:
+        return "a number with more than 4300 digits"
+    if isinstance(value, float) and not math.isfinite(value):
+        return f"'{written[:40] or value}' is not a finite number"
+    return None
 
 
 def _plain_scalar(value: str) -> Any:
@@ -126,6 +143,12 @@ _TAGGED: dict[str, Callable[[str], Any]] = {
     "tag:yaml.org,2002:bool": lambda v: _BOOLS[v],
     "tag:yaml.org,2002:null": lambda v: None,
 }
+
+
+#: values aliases may add beyond ``ALIAS_FACTOR`` per event written in the file: a kilobyte
+#: bomb is refused after at most this many copied values (milliseconds, a few megabytes)
+ALIAS_ALLOWANCE = 100_000
+ALIAS_FACTOR = 10
 
 
 class _Frame:
@@ -185,6 +208,7 @@ class YamlDocument:
         root: Any = None
         have_root = False
         budget = limits.max_values
+        written = expanded = 0  # events in the file; values that aliases add to them
         depth_prefix = len(stream_prefix) + 1  # paths at this depth are streamed entries
         entry_marks: dict[Path, Mark] = {}
         marks = self.marks
@@ -245,6 +269,7 @@ class YamlDocument:
                 cls = type(ev)
                 sm = ev.start_mark
                 mark = (sm.line + 1, sm.column + 1)
+                written += 1
                 if cls is yaml.ScalarEvent:
                     budget -= 1
                     value: Any = ev.value
@@ -263,6 +288,15 @@ class YamlDocument:
                                 self._error(mark, "AM006", f"'{value}' is not a valid {kind}")
                     elif not ev.style and ev.implicit[0]:
                         value = _plain_scalar(value)
+                    elif ev.style == '"' and not _encodable(value):
+                        self._error(mark, "AM002", "a lone surrogate escape ('\\ud800'-'\\udfff') "
+                                    "is not a character", "write the character itself, or a valid pair")
+                        value = value.encode("utf-8", "replace").decode("utf-8")
+                    problem = number_problem(typed(value), ev.value)
+                    if problem:
+                        self._error(mark, "AM006", problem,
+                                    "put the value in quotes if it is text, or leave it out")
+                        value = None
                     if ev.anchor:
                         anchors[ev.anchor] = (value, 1)
                     attach(value, mark, 1)
@@ -294,9 +328,14 @@ class YamlDocument:
                         continue
                     value, size = anchors[ev.anchor]
                     budget -= size
-                    if budget < 0:
+                    expanded += size
+                    # sizes are memoised per anchor, so a bomb shows before it is copied: aliases
+                    # may add a few times what the file writes out, never millions from a kilobyte
+                    if expanded > ALIAS_ALLOWANCE + ALIAS_FACTOR * written or budget < 0:
                         raise _Stop(mark, "AM009",
-                                    f"aliases expand to more than {limits.max_values} values",
+                                    f"aliases expand to more than "
+                                    f"{min(limits.max_values, ALIAS_ALLOWANCE + ALIAS_FACTOR * written)}"
+                                    f" values (the file writes {written})",
                                     "the file repeats anchors ('&a' / '*a') too often: write the data out")
                     attach(copy.deepcopy(value) if isinstance(value, (dict, list)) else value, mark, size)
                 if budget < 0:
@@ -319,6 +358,14 @@ class YamlDocument:
 
 
 _DEPTH_HINT = "an argument map needs only a few levels: check the indentation"
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 class _Stop(Exception):
@@ -394,6 +441,10 @@ class JsonDocument:
         except json.JSONDecodeError as exc:
             self.errors.append(_syntax_error(path, exc))
             return
+        except ValueError:  # an integer of more than 4 300 digits
+            self._at(_LONG_NUMBER.search(text), "AM006", "a number with more than 4300 digits",
+                     "put the value in quotes if it is text, or leave it out")
+            return
         except (_DuplicateKey, RecursionError):
             # the hook stops json.loads at the first duplicate, before it has seen the whole text:
             # a syntax error further on comes first (the position scanner reads only valid JSON)
@@ -406,6 +457,7 @@ class JsonDocument:
                 pass  # nested too deep for the parser: the scanner reports where
         else:
             if _depth_ok(text, self.value, limits.max_depth):
+                self._check_values()
                 return
         # duplicates or too deep: the scanner knows where
         self.value = None
@@ -413,6 +465,26 @@ class JsonDocument:
         scan = _JsonScanner(text, limits.max_depth)
         for mark, code, message, hint in scan.problems:
             self.errors.append(Diagnostic(path, mark[0], mark[1], code, message, hint))
+
+    def _at(self, found: re.Match[str] | None, code: str, message: str, hint: str) -> None:
+        line, column = position(self.text, found.start()) if found else (1, 1)
+        self.errors.append(Diagnostic(self.path, line, column, code, message, hint))
+
+    def _check_values(self) -> None:
+        """Refuse what JSON's parser accepts but no standard output can hold: NaN, Infinity and
+        numbers that overflow to it (1e999), lone surrogate escapes. A regular expression finds
+        the candidates; the value is walked only when one is there."""
+        text = self.text
+        if _SURROGATE.search(text) and not _encodable(json.dumps(self.value, ensure_ascii=False)):
+            self._at(_SURROGATE.search(text), "AM002",
+                     "a lone surrogate escape ('\\ud800'-'\\udfff') is not a character",
+                     "write the character itself, or a valid pair")
+        found = _NON_FINITE.search(text)
+        if found and _has_non_finite(self.value):
+            self._at(found, "AM006", "not a finite number (NaN, Infinity or too large for a float)",
+                     "write a finite number, or put the value in quotes if it is text")
+        if self.errors:
+            self.value = None
 
     def mark(self, p: Path) -> Mark:
         if self._marks is None:
@@ -491,6 +563,24 @@ def _walk_object(text: str, i: int, scan: Any, ws: Any, keys: dict[str, int],
             return pairs, i + 1
         else:
             raise ValueError
+
+
+_LONG_NUMBER = re.compile(r"\d{4300,}")
+_SURROGATE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+_NON_FINITE = re.compile(r"NaN|Infinity|\d[eE]\+?\d{3}")
+
+
+def _has_non_finite(value: Any) -> bool:
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, float) and not math.isfinite(item):
+            return True
+        if isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False
 
 
 def _syntax_error(path: str, exc: json.JSONDecodeError) -> Diagnostic:

@@ -6,7 +6,10 @@ the student can fix it, with a suggestion for typos.
 
 from __future__ import annotations
 
+import itertools
 import os
+import re
+import stat
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -37,10 +40,29 @@ _SHARED = frozenset(("source", "group"))
 _MAX_SUGGESTIONS = 200  # difflib is linear in the ids: suggest for the first few hundred typos only
 
 
+#: the ``nodes:`` block of a block-style map and its entries, two spaces in (as argmap writes)
+_NODES_LINE = re.compile(rb"^nodes:[ \t]*(?:#[^\n]*)?\r?\n", re.M)
+_TOP_LEVEL = re.compile(rb"^[^ \t#\r\n]", re.M)  # the next top-level key ends the block
+_ENTRY = re.compile(rb"^  [^ \t#\r\n-]", re.M)
+
+
+def _too_many(options: LoadOptions, path: str, line: int = 1, column: int = 1) -> ArgmapError:
+    limit = options.limits.max_nodes
+    return ArgmapError.at(path, f"more than {limit} nodes in one map", line=line, column=column,
+                          code="AM009",
+                          hint="raise the limit with --max-nodes if the map really is this large")
+
+
 def read_yaml(data: bytes, path: str, options: LoadOptions) -> ArgumentMap:
+    # counted in the raw bytes before anything is parsed: a map over the limit costs one scan
+    block = _NODES_LINE.search(data)
+    if block is not None:
+        end = _TOP_LEVEL.search(data, block.end())
+        entries = _ENTRY.finditer(data, block.end(), end.start() if end else len(data))
+        over = next(itertools.islice(entries, options.limits.max_nodes, None), None)
+        if over is not None:
+            raise _too_many(options, path, data.count(b"\n", 0, over.start()) + 1, 3)
     text = decode(data, path)
-    # libyaml reads UTF-8: when decoding changed nothing (no BOM, no CR) it gets the file's own
-    # bytes, not a second copy encoded back from the text, and the text itself can go
     source: str | bytes = text
     if not data.startswith(b"\xef\xbb\xbf") and b"\r" not in data:
         source = data
@@ -66,6 +88,8 @@ def read_json(data: bytes, path: str, options: LoadOptions) -> ArgumentMap:
     value = doc.value
     nodes = value.get("nodes") if isinstance(value, dict) else None
     if isinstance(nodes, dict):
+        if len(nodes) > options.limits.max_nodes:  # counted before any node is built
+            raise _too_many(options, path)
         key_marks = doc.key_marks()
         for node_id, node in nodes.items():
             prefix: Path = ("nodes", node_id)
@@ -171,11 +195,9 @@ class _Builder:
     def node(self, node_id: str, value: Any, at: MarkFn, key_mark: Mark | _Lazy) -> None:
         self.count += 1
         if self.count > self.options.limits.max_nodes:
-            if self.count == self.options.limits.max_nodes + 1:
-                self.error(key_mark, "AM009",
-                           f"more than {self.options.limits.max_nodes} nodes in one map",
-                           "raise the limit with --max-nodes if the map really is this large")
-            return
+            self.error(key_mark, "AM009", f"more than {self.options.limits.max_nodes} nodes in one map",
+                       "raise the limit with --max-nodes if the map really is this large")
+            raise ArgmapError(self.errors)  # stop reading: the rest of the file is not parsed
         if not ID_RE.match(node_id):
             self.error(key_mark, "AM102", f"bad node id '{node_id}'",
                        "ids use only letters, digits, '_' and '-', e.g. 'kirov_murder'")
@@ -544,15 +566,29 @@ class _Builder:
                            "put the essay beside the map, or pass --allow-outside-paths "
                            "if you trust this map")
                 return
+        if not from_cli:
+            problem = _essay_name_problem(essay_ref, os.path.realpath(base), os.path.realpath(target))
+            if problem:
+                self.error(mark, "AM111", f"essay '{essay_ref}' {problem}",
+                           "a map names its essay as a text file beside it (essay.txt or essay.md); "
+                           "pass --essay to use another file")
+                return
         try:
-            with open(target, "rb") as fh:
-                raw = fh.read(opts.limits.max_bytes + 1)
+            raw = _read_regular(target, opts.limits.max_bytes + 1)
         except OSError as exc:
             self.error(mark, "AM109", f"cannot read essay '{essay_ref}': {exc.strerror or exc}",
                        "the essay path is relative to the map file")
             return
+        if raw is None:  # a FIFO, a device, a socket: opening it for reading could wait forever
+            self.error(mark, "AM109", f"essay '{essay_ref}' is not a regular file",
+                       "name the essay's text file itself")
+            return
         if len(raw) > opts.limits.max_bytes:
             self.error(mark, "AM009", f"essay '{essay_ref}' is larger than {opts.limits.max_bytes} bytes")
+            return
+        if b"\x00" in raw:
+            self.error(mark, "AM109", f"essay '{essay_ref}' is not text (it holds NUL bytes)",
+                       "name the essay's text file (plain text or Markdown)")
             return
         try:
             text = decode(raw, target)
@@ -582,6 +618,36 @@ class _Builder:
                        "differ); or draw the map anyway: `render --lenient-quotes` leaves this quote "
                        "unmarked, `--no-essay` leaves the essay out",
                        node=node_id)
+
+
+#: what an essay named by a map may be called (``--essay`` may name any text file)
+ESSAY_EXTENSIONS = (".txt", ".md", ".text")
+
+
+def _essay_name_problem(ref: str, real_base: str, real: str) -> str | None:
+    """Why a map may not name this file as its essay: hidden (``.ssh/...``, ``.env``) anywhere in
+    the path as written or as resolved inside the map's folder, or not a text file's extension."""
+    parts = list(os.path.normpath(ref).split(os.sep))
+    if os.path.commonpath([real_base, real]) == real_base:
+        parts += os.path.relpath(real, real_base).split(os.sep)
+    if any(p.startswith(".") and p not in (".", "..") for p in parts):
+        return "is a hidden file or in a hidden folder"
+    if not real.lower().endswith(ESSAY_EXTENSIONS) or not ref.lower().endswith(ESSAY_EXTENSIONS):
+        return "is not a text file (" + ", ".join(ESSAY_EXTENSIONS) + ")"
+    return None
+
+
+def _read_regular(path: str, size: int) -> bytes | None:
+    """Up to ``size`` bytes of ``path``, or None when it is not a regular file: opened without
+    blocking and checked on the open descriptor, so a FIFO neither hangs nor swaps in later."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            return fh.read(size)
+    finally:
+        os.close(fd)
 
 
 class _LazyLocations(dict):  # type: ignore[type-arg]

@@ -71,6 +71,8 @@ LIVE_SCRIPTS = {"watch": ("live.js",), "serve": ("live.js", "edit.js")}
 THEMES = ("light", "dark")
 LAYOUTS = ("layered", "force")
 LABEL_WIDTH = 48
+#: rows of the evidence matrix whose links the page carries (the page draws this many; app.js)
+MATRIX_ROWS = 300
 
 
 @functools.lru_cache(maxsize=1)
@@ -151,21 +153,29 @@ def _level(value: Any) -> Any:
 
 
 def evidence_matrix(amap: ArgumentMap, index: dict[str, int]) -> dict[str, Any] | None:
-    """Reasons x evidence from :mod:`argmap.evidence` as index arrays, or None without that module."""
+    """Reasons x evidence from :mod:`argmap.evidence` as index arrays, or None without that module.
+
+    Every row keeps its strength (the details panel shows it), but links are listed only for the
+    first ``MATRIX_ROWS`` rows (the ones the page draws) and, per row, for the evidence among the
+    nearest ``evidence.ROW_WALK`` statements beneath it: a matrix of every pair would grow with
+    rows x evidence. When anything is left out, ``counts`` holds every row's true evidence count.
+    """
     try:
         from .. import evidence
     except ImportError:
         return None
     rows = [r for r in evidence.rows(amap) if r in index]
-    # one walk per row gives both its links and its strength (``evidence.links`` and
-    # ``evidence.strength`` would each walk every row again)
-    scored = getattr(evidence, "_strength", None)
+    scores = evidence.summaries(amap)
     links = []
     strength = []
-    for row in rows:
-        found = evidence.links_of(amap, row)
-        score = scored(amap, row, found) if scored is not None else evidence.strength(amap, row)
-        strength.append(round(float(score), 4))
+    cut = len(rows) > MATRIX_ROWS
+    for i, row in enumerate(rows):
+        summary = scores[row]
+        strength.append(round(float(summary.strength), 4))
+        if i >= MATRIX_ROWS:
+            continue
+        found = evidence.links_of(amap, row, evidence.ROW_WALK)
+        cut = cut or len(found) < summary.evidence
         for link in found:
             if link.reason not in index or link.evidence not in index:
                 continue
@@ -175,12 +185,15 @@ def evidence_matrix(amap: ArgumentMap, index: dict[str, int]) -> dict[str, Any] 
     linked = {e for _, e, *_ in links}
     cols = [index[n] for n in amap.nodes_of("evidence")]
     cols += sorted(linked - set(cols))
-    return {
+    out: dict[str, Any] = {
         "rows": [index[r] for r in rows],
         "cols": cols,
         "links": links,
         "strength": strength,
     }
+    if cut:
+        out["counts"] = [scores[r].evidence for r in rows]
+    return out
 
 
 #: when at least this many findings share a source code (no source, vague source, unsourced

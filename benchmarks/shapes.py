@@ -1,0 +1,248 @@
+"""Speed at every shape: chain, ladder, star, dense, random DAG and one big support cycle.
+
+The realistic generator (``benchmarks.generate``) makes shallow maps; these make the shapes where
+a walk per statement turns quadratic: a chain (each statement supports the one above), a ladder
+(two statements a level, each supporting both above), a star (everything supports the thesis),
+a dense band (each statement supports the 50 above it), a random DAG (each supports 1-3 earlier
+ones) and a cycle. Kinds rotate so evidence sits at every depth, and some statements draw
+objections, so every analysis has work at every level.
+
+    python -m benchmarks.shapes                     # 1k, 10k, 100k; writes SHAPES_RESULTS.md
+    python -m benchmarks.shapes --sizes 1000 10000 --shapes chain ladder
+
+Each (shape, size) runs in a fresh interpreter (``python -m benchmarks.shapes one SHAPE N``) with
+a time limit, so one slow stage shows up as a finding instead of stalling the run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import subprocess
+import sys
+import time
+from typing import Any
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SHAPES = ("chain", "ladder", "star", "dense", "random", "cycle")
+SIZES = (1_000, 10_000, 100_000)
+#: the dense band has 50 links per statement: 100 000 of them would be 5 million links
+MAX_SIZE = {"dense": 10_000}
+BAND = 50
+STAGES = ("load", "check", "render", "evidence", "outline")
+KIND_CYCLE = ("reason", "claim", "evidence", "claim", "evidence")
+CONFIDENCES = ("certain", "likely", "possible", "doubtful", None)
+
+
+def document(shape: str, n: int, seed: int = 1) -> dict[str, Any]:
+    """A native map document of ``n`` statements in ``shape``."""
+    rnd = random.Random(seed)
+    nodes: list[dict[str, Any]] = []
+    ids: list[str] = []
+
+    def add(kind: str, supports: list[int]) -> None:
+        i = len(ids)
+        ids.append(f"s{i}")
+        node: dict[str, Any] = {"id": ids[i], "kind": kind, "text": f"Statement {i} of the {shape}."}
+        conf = CONFIDENCES[i % len(CONFIDENCES)]
+        if conf:
+            node["confidence"] = conf
+        if supports:
+            node["supports"] = [ids[j] for j in supports]
+        nodes.append(node)
+
+    add("thesis", [])
+    statements = n - n // 20 - 1  # one in twenty is an objection or a rebuttal
+    for i in range(1, statements):
+        kind = KIND_CYCLE[i % len(KIND_CYCLE)]
+        if shape == "chain":
+            above = [i - 1]
+        elif shape == "ladder":
+            above = [0] if i <= 2 else [j for j in (i - 2 - (i + 1) % 2, i - 1 - (i + 1) % 2) if j > 0]
+        elif shape == "star":
+            above = [0]
+        elif shape == "dense":
+            above = list(range(max(0, i - BAND), i))
+        elif shape == "random":
+            above = sorted(set(rnd.randrange(max(0, i - 1000), i) for _ in range(rnd.randint(1, 3))))
+        elif shape == "cycle":
+            above = [i - 1]
+        else:
+            raise ValueError(shape)
+        add(kind, above)
+    if shape == "cycle":
+        nodes[0]["kind"] = "claim"  # a cycle has no top: the first statement rests on the last
+        nodes[0]["supports"] = [ids[-1]]
+        nodes.insert(0, {"id": "top", "kind": "thesis", "text": "The cycle argues for this."})
+        nodes[1]["supports"].append("top")
+    while len(nodes) < n:
+        i = len(nodes)
+        target = ids[rnd.randrange(1, len(ids))]
+        if i % 2:
+            nodes.append({"id": f"o{i}", "kind": "objection", "text": f"Objection {i}.", "attacks": [target]})
+        else:
+            nodes.append({"id": f"o{i}", "kind": "rebuttal", "text": f"Rebuttal {i}.",
+                          "attacks": [nodes[-1]["id"]]})
+    return {"title": f"A {shape} of {n} statements", "nodes": {d.pop("id"): d for d in nodes}}
+
+
+def one(shape: str, n: int, out: str) -> dict[str, Any]:
+    """Time each stage on one map, in this process (run fresh per map)."""
+    import argmap
+    from argmap.evidence import render as evidence_table
+    from argmap.outline import outline
+
+    path = os.path.join(out, f"{shape}_{n}.json")
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(document(shape, n), f)
+    res: dict[str, Any] = {}
+    # CPU time of this process: the machine is shared, so wall time measures the neighbours too
+    t = time.process_time()
+    amap = argmap.load(path)
+    res["load"] = time.process_time() - t
+    res["nodes"], res["links"] = len(amap), amap.graph.number_of_edges()
+    for stage, run in (("check", lambda: argmap.check(amap)),
+                       ("render", lambda: argmap.render(amap)),
+                       ("evidence", lambda: evidence_table(amap)),
+                       ("outline", lambda: outline(amap))):
+        t = time.process_time()
+        run()
+        res[stage] = time.process_time() - t
+    res["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return res
+
+
+EXTRACT_REPEATS = 40  # copies of the bundled essays in the 1x text (~0.5 MB)
+
+
+def extract_one(times: int) -> dict[str, Any]:
+    """CPU time of ``argmap extract`` (in-process) on the bundled essays repeated ``times`` x 40."""
+    from argmap.extract import extract
+
+    essays = sorted(p for p in os.listdir(os.path.join(ROOT, "graphs")) if p.endswith(".txt"))
+    text = "\n\n".join(open(os.path.join(ROOT, "graphs", p), encoding="utf-8").read()  # noqa: SIM115
+                       for p in essays)
+    text = "\n\n".join([text] * EXTRACT_REPEATS * times)
+    t = time.process_time()
+    amap = extract(text, essay_name="essay.txt")
+    spent = time.process_time() - t
+    pathological = ". " * (20_000 * times)  # one empty sentence after another (was quadratic)
+    t = time.process_time()
+    extract(pathological, essay_name="dots.txt")
+    return {"bytes": len(text.encode()), "units": len(amap), "extract": spent,
+            "dots": time.process_time() - t,
+            "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def measure(shapes: list[str], sizes: list[int], out: str, timeout: float) -> dict[str, Any]:
+    results: dict[str, Any] = {}
+    runs = [(shape, n) for shape in shapes for n in sizes if n <= MAX_SIZE.get(shape, n)]
+    for shape, n in runs + [("extract", 1), ("extract", 4)]:
+        cmd = [sys.executable, "-m", "benchmarks.shapes", "one", shape, str(n), "--out", out]
+        t = time.perf_counter()
+        try:
+            done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=timeout)
+            if done.returncode:
+                res: dict[str, Any] = {"error": done.stderr.strip().splitlines()[-1:]}
+            else:
+                res = json.loads(done.stdout)
+        except subprocess.TimeoutExpired:
+            res = {"error": f"over {timeout:.0f} s"}
+        res["wall"] = time.perf_counter() - t
+        results[f"{shape}/{n}"] = res
+        print(f"{shape:>7} {n:>7}: {res}", file=sys.stderr, flush=True)
+    return results
+
+
+def _us(res: dict[str, Any], stage: str) -> str:
+    return f"{res[stage] / res['nodes'] * 1e6:.0f}" if stage in res else "-"
+
+
+def report(results: dict[str, Any], seconds: float) -> str:
+    lines = [
+        "# Speed at every shape",
+        "",
+        f"Measured by `python -m benchmarks.shapes` ({seconds:.0f} s for the run, one fresh interpreter "
+        "per map, on the shared 2-core machine). Times are CPU µs per statement for each stage "
+        "(`load` = read the JSON map, `check` = `argmap.check`, `render` = the whole page, "
+        "`evidence` = `argmap evidence`'s table, `outline` = `argmap outline`).",
+        "",
+        "| shape | statements | links | " + " | ".join(f"{s} µs/stmt" for s in STAGES) + " | peak RSS |",
+        "|---|---|---|" + "---|" * len(STAGES) + "---|",
+    ]
+    for key, res in results.items():
+        shape, n = key.split("/")
+        if shape == "extract":
+            continue
+        if "error" in res:
+            lines.append(f"| {shape} | {int(n):,} | | **{res['error']}** |" + " |" * len(STAGES))
+            continue
+        lines.append(f"| {shape} | {res['nodes']:,} | {res['links']:,} | "
+                     + " | ".join(_us(res, s) for s in STAGES) + f" | {res['peak_mb']:.0f} MB |")
+    lines += ["", "## Ratios (10x the statements must cost at most 15x the time)", "",
+              "| shape | sizes | " + " | ".join(STAGES[1:]) + " | |", "|---|---|" + "---|" * len(STAGES)]
+    by_shape: dict[str, list[tuple[int, dict[str, Any]]]] = {}
+    for key, res in results.items():
+        shape, n = key.split("/")
+        if shape == "extract":
+            continue
+        by_shape.setdefault(shape, []).append((int(n), res))
+    for shape, runs in by_shape.items():
+        runs.sort()
+        for (n1, a), (n2, b) in zip(runs, runs[1:], strict=False):
+            if "error" in a or "error" in b or n2 != 10 * n1:
+                continue
+            ratios = [b[s] / a[s] if a[s] > 0 else 0.0 for s in STAGES[1:]]
+            met = all(r <= 15 for r in ratios)
+            lines.append(f"| {shape} | {n1:,} -> {n2:,} | " + " | ".join(f"{r:.1f}x" for r in ratios)
+                         + f" | {'**met**' if met else '**NOT met**'} |")
+    one_x, four_x = results.get("extract/1", {}), results.get("extract/4", {})
+    if "extract" in one_x and "extract" in four_x:
+        lines += ["", "## extract (4x the text must cost at most 6x the time)", "",
+                  "| text | bytes | units | CPU time | `\". \"` x 20 000 per x | peak RSS |",
+                  "|---|---|---|---|---|---|"]
+        for name, res in (("1x", one_x), ("4x", four_x)):
+            lines.append(f"| {name} | {res['bytes']:,} | {res['units']:,} | {res['extract']:.2f} s | "
+                         f"{res['dots']:.2f} s | {res['peak_mb']:.0f} MB |")
+        ratio, dots = four_x["extract"] / one_x["extract"], four_x["dots"] / one_x["dots"]
+        lines.append(f"\nRatio 4x/1x: essays {ratio:.1f}x, dots {dots:.1f}x: "
+                     f"{'**met**' if max(ratio, dots) <= 6 else '**NOT met**'}.")
+    lines += ["", "Shapes: chain (each statement supports the one above), ladder (two a level, each "
+              "supporting both above), star (all support the thesis), dense (each supports the "
+              f"{BAND} above it; capped at {MAX_SIZE['dense']:,} statements = "
+              f"{MAX_SIZE['dense'] * BAND // 1000:,}k links), random (each supports 1-3 of the "
+              "1 000 before it), cycle (one support cycle through every statement). One statement in "
+              "twenty is an objection or a rebuttal.", ""]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("mode", nargs="?", default="all", choices=("all", "one"))
+    parser.add_argument("shape", nargs="?")
+    parser.add_argument("n", nargs="?", type=int)
+    parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
+    parser.add_argument("--shapes", nargs="+", default=list(SHAPES), choices=SHAPES)
+    parser.add_argument("--out", default=os.path.join(ROOT, "benchmarks", "out", "shapes"))
+    parser.add_argument("--timeout", type=float, default=120)
+    parser.add_argument("--write", default=os.path.join(ROOT, "benchmarks", "SHAPES_RESULTS.md"))
+    args = parser.parse_args(argv)
+    os.makedirs(args.out, exist_ok=True)
+    if args.mode == "one":
+        run = extract_one(args.n) if args.shape == "extract" else one(args.shape, args.n, args.out)
+        print(json.dumps(run))
+        return 0
+    t = time.perf_counter()
+    results = measure(args.shapes, args.sizes, args.out, args.timeout)
+    text = report(results, time.perf_counter() - t)
+    with open(args.write, "w", encoding="utf-8") as f:
+        f.write(text)
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
