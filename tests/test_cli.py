@@ -388,18 +388,20 @@ def test_a_fifo_essay_is_refused_without_waiting(tmp_path: Path, cli_run: Any) -
 
 
 def test_two_maps_writing_one_page_are_refused_before_writing(tmp_path: Path) -> None:
+    """Beside the maps, ``a.yaml`` and ``a.json`` would write one ``a.html``: refused before any page
+    is written. Into a site folder each gets its own page (``a.html``, ``a-2.html``), both listed."""
     doc = "nodes:\n  t: {kind: thesis, text: T}\n"
     (tmp_path / "a.yaml").write_text(doc, encoding="utf-8")
     (tmp_path / "a.json").write_text('{"nodes": {"t": {"kind": "thesis", "text": "T"}}}', encoding="utf-8")
     (tmp_path / "b.yaml").write_text(doc, encoding="utf-8")
-    out = tmp_path / "out"
-    out.mkdir()
-    for args in (("render", str(tmp_path), "-o", str(out)), ("render", str(tmp_path / "a.yaml"),
-                                                              str(tmp_path / "a.json"))):
+    for args in (("render", str(tmp_path)), ("render", str(tmp_path / "a.yaml"), str(tmp_path / "a.json"))):
         result = CliRunner().invoke(cli, list(args))
         assert result.exit_code == 1 and "would write the same page" in result.output
-    assert not list(out.iterdir())
     assert not (tmp_path / "a.html").exists() and not (tmp_path / "b.html").exists()
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["render", str(tmp_path), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["a-2.html", "a.html", "b.html", "index.html"]
 
 
 def test_render_to_dev_null_keeps_the_device(tmp_path: Path, cli_run: Any) -> None:
