@@ -37,13 +37,13 @@ SPEED_SIZES = (100, 1_000, 3_000)
 
 
 def speed_rows() -> list[str]:
-    """Seconds to compare synthetic maps (benchmarks.generate): a map with a copy of itself, and
+    """Seconds to compare synthetic maps (tests/maps.py): a map with a copy of itself, and
     with an unrelated map of the same size (every statement competing)."""
     import time
 
     import argmap
     from argmap.compare import compare
-    from benchmarks.generate import generate, to_yaml
+    from tests.maps import generate, to_yaml
 
     rows = []
     for n in SPEED_SIZES:

@@ -14,14 +14,13 @@ from typing import Any
 
 import pytest
 
-from benchmarks.run import launch_chromium  # one way to open the browser, for tests and benchmark
+from tests.browser import launch_chromium  # one way to open the browser, for tests and benchmark
 
 ROOT = Path(__file__).resolve().parent.parent
 GRAPHS = ROOT / "graphs"
 DATA = Path(__file__).resolve().parent / "data"
 CORPORA = Path(os.environ.get("ARGMAP_CORPORA") or ROOT.parent / "shared" / "corpora")  # a worktree: set it
 IN_CI = bool(os.environ.get("CI"))
-
 
 
 def need(condition: bool, reason: str) -> None:
