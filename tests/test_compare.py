@@ -5,7 +5,6 @@ for any map."""
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Any
 
@@ -22,8 +21,6 @@ from tests import compare_truth
 from tests.compare_truth import PAIRS
 
 ROOT = Path(__file__).resolve().parent.parent
-GOLDEN = Path(__file__).parent / "data" / "golden"
-UPDATE = bool(os.environ.get("ARGMAP_UPDATE_GOLDEN"))
 TRUTH = compare_truth.truth()
 #: the pairs the matcher gets exactly right; stalin_e (a student sharing almost no words with the
 #: model) is the measured limit, in benchmarks/COMPARE_RESULTS.md
@@ -32,13 +29,6 @@ EXACT = [name for name in TRUTH if name != "stalin_e.yaml"]
 
 def load_pair(name: str) -> tuple[argmap.ArgumentMap, argmap.ArgumentMap]:
     return argmap.load(ROOT / "graphs" / TRUTH[name]["model"]), argmap.load(PAIRS / name)
-
-
-def check_golden(name: str, text: str) -> None:
-    path = GOLDEN / name
-    if UPDATE:
-        path.write_text(text, encoding="utf-8")
-    assert text == path.read_text(encoding="utf-8"), f"{name} changed; ARGMAP_UPDATE_GOLDEN=1 to accept"
 
 
 def invoke(*args: str) -> Any:
@@ -83,7 +73,7 @@ def test_matching_equals_the_truth(name: str) -> None:
     assert sorted(mv["student"] for mv in result.moved) == sorted(spec["moved"])
 
 
-def test_stalin_student_missing_extra_and_moved() -> None:
+def test_stalin_student_missing_extra_and_moved(golden: Any) -> None:
     model, student = load_pair("stalin_a.yaml")
     result = cmp.compare(model, student)
     assert result.missing == ["cheap_labour", "gulag_work"]  # a whole reason and its evidence
@@ -91,7 +81,7 @@ def test_stalin_student_missing_extra_and_moved() -> None:
     assert result.moved == [{"model": "generals_shot", "student": "e11", "model_target": "rivals",
                              "student_target": "r7"}]
     assert result.coverage == round(18 / 20, 3)
-    check_golden("compare_stalin_a.txt", cmp.format_text(result))
+    golden("compare_stalin_a.txt", cmp.format_text(result))
 
 
 def test_the_hard_paraphrase_pairs_nothing_wrongly_with_the_thesis() -> None:
@@ -125,11 +115,11 @@ def test_json_has_exactly_the_documented_keys(tmp_path: Path) -> None:
                                      "model_kind": "evidence", "student_kind": "claim"}]
 
 
-def test_cli_text_and_page_subprocess(tmp_path: Path, cli_run: Any) -> None:
+def test_cli_text_and_page_subprocess(tmp_path: Path, cli_run: Any, golden: Any) -> None:
     out = tmp_path / "compare.html"
     proc = cli_run("compare", "graphs/stalin_purges.yaml", "tests/data/compare/stalin_a.yaml", "-o", str(out))
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout == (GOLDEN / "compare_stalin_a.txt").read_text(encoding="utf-8")
+    golden("compare_stalin_a.txt", proc.stdout)
     assert f"wrote {out}" in proc.stderr
     first = out.read_bytes()
     assert cli_run("compare", "graphs/stalin_purges.yaml", "tests/data/compare/stalin_a.yaml",
