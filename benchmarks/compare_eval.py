@@ -4,10 +4,9 @@ Pairs: the student maps in ``tests/data/compare/`` (own ids, reworded texts, mis
 reasons, moved evidence), each with its model in ``graphs/`` and its truth in ``truth.yaml``: which
 student statement stands for which model statement, and which ones were moved.
 
-- **Matching**: a predicted pair is correct when the truth pairs the same two statements.
-  Precision = correct / predicted pairs, recall = correct / true pairs (micro-averaged). A missing
-  or extra statement correctly left unpaired is not counted (it shows up as precision instead).
-- **Moved**: the student statements ``compare`` reports as moved against those the truth lists.
+How a comparison is scored against the truth (pairs: precision and recall; moved statements) is
+``tests/compare_truth.py``, which the tests share; this script reports it per pair, per split and
+over a threshold sweep.
 
 Pairs marked ``split: tune`` chose ``compare.THRESHOLD`` (the threshold sweep below is over them);
 ``held-out`` pairs were written before the threshold was fixed and measured only at it.
@@ -22,28 +21,23 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-import yaml
+from tests.compare_truth import score_pair, total, truth
 
-ROOT = Path(__file__).resolve().parent.parent
-PAIRS = ROOT / "tests" / "data" / "compare"
-GRAPHS = ROOT / "graphs"
 OUT = Path(__file__).resolve().parent / "COMPARE_RESULTS.md"
 SWEEP = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
 SPEED_SIZES = (100, 1_000, 3_000)
 
 
 def speed_rows() -> list[str]:
-    """Seconds to compare synthetic maps (benchmarks.generate): a map with a copy of itself, and
+    """Seconds to compare synthetic maps (tests/maps.py): a map with a copy of itself, and
     with an unrelated map of the same size (every statement competing)."""
     import time
 
     import argmap
     from argmap.compare import compare
-    from benchmarks.generate import generate, to_yaml
+    from tests.maps import generate, to_yaml
 
     rows = []
     for n in SPEED_SIZES:
@@ -55,67 +49,6 @@ def speed_rows() -> list[str]:
             took = time.perf_counter() - start
             rows.append(f"| {n} | {label} | {len(result.matched)} | {took:.2f} s |")
     return rows
-
-
-@dataclass
-class Counts:
-    predicted: int = 0
-    true: int = 0
-    correct: int = 0
-    moved_predicted: int = 0
-    moved_true: int = 0
-    moved_correct: int = 0
-
-    def add(self, other: Counts) -> None:
-        for name in self.__dataclass_fields__:
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-
-    @staticmethod
-    def ratio(a: int, b: int) -> float:
-        return a / b if b else 1.0
-
-    @property
-    def precision(self) -> float:
-        return self.ratio(self.correct, self.predicted)
-
-    @property
-    def recall(self) -> float:
-        return self.ratio(self.correct, self.true)
-
-    @property
-    def moved_precision(self) -> float:
-        return self.ratio(self.moved_correct, self.moved_predicted)
-
-    @property
-    def moved_recall(self) -> float:
-        return self.ratio(self.moved_correct, self.moved_true)
-
-
-def truth() -> dict[str, Any]:
-    with open(PAIRS / "truth.yaml", encoding="utf-8") as fh:
-        return yaml.safe_load(fh)  # type: ignore[no-any-return]
-
-
-def score_pair(name: str, spec: dict[str, Any], threshold: float) -> Counts:
-    import argmap
-    from argmap.compare import compare
-
-    model = argmap.load(GRAPHS / spec["model"])
-    student = argmap.load(PAIRS / name)
-    result = compare(model, student, threshold)
-    want = {(m, s) for s, m in spec["pairs"].items()}
-    got = {(p["model"], p["student"]) for p in result.matched}
-    moved_want = set(spec.get("moved") or ())
-    moved_got = {mv["student"] for mv in result.moved}
-    return Counts(len(got), len(want), len(got & want),
-                  len(moved_got), len(moved_want), len(moved_got & moved_want))
-
-
-def total(names: list[str], specs: dict[str, Any], threshold: float) -> Counts:
-    out = Counts()
-    for name in names:
-        out.add(score_pair(name, specs[name], threshold))
-    return out
 
 
 def main(argv: list[str] | None = None) -> int:

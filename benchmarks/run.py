@@ -4,7 +4,7 @@
     python -m benchmarks.run --quick         # smoke run: 100 and 1 000 nodes, seconds
     python benchmarks/run.py --no-browser --no-argdown --sizes 1000 10000
 
-What it measures, on maps from ``benchmarks/generate.py`` (100 / 1 000 / 10 000 / 100 000 nodes,
+What it measures, on maps from ``tests/maps.py`` (100 / 1 000 / 10 000 / 100 000 nodes,
 plus 5 000 for Argdown) and on ``graphs/stalin_purges.yaml``:
 
 * argmap's stages in-process (load, check, layout, render, write), in a fresh interpreter per map;
@@ -44,34 +44,13 @@ if ROOT not in sys.path:  # ``python benchmarks/run.py`` as well as ``python -m 
     sys.path.insert(0, ROOT)
 
 from benchmarks import generate  # noqa: E402
+from tests.browser import launch_chromium  # noqa: E402 - the one way tests and benchmark open Chromium
 
 OUT = os.path.join(HERE, "out")
 STALIN = os.path.join(ROOT, "graphs", "stalin_purges.yaml")
 RESULTS_MD = os.path.join(HERE, "RESULTS.md")
 ARGDOWN_PACKAGE = "@argdown/cli"
 ARGDOWN_VERSION = "1.7.5"
-#: how Chromium is launched here, by the benchmark and by the test suite (tests/conftest.py)
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-def launch_chromium(pw: Any, profile: str, executable: str) -> Any:
-    """Debian's Chromium through Playwright, with a fresh profile: the one way the benchmark and
-    the test suite (tests/conftest.py) open a browser."""
-    return pw.chromium.launch_persistent_context(
-        profile, executable_path=executable, args=CHROMIUM_ARGS, headless=True,
-        viewport={"width": 1400, "height": 900},
-    )
-
-
 #: modules the light commands must not import (checked with ``python -X importtime``)
 NOT_FOR_HELP = (
     "networkx",
@@ -886,7 +865,7 @@ def report(res: dict[str, Any]) -> str:
         "`benchmarks/out/argdown/` on first use; Chromium is the system `chromium` (Playwright never downloads "
         "a browser of its own). Raw numbers: `benchmarks/out/results.json`.",
         "",
-        "Notes: the maps are `benchmarks/generate.py`'s (seed 1): one thesis per ~1 000 statements, "
+        "Notes: the maps are `tests/maps.py`'s (seed 1): one thesis per ~1 000 statements, "
         "reasons, claims, evidence with sources, objections, rebuttals, ~5 % cross-links, a few linked "
         "premises, undercuts and support cycles, texts of 10-40 words. Pages of more than 500 statements "
         "carry their data deflated (`writers/html.py`); the generator's small vocabulary packs about "

@@ -19,74 +19,20 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import random
 import resource
 import subprocess
 import sys
 import time
 from typing import Any
 
+from tests.maps import BAND, SHAPES
+from tests.maps import shape_document as document
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SHAPES = ("chain", "ladder", "star", "dense", "random", "cycle")
 SIZES = (1_000, 10_000, 100_000)
 #: the dense band has 50 links per statement: 100 000 of them would be 5 million links
 MAX_SIZE = {"dense": 10_000}
-BAND = 50
 STAGES = ("load", "check", "render", "evidence", "outline")
-KIND_CYCLE = ("reason", "claim", "evidence", "claim", "evidence")
-CONFIDENCES = ("certain", "likely", "possible", "doubtful", None)
-
-
-def document(shape: str, n: int, seed: int = 1) -> dict[str, Any]:
-    """A native map document of ``n`` statements in ``shape``."""
-    rnd = random.Random(seed)
-    nodes: list[dict[str, Any]] = []
-    ids: list[str] = []
-
-    def add(kind: str, supports: list[int]) -> None:
-        i = len(ids)
-        ids.append(f"s{i}")
-        node: dict[str, Any] = {"id": ids[i], "kind": kind, "text": f"Statement {i} of the {shape}."}
-        conf = CONFIDENCES[i % len(CONFIDENCES)]
-        if conf:
-            node["confidence"] = conf
-        if supports:
-            node["supports"] = [ids[j] for j in supports]
-        nodes.append(node)
-
-    add("thesis", [])
-    statements = n - n // 20 - 1  # one in twenty is an objection or a rebuttal
-    for i in range(1, statements):
-        kind = KIND_CYCLE[i % len(KIND_CYCLE)]
-        if shape == "chain":
-            above = [i - 1]
-        elif shape == "ladder":
-            above = [0] if i <= 2 else [j for j in (i - 2 - (i + 1) % 2, i - 1 - (i + 1) % 2) if j > 0]
-        elif shape == "star":
-            above = [0]
-        elif shape == "dense":
-            above = list(range(max(0, i - BAND), i))
-        elif shape == "random":
-            above = sorted(set(rnd.randrange(max(0, i - 1000), i) for _ in range(rnd.randint(1, 3))))
-        elif shape == "cycle":
-            above = [i - 1]
-        else:
-            raise ValueError(shape)
-        add(kind, above)
-    if shape == "cycle":
-        nodes[0]["kind"] = "claim"  # a cycle has no top: the first statement rests on the last
-        nodes[0]["supports"] = [ids[-1]]
-        nodes.insert(0, {"id": "top", "kind": "thesis", "text": "The cycle argues for this."})
-        nodes[1]["supports"].append("top")
-    while len(nodes) < n:
-        i = len(nodes)
-        target = ids[rnd.randrange(1, len(ids))]
-        if i % 2:
-            nodes.append({"id": f"o{i}", "kind": "objection", "text": f"Objection {i}.", "attacks": [target]})
-        else:
-            nodes.append({"id": f"o{i}", "kind": "rebuttal", "text": f"Rebuttal {i}.",
-                          "attacks": [nodes[-1]["id"]]})
-    return {"title": f"A {shape} of {n} statements", "nodes": {d.pop("id"): d for d in nodes}}
 
 
 def one(shape: str, n: int, out: str) -> dict[str, Any]:

@@ -14,14 +14,13 @@ from typing import Any
 
 import pytest
 
-from benchmarks.run import launch_chromium  # one way to open the browser, for tests and benchmark
+from tests.browser import launch_chromium  # one way to open the browser, for tests and benchmark
 
 ROOT = Path(__file__).resolve().parent.parent
 GRAPHS = ROOT / "graphs"
 DATA = Path(__file__).resolve().parent / "data"
 CORPORA = Path(os.environ.get("ARGMAP_CORPORA") or ROOT.parent / "shared" / "corpora")  # a worktree: set it
 IN_CI = bool(os.environ.get("CI"))
-
 
 
 def need(condition: bool, reason: str) -> None:
@@ -52,14 +51,26 @@ GOLDEN = DATA / "golden"
 UPDATE_GOLDEN = bool(os.environ.get("ARGMAP_UPDATE_GOLDEN"))
 
 
+def golden_path(name: str) -> Path:
+    """``NAME`` relative to tests/data (``interop/stalin_purges.dot``); a bare file name is in
+    tests/data/golden. Nothing outside tests/data."""
+    rel = Path(name)
+    path = (DATA / rel if len(rel.parts) > 1 else GOLDEN / rel).resolve()
+    if rel.is_absolute() or DATA.resolve() not in path.parents:
+        raise ValueError(f"a golden file lives under tests/data, not at {name}")
+    return path
+
+
 @pytest.fixture(scope="session")
 def golden() -> Callable[[str, str], None]:
-    """``golden(name, text)``: ``text`` must equal ``tests/data/golden/NAME`` (a missing file fails);
-    with ARGMAP_UPDATE_GOLDEN=1 the file is (re)written instead, for review in the diff."""
+    """``golden(name, text)``: ``text`` must equal the golden file ``name`` (see :func:`golden_path`;
+    a missing file fails); with ARGMAP_UPDATE_GOLDEN=1 the file is (re)written instead, for review
+    in the diff. The one way every test compares output with a golden file."""
 
     def check(name: str, text: str) -> None:
-        path = GOLDEN / name
+        path = golden_path(name)
         if UPDATE_GOLDEN:
+            path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
         assert path.exists(), f"no golden file {name}; ARGMAP_UPDATE_GOLDEN=1 writes it"
         assert text == path.read_text(encoding="utf-8"), f"{name} changed; ARGMAP_UPDATE_GOLDEN=1 to accept"

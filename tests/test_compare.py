@@ -5,7 +5,6 @@ for any map."""
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Any
 
@@ -18,12 +17,11 @@ from hypothesis import strategies as st
 import argmap
 from argmap import compare as cmp
 from cli import cli
+from tests import compare_truth
+from tests.compare_truth import PAIRS
 
 ROOT = Path(__file__).resolve().parent.parent
-PAIRS = Path(__file__).parent / "data" / "compare"
-GOLDEN = Path(__file__).parent / "data" / "golden"
-UPDATE = bool(os.environ.get("ARGMAP_UPDATE_GOLDEN"))
-TRUTH = yaml.safe_load((PAIRS / "truth.yaml").read_text(encoding="utf-8"))
+TRUTH = compare_truth.truth()
 #: the pairs the matcher gets exactly right; stalin_e (a student sharing almost no words with the
 #: model) is the measured limit, in benchmarks/COMPARE_RESULTS.md
 EXACT = [name for name in TRUTH if name != "stalin_e.yaml"]
@@ -31,13 +29,6 @@ EXACT = [name for name in TRUTH if name != "stalin_e.yaml"]
 
 def load_pair(name: str) -> tuple[argmap.ArgumentMap, argmap.ArgumentMap]:
     return argmap.load(ROOT / "graphs" / TRUTH[name]["model"]), argmap.load(PAIRS / name)
-
-
-def check_golden(name: str, text: str) -> None:
-    path = GOLDEN / name
-    if UPDATE:
-        path.write_text(text, encoding="utf-8")
-    assert text == path.read_text(encoding="utf-8"), f"{name} changed; ARGMAP_UPDATE_GOLDEN=1 to accept"
 
 
 def invoke(*args: str) -> Any:
@@ -82,7 +73,7 @@ def test_matching_equals_the_truth(name: str) -> None:
     assert sorted(mv["student"] for mv in result.moved) == sorted(spec["moved"])
 
 
-def test_stalin_student_missing_extra_and_moved() -> None:
+def test_stalin_student_missing_extra_and_moved(golden: Any) -> None:
     model, student = load_pair("stalin_a.yaml")
     result = cmp.compare(model, student)
     assert result.missing == ["cheap_labour", "gulag_work"]  # a whole reason and its evidence
@@ -90,7 +81,7 @@ def test_stalin_student_missing_extra_and_moved() -> None:
     assert result.moved == [{"model": "generals_shot", "student": "e11", "model_target": "rivals",
                              "student_target": "r7"}]
     assert result.coverage == round(18 / 20, 3)
-    check_golden("compare_stalin_a.txt", cmp.format_text(result))
+    golden("compare_stalin_a.txt", cmp.format_text(result))
 
 
 def test_the_hard_paraphrase_pairs_nothing_wrongly_with_the_thesis() -> None:
@@ -102,13 +93,13 @@ def test_the_hard_paraphrase_pairs_nothing_wrongly_with_the_thesis() -> None:
     assert len(wrong) <= 1  # the measured precision (0.8 on 5 pairs) in COMPARE_RESULTS.md
 
 
-def test_benchmark_reports_what_the_tests_see() -> None:
-    from benchmarks import compare_eval
-
-    specs = compare_eval.truth()
-    c = compare_eval.total(EXACT, specs, cmp.THRESHOLD)
-    assert (c.precision, c.recall) == (1.0, 1.0)
-    assert {s["split"] for s in specs.values()} == {"tune", "held-out"}
+def test_the_scoring_the_benchmark_reports_agrees_with_the_tests() -> None:
+    c = compare_truth.total(EXACT, TRUTH, cmp.THRESHOLD)
+    assert (c.precision, c.recall, c.moved_precision, c.moved_recall) == (1.0, 1.0, 1.0, 1.0)
+    assert c.true == sum(len(TRUTH[n]["pairs"]) for n in EXACT) and c.true == c.predicted == c.correct
+    assert {s["split"] for s in TRUTH.values()} == {"tune", "held-out"}
+    hard = compare_truth.score_pair("stalin_e.yaml", TRUTH["stalin_e.yaml"], cmp.THRESHOLD)
+    assert hard.correct < hard.true  # the measured limit: recall below 1 on the hard paraphrase
 
 
 # -- reports ----------------------------------------------------------------------------------------
@@ -124,11 +115,11 @@ def test_json_has_exactly_the_documented_keys(tmp_path: Path) -> None:
                                      "model_kind": "evidence", "student_kind": "claim"}]
 
 
-def test_cli_text_and_page_subprocess(tmp_path: Path, cli_run: Any) -> None:
+def test_cli_text_and_page_subprocess(tmp_path: Path, cli_run: Any, golden: Any) -> None:
     out = tmp_path / "compare.html"
     proc = cli_run("compare", "graphs/stalin_purges.yaml", "tests/data/compare/stalin_a.yaml", "-o", str(out))
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout == (GOLDEN / "compare_stalin_a.txt").read_text(encoding="utf-8")
+    golden("compare_stalin_a.txt", proc.stdout)
     assert f"wrote {out}" in proc.stderr
     first = out.read_bytes()
     assert cli_run("compare", "graphs/stalin_purges.yaml", "tests/data/compare/stalin_a.yaml",

@@ -5,7 +5,6 @@ file."""
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Any
 
@@ -19,9 +18,6 @@ import argmap
 from argmap import evidence
 from argmap.analysis import evidence_of, rests_on, trace
 from argmap.evidence import Link, links, links_of, reaching, rows, strength, support_tree
-
-GOLDEN = Path(__file__).parent / "data" / "golden"
-UPDATE = bool(os.environ.get("ARGMAP_UPDATE_GOLDEN"))
 
 
 @settings(max_examples=150, deadline=None)
@@ -146,19 +142,12 @@ def test_evidence_of_a_node_names_what_it_attacks_and_what_answers_it(
         assert [item["id"] for item in data[key]] == list(getattr(t, key))
 
 
-def check_golden(name: str, text: str) -> None:
-    path = GOLDEN / name
-    if UPDATE:
-        path.write_text(text, encoding="utf-8")
-    assert text == path.read_text(encoding="utf-8"), f"{name} changed; ARGMAP_UPDATE_GOLDEN=1 to accept"
+def test_golden_stalin_evidence_table(stalin: argmap.ArgumentMap, golden: Any) -> None:
+    golden("stalin_evidence.txt", evidence.format_table(stalin))
 
 
-def test_golden_stalin_evidence_table(stalin: argmap.ArgumentMap) -> None:
-    check_golden("stalin_evidence.txt", evidence.format_table(stalin))
-
-
-def test_golden_stalin_support_tree(stalin: argmap.ArgumentMap) -> None:
-    check_golden("stalin_tree_purges.txt", evidence.format_tree(stalin, "purges"))
+def test_golden_stalin_support_tree(stalin: argmap.ArgumentMap, golden: Any) -> None:
+    golden("stalin_tree_purges.txt", evidence.format_tree(stalin, "purges"))
 
 
 @settings(max_examples=200, deadline=None)

@@ -267,7 +267,7 @@ def test_long_paragraphs_and_words_finish() -> None:
 # -- against the human-annotated corpus ----------------------------------------------------------
 @pytest.mark.corpora
 def test_rules_beat_both_baselines_on_link_f1(corpora: Path) -> None:
-    from benchmarks.extract_eval import evaluate, read_gold
+    from argmap.extract.evaluate import evaluate, read_gold
 
     folder = corpora / "arg-microtexts" / "en"
     golds = [read_gold(str(p)) for p in sorted(folder.glob("micro_*.xml"))]

@@ -129,7 +129,7 @@ def test_cycle_is_broken_not_fatal() -> None:
 
 def test_deterministic() -> None:
     import argmap
-    from benchmarks.generate import generate, to_yaml
+    from tests.maps import generate, to_yaml
 
     text = to_yaml(generate(1500, seed=3))
     one = layered(argmap.loads(text))
@@ -176,7 +176,7 @@ def test_long_chain_has_no_recursion_error() -> None:
 
 def test_generated_map(tmp_path: Any) -> None:
     import argmap
-    from benchmarks.generate import generate, to_yaml
+    from tests.maps import generate, to_yaml
 
     amap = argmap.loads(to_yaml(generate(10_000, seed=2)))
     assert_valid_layout(amap, layered(amap))
@@ -258,7 +258,7 @@ def test_wide_layers_wrap_into_bands() -> None:
 @pytest.mark.parametrize("seed", [1, 2])
 def test_acyclic_maps_have_every_edge_up(seed: int) -> None:
     import argmap
-    from benchmarks.generate import generate, to_yaml
+    from tests.maps import generate, to_yaml
 
     amap = argmap.loads(to_yaml(generate(2000, seed=seed)))  # < 5 000: no cycles generated
     assert nx.is_directed_acyclic_graph(amap.graph)

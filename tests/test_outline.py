@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -12,16 +11,9 @@ import pytest
 import argmap
 from argmap.outline import counter_arguments, outline, paragraphs
 
-GOLDEN = Path(__file__).parent / "data" / "golden"
-UPDATE = bool(os.environ.get("ARGMAP_UPDATE_GOLDEN"))
 
-
-def test_golden_stalin_outline(stalin: argmap.ArgumentMap) -> None:
-    text = outline(stalin)
-    path = GOLDEN / "stalin_outline.md"
-    if UPDATE:
-        path.write_text(text, encoding="utf-8")
-    assert text == path.read_text(encoding="utf-8"), "outline changed; ARGMAP_UPDATE_GOLDEN=1 to accept"
+def test_golden_stalin_outline(stalin: argmap.ArgumentMap, golden: Any) -> None:
+    golden("stalin_outline.md", outline(stalin))
 
 
 def test_stalin_plan_reads_like_a_plan(stalin: argmap.ArgumentMap) -> None:

@@ -18,7 +18,6 @@ import pytest
 import argmap
 from argmap.model import ArgumentMap
 
-GOLDEN = Path(__file__).parent / "data" / "interop"
 WRITERS = ["nodelink", "graphml", "gexf", "dot", "mermaid", "argdown", "aif"]
 EXTENSION = {"nodelink": "nodelink.json", "graphml": "graphml", "gexf": "gexf", "dot": "dot",
              "mermaid": "mmd", "argdown": "argdown", "aif": "aif.json"}
@@ -39,13 +38,10 @@ def hostile_map(payloads: list[str]) -> ArgumentMap:
 
 
 @pytest.mark.parametrize("fmt", WRITERS)
-def test_golden_stalin(stalin: ArgumentMap, fmt: str) -> None:
+def test_golden_stalin(stalin: ArgumentMap, fmt: str, golden: Any) -> None:
     out = argmap.convert(stalin, fmt)
     assert isinstance(out, str)
-    golden = GOLDEN / f"stalin_purges.{EXTENSION[fmt]}"
-    if not golden.exists():  # pragma: no cover - first run writes the file for review
-        golden.write_text(out, encoding="utf-8")
-    assert out == golden.read_text(encoding="utf-8")
+    golden(f"interop/stalin_purges.{EXTENSION[fmt]}", out)
     assert argmap.convert(stalin, fmt) == out  # deterministic
 
 

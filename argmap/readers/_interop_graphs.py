@@ -221,7 +221,7 @@ def _build(path: str, graph_fields: dict[str, str], nodes: list[Item],
     if "essay" in graph_fields:
         amap.essay_path = graph_fields["essay"]
     if "review" in graph_fields:
-        amap.review = clean_review(_json(p, graph_fields["review"], "review", 1, 1))
+        amap.review = clean_review(_json(p, graph_fields["review"], "review", 1, 1, options))
     for name, target in (("kinds", amap.kind_names), ("check", amap.check_config), ("meta", amap.meta)):
         if name in graph_fields:
             value = _json(p, graph_fields[name], name, 1, 1, options)
