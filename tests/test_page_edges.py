@@ -21,7 +21,8 @@ DIRECTIONS = ("down", "right")
 #: read what the page draws: the card boxes at the live positions and every drawn connector
 GEOMETRY = """() => {
     const a = window.argmap, c = a.data.card, h = {};
-    a.data.nodes.forEach((r, k) => { h[a.idOf(k)] = 2 * c.padding + c.kindLine + r[4].split('\\n').length * c.lineHeight; });
+    a.data.nodes.forEach((r, k) => {
+        h[a.idOf(k)] = 2 * c.padding + c.kindLine + r[4].split('\\n').length * c.lineHeight; });
     const shown = new Set(a.visible());
     const boxes = a.positions().filter(p => shown.has(p[0])).map(([id, x, y]) =>
         [id, x - c.width / 2, y - h[id] / 2, x + c.width / 2, y + h[id] / 2]);
@@ -69,19 +70,22 @@ def crossings(geometry: dict[str, Any]) -> list[tuple[str, str, str]]:
     found = []
     for path in geometry["paths"]:
         pts = path["points"]
-        for (x0, y0), (x1, y1) in zip(pts, pts[1:]):
+        for (x0, y0), (x1, y1) in zip(pts, pts[1:], strict=False):
             for node, (left, top, right, bottom) in boxes.items():
-                if node not in (path["from"], path["to"]) and meets((x0, y0, x1, y1), [left + 1, top + 1, right - 1, bottom - 1]):
+                shrunk = [left + 1, top + 1, right - 1, bottom - 1]
+                if node not in (path["from"], path["to"]) and meets((x0, y0, x1, y1), shrunk):
                     found.append((path["from"], path["to"], node))
     return found
 
 
-def check_links(amap: argmap.ArgumentMap, page: Any, where: str, shown: set[str] | None = None) -> dict[str, Any]:
+def check_links(amap: argmap.ArgumentMap, page: Any, where: str,
+                shown: set[str] | None = None) -> dict[str, Any]:
     """Every link between shown statements is drawn once, from border to border, crossing no other card."""
     geometry = page.js(GEOMETRY)
     boxes = {b[0]: b[1:] for b in geometry["boxes"]}
     shown = set(boxes) if shown is None else shown
-    want = sorted((u, v, d["relation"]) for u, v, d in amap.graph.edges(data=True) if u in shown and v in shown)
+    want = sorted((u, v, d["relation"]) for u, v, d in amap.graph.edges(data=True)
+                  if u in shown and v in shown)
     drawn = sorted((p["from"], p["to"], p["relation"]) for p in geometry["paths"])
     assert drawn == want, where
     for path in geometry["paths"]:
@@ -136,7 +140,7 @@ def test_links_route_round_cards_put_anywhere(stalin, tmp_path, open_page):
     cells = [(col * 224.0, row * 120.0) for row in range(6) for col in range(5)]
     page.js("""cells => { const a = window.argmap;
         cells.forEach(([id, x, y]) => a.network.moveNode(a.visId(id), x, y)); a.network.redraw(); }""",
-            [[node, x, y] for node, (x, y) in zip(ids, cells)])
+            [[node, x, y] for node, (x, y) in zip(ids, cells, strict=False)])
     check_links(stalin, page, "shuffled")
 
 

@@ -5,7 +5,7 @@
  * beside it (cards keep at least 24 px apart), along the gaps, into the other card's side.
  *
  * routeEdge tries a few shapes (level or upright, one bend, two bends through a gap next to either
- * end, four bends through the gaps on both sides, slanted) and keeps the cheapest clear one (length
+ * end, three or four bends through the gaps beside both ends, slanted) and keeps the cheapest clear one (length
  * plus a cost per bend); when none is clear it searches the grid of gap lines around both ends (Dijkstra, turns
  * cost extra), then around the whole map. Every test of a segment asks a bucket index of the card
  * boxes, so a map costs about (links x nearby cards), never all pairs. Pure geometry on positions:
@@ -14,6 +14,7 @@ var ROUTE_GAP = 12,      // a trunk runs this far from a card's side (half the l
     ROUTE_CLEAR = 3,     // a connector keeps at least this far from any card it does not join
     ROUTE_CELL = 256,    // bucket size of the card index (canvas px)
     ROUTE_BEND = 24,     // what a bend costs, in px of length
+    ARROW_ROOM = 10,     // the shortest last segment (an arrow head is 12 px long)
     GRID_MAX = 250000;   // the most grid points a search looks at (a few MB), else the link stays straight
 
 /* Where a line from (fx, fy) to the centre of a w x h box at (tx, ty) meets the box's border. */
@@ -54,7 +55,55 @@ function routeIndex(xy) {
       }
     }
   }
-  return { box: box, cells: cells, stamp: new Int32Array(N), visit: 0 };
+  return { box: box, cells: cells, stamp: new Int32Array(N), visit: 0, lanes: new Map(), busX: new Map(), busY: new Map() };
+}
+/* Two links to different statements (or of different relations) must not run along the same gap: a
+ * reader could not tell which evidence goes where. Links of one relation to one statement (a "lane")
+ * may: they join like an org chart's lines.
+ * The level and upright segments of the routes chosen so far, in buckets like the cards. */
+var LANE_NEAR = 7, LANE_COST = 200, LANE_SHARE = 0.8;
+function laneKeys(x0, y0, x1, y1, fn) {
+  var c0 = Math.floor((Math.min(x0, x1) - LANE_NEAR) / ROUTE_CELL), c1 = Math.floor((Math.max(x0, x1) + LANE_NEAR) / ROUTE_CELL);
+  var r0 = Math.floor((Math.min(y0, y1) - LANE_NEAR) / ROUTE_CELL), r1 = Math.floor((Math.max(y0, y1) + LANE_NEAR) / ROUTE_CELL);
+  for (var c = c0; c <= c1; c++) { for (var r = r0; r <= r1; r++) { fn(c + "," + r); } }
+}
+var BUS_MAX = 6;   // trunks kept per lane, for the next links of the lane to join
+function addLanes(ix, pts, lane) {
+  for (var j = 0; j + 3 < pts.length; j += 2) {
+    var seg = [pts[j], pts[j + 1], pts[j + 2], pts[j + 3], lane];
+    if (seg[0] !== seg[2] && seg[1] !== seg[3]) { continue; }
+    if (j > 0 && j + 4 < pts.length) {   // a trunk (not a stub out of or into a card)
+      var bus = seg[0] === seg[2] ? ix.busX : ix.busY, list = bus.get(lane) || [], v = seg[0] === seg[2] ? seg[0] : seg[1];
+      if (list.length < BUS_MAX && list.indexOf(v) < 0) { list.push(v); bus.set(lane, list); }
+    }
+    laneKeys(seg[0], seg[1], seg[2], seg[3], function (key) {
+      var list = ix.lanes.get(key);
+      if (list) { list.push(seg); } else { ix.lanes.set(key, [seg]); }
+    });
+  }
+}
+/* What running along (or ending at the end of) other lanes costs the segment; running along its own
+ * lane costs a fifth (links to one statement join into one line, as in an org chart). */
+function laneCost(ix, x0, y0, x1, y1, lane) {
+  var level = y0 === y1, upright = x0 === x1, cost = 0, seen = new Set(), joined = 0;
+  if (!level && !upright) { return 0; }
+  laneKeys(x0, y0, x1, y1, function (key) {
+    var list = ix.lanes.get(key);
+    for (var j = 0; list && j < list.length; j++) {
+      var o = list[j];
+      if (seen.has(o)) { continue; }
+      seen.add(o);
+      var along;
+      if (level && o[1] === o[3] && Math.abs(o[1] - y0) < LANE_NEAR) {
+        along = Math.min(Math.max(x0, x1), Math.max(o[0], o[2])) - Math.max(Math.min(x0, x1), Math.min(o[0], o[2]));
+      } else if (upright && o[0] === o[2] && Math.abs(o[0] - x0) < LANE_NEAR) {
+        along = Math.min(Math.max(y0, y1), Math.max(o[1], o[3])) - Math.max(Math.min(y0, y1), Math.min(o[1], o[3]));
+      } else { continue; }
+      if (o[4] === lane) { if (along > joined) { joined = along; } }   // joining a line to the same statement
+      else if (along > -LANE_NEAR) { cost += LANE_COST + 4 * Math.max(0, along); }   // along it, or end to end
+    }
+  });
+  return cost - LANE_SHARE * Math.min(joined, Math.abs(x1 - x0) + Math.abs(y1 - y0));
 }
 /* The shown cards whose buckets meet the rectangle l, t, r, b; `fn(k)` returns true to stop. */
 function eachCardNear(ix, l, t, r, b, fn) {
@@ -100,8 +149,9 @@ function simplify(pts) {
 }
 /* The cost of a polyline (length plus ROUTE_BEND a bend), or Infinity if it crosses a card other
  * than its ends (the first segment may touch card a, the last card b) or turns back on itself. */
-function pathCost(ix, pts, a, b) {
+function pathCost(ix, pts, a, b, lane) {
   var n = pts.length / 2, cost = 0;
+  ix.laneHit = false;
   if (n < 2) { return Infinity; }
   for (var j = 0; j + 1 < n; j++) {
     var x0 = pts[2 * j], y0 = pts[2 * j + 1], x1 = pts[2 * j + 2], y1 = pts[2 * j + 3];
@@ -109,21 +159,26 @@ function pathCost(ix, pts, a, b) {
       if (!segmentClear(ix, x0, y0, x1, y1, -1, -1)) { return Infinity; }
     } else if (!segmentClear(ix, x0, y0, x1, y1, j === 0 ? a : -1, j + 2 === n ? b : -1)) { return Infinity; }
     if (j > 0 && (x1 - x0) * (pts[2 * j] - pts[2 * j - 2]) + (y1 - y0) * (pts[2 * j + 1] - pts[2 * j - 1]) < 0) { return Infinity; }
-    cost += Math.hypot(x1 - x0, y1 - y0);
+    var along = laneCost(ix, x0, y0, x1, y1, lane);
+    ix.laneHit = ix.laneHit || along >= LANE_COST;
+    cost += Math.hypot(x1 - x0, y1 - y0) + along;
   }
+  // an arrow head needs a last segment of its own length to point the right way
+  var last = Math.abs(pts[2 * n - 2] - pts[2 * n - 4]) + Math.abs(pts[2 * n - 1] - pts[2 * n - 3]);
+  if (n > 2 && last < ARROW_ROOM) { cost += LANE_COST; ix.laneHit = true; }
   return cost + ROUTE_BEND * (n - 2);
 }
 
 /* The route of a link from card a to card b: points [x0, y0, ...] from a's border to b's. */
-function routeEdge(ix, a, b) {
+function routeEdge(ix, a, b, lane) {
   var B = ix.box, G = ROUTE_GAP;
   var al = B[4 * a], at = B[4 * a + 1], ar = B[4 * a + 2], ab = B[4 * a + 3], ax = (al + ar) / 2, ay = (at + ab) / 2;
   var bl = B[4 * b], bt = B[4 * b + 1], br = B[4 * b + 2], bb = B[4 * b + 3], bx = (bl + br) / 2, by = (bt + bb) / 2;
-  var best = null, bestCost = Infinity;
+  var best = null, bestCost = Infinity, shared = false;   // shared: the best runs along another's lane
   function consider(pts) {
     pts = simplify(pts);
-    var c = pathCost(ix, pts, a, b);
-    if (c < bestCost) { bestCost = c; best = pts; }
+    var c = pathCost(ix, pts, a, b, lane);
+    if (c < bestCost) { bestCost = c; best = pts; shared = ix.laneHit; }
   }
   // straight, between the borders: first only when it is level or upright (an org chart's lines
   // are; a slanted one among them reads as a different kind of link), else as a last resort
@@ -131,7 +186,8 @@ function routeEdge(ix, a, b) {
   var straight = [s[0], s[1], e[0], e[1]];
   if (Math.abs(s[0] - e[0]) < 0.5 || Math.abs(s[1] - e[1]) < 0.5) { consider(straight); }
   // where a vertical trunk may run (x) and a horizontal one (y)
-  var xs = [al - G, ar + G, bl - G, br + G], ys = [at - G, ab + G, bt - G, bb + G];
+  var xs = [al - G, ar + G, bl - G, br + G].concat(ix.busX.get(lane) || []);
+  var ys = [at - G, ab + G, bt - G, bb + G].concat(ix.busY.get(lane) || []);
   if (ar < bl) { xs.push((ar + bl) / 2); } else if (br < al) { xs.push((br + al) / 2); }
   if (ab < bt) { ys.push((ab + bt) / 2); } else if (bb < at) { ys.push((bb + at) / 2); }
   function sideX(x, l, r) { return x <= l ? l : x >= r ? r : null; }   // the side facing a trunk at x
@@ -149,7 +205,24 @@ function routeEdge(ix, a, b) {
   if (sa !== null && sb !== null) { consider([sa, ay, bx, ay, bx, sb]); }
   sa = sideX(by, at, ab); sb = sideX(ax, bl, br);
   if (sa !== null && sb !== null) { consider([ax, sa, ax, by, sb, by]); }
-  if (best) { return best; }
+  // three bends: out of a's side into its gap, along it to the gap beside b, into b's top or bottom;
+  // or out of a's top or bottom into the gap there, across to the gap beside b, into b's side
+  var busX = ix.busX.get(lane) || [], busY = ix.busY.get(lane) || [];
+  var gxA = [al - G, ar + G].concat(busX), gyA = [at - G, ab + G].concat(busY);
+  var gxB = [bl - G, br + G].concat(busX), gyB = [bt - G, bb + G].concat(busY);
+  for (j = 0; j < gxA.length; j++) {
+    for (q = 0; q < gyB.length; q++) {
+      x = gxA[j]; y = gyB[q]; sa = sideX(x, al, ar); sb = sideX(y, bt, bb);
+      if (sa !== null && sb !== null) { consider([sa, ay, x, ay, x, y, bx, y, bx, sb]); }
+    }
+  }
+  for (j = 0; j < gyA.length; j++) {
+    for (q = 0; q < gxB.length; q++) {
+      y = gyA[j]; x = gxB[q]; sa = sideX(y, at, ab); sb = sideX(x, bl, br);
+      if (sa !== null && sb !== null) { consider([ax, sa, ax, y, x, y, x, by, sb, by]); }
+    }
+  }
+  if (best && !shared) { return best; }
   // four bends: out of a's side into its gap, along a gap across, into b's gap, into b's side
   var ax2 = [al - G, ar + G], bx2 = [bl - G, br + G], ay2 = [at - G, ab + G], by2 = [bt - G, bb + G];
   for (j = 0; j < 2; j++) {
@@ -281,7 +354,9 @@ function connectorRoutes(xy) {
   var ix = routeIndex(xy), routes = new Array(S.E);
   for (var e = 0; e < S.E; e++) {
     var a = S.edgeFrom[e], b = S.edgeTo[e];
-    routes[e] = S.hiddenN[a] || S.hiddenN[b] || a === b ? null : routeEdge(ix, a, b);
+    var lane = b * S.RELS.length + S.edgeRel[e];   // links of one relation to one statement may join
+    routes[e] = S.hiddenN[a] || S.hiddenN[b] || a === b ? null : routeEdge(ix, a, b, lane);
+    if (routes[e]) { addLanes(ix, routes[e], lane); }
   }
   c.xy = Float64Array.from(xy); c.hidden = Uint8Array.from(S.hiddenN); c.routes = routes;
   return routes;
