@@ -5,11 +5,13 @@
  * beside it (cards keep at least 24 px apart), along the gaps, into the other card's side.
  *
  * routeEdge tries a few shapes (level or upright, one bend, two bends through a gap next to either
- * end, three or four bends through the gaps beside both ends, slanted) and keeps the cheapest clear one (length
- * plus a cost per bend); when none is clear it searches the grid of gap lines around both ends (Dijkstra, turns
- * cost extra), then around the whole map. Every test of a segment asks a bucket index of the card
- * boxes, so a map costs about (links x nearby cards), never all pairs. Pure geometry on positions:
- * the map (vis_adapter.js) and the PNG export (export.js) draw the same routes with drawConnector. */
+ * end, three or four bends through the gaps beside both ends, slanted) and keeps the cheapest clear
+ * one: length, a cost per bend, and a high cost for running along another statement's trunk (links
+ * of one relation to one statement share a trunk; see "lanes" below). When no shape is clear it
+ * searches the grid of gap lines around both ends (Dijkstra, turns cost extra), then around the whole
+ * map. Every test of a segment asks a bucket index of the card boxes, so a map costs about
+ * (links x nearby cards), never all pairs. Pure geometry on positions: the map (vis_adapter.js) and
+ * the PNG export (export.js) draw the same routes with drawConnector. */
 var ROUTE_GAP = 12,      // a trunk runs this far from a card's side (half the layout's least gap)
     ROUTE_CLEAR = 3,     // a connector keeps at least this far from any card it does not join
     ROUTE_CELL = 256,    // bucket size of the card index (canvas px)
@@ -147,8 +149,9 @@ function simplify(pts) {
   }
   return out;
 }
-/* The cost of a polyline (length plus ROUTE_BEND a bend), or Infinity if it crosses a card other
- * than its ends (the first segment may touch card a, the last card b) or turns back on itself. */
+/* The cost of a polyline (length, ROUTE_BEND a bend, laneCost), or Infinity if it crosses a card
+ * other than its ends (the first segment may touch card a, the last card b) or turns back on itself.
+ * Leaves ix.laneHit true when the cost includes running along another lane (or a cramped arrow). */
 function pathCost(ix, pts, a, b, lane) {
   var n = pts.length / 2, cost = 0;
   ix.laneHit = false;
