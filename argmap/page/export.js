@@ -63,28 +63,12 @@ function drawHeader(ctx, width, legend) {
   });
   return y + 40;
 }
-/* Where a line from (fx, fy) to the centre of a w x h box at (tx, ty) meets the box's border. */
-function borderPoint(fx, fy, tx, ty, w, h) {
-  var dx = tx - fx, dy = ty - fy;
-  if (!dx && !dy) { return [tx, ty]; }
-  var t = Math.min(dx ? w / 2 / Math.abs(dx) : Infinity, dy ? h / 2 / Math.abs(dy) : Infinity);
-  return [tx - dx * t, ty - dy * t];
-}
+/* A big map's link in the image: a straight line between the boxes' borders. */
 function drawEdge(ctx, e, xy, boxW, boxH) {
-  var a = S.edgeFrom[e], b = S.edgeTo[e], rel = S.RELS[S.edgeRel[e]];
+  var a = S.edgeFrom[e], b = S.edgeTo[e];
   var from = borderPoint(xy[2 * b], xy[2 * b + 1], xy[2 * a], xy[2 * a + 1], boxW(a), boxH(a));
   var to = borderPoint(from[0], from[1], xy[2 * b], xy[2 * b + 1], boxW(b), boxH(b));
-  ctx.save();
-  ctx.globalAlpha = S.edgeDimmed[e] ? EDGE_DIM : 1;
-  ctx.strokeStyle = ctx.fillStyle = relColor(rel); ctx.lineWidth = rel.width;
-  if (rel.dashes) { ctx.setLineDash(rel.dashes); }
-  ctx.beginPath(); ctx.moveTo(from[0], from[1]); ctx.lineTo(to[0], to[1]); ctx.stroke();
-  ctx.setLineDash([]);
-  var ang = Math.atan2(to[1] - from[1], to[0] - from[0]);
-  ctx.translate(to[0], to[1]); ctx.rotate(ang);
-  if (rel.arrow === "bar") { ctx.lineWidth = 3; ctx.beginPath(); ctx.moveTo(-2, -8); ctx.lineTo(-2, 8); ctx.stroke(); }
-  else { ctx.beginPath(); ctx.moveTo(0, 0); ctx.lineTo(-13, -6); ctx.lineTo(-13, 6); ctx.closePath(); ctx.fill(); }
-  ctx.restore();
+  drawConnector(ctx, e, [from[0], from[1], to[0], to[1]], 0);
 }
 /* The whole map (what is shown of it), title and legend on top. */
 function mapImage() {
@@ -99,8 +83,11 @@ function mapImage() {
   var W = S.cards ? S.cards.C.width : 180;
   function boxW() { return W; }
   function boxH(k) { return cardHeight(k); }
-  for (j = 0; j < S.E; j++) {
-    if (!S.hiddenN[S.edgeFrom[j]] && !S.hiddenN[S.edgeTo[j]] && !S.hiddenE[j]) { drawEdge(ctx, j, xy, boxW, boxH); }
+  if (S.cards) { drawConnectors(ctx, xy, 0); }   // routed round the cards, as on screen
+  else {
+    for (j = 0; j < S.E; j++) {
+      if (!S.hiddenN[S.edgeFrom[j]] && !S.hiddenN[S.edgeTo[j]] && !S.hiddenE[j]) { drawEdge(ctx, j, xy, boxW, boxH); }
+    }
   }
   for (j = 0; j < S.N; j++) {
     if (S.hiddenN[j]) { continue; }

@@ -193,6 +193,16 @@ function publicAPI() {
       return { scale: S.vis.scale(), fontSize: S.cards ? S.cards.minFont : 14, width: mapSize().width, height: mapSize().height,
                boxes: S.vis.boxes().map(function (b) { return [ids[b[0]], b[1], b[2], b[3], b[4]]; }) };
     },
+    /* a card map's drawn links, each {from, to, relation, points: [[x, y], ...]} in canvas coordinates
+     * (the same as positions()); null on a big map, whose links are vis-network's straight edges */
+    edgePaths: function () {
+      var list = S.vis.connectors();
+      return list && list.map(function (c) {
+        var e = c[0], pts = [];
+        for (var j = 0; j < c[1].length; j += 2) { pts.push([c[1][j], c[1][j + 1]]); }
+        return { from: ids[S.edgeFrom[e]], to: ids[S.edgeTo[e]], relation: S.RELS[S.edgeRel[e]].relation, points: pts };
+      });
+    },
     positions: function () { var xy = S.vis.positions(), out = []; for (var j = 0; j < N; j++) { out.push([ids[j], xy[2 * j], xy[2 * j + 1]]); } return out; },
     showPanel: function (on) { setPane("panel", !!on, true); return !!on; },
     showAll: showAll, showView: showView, showEssay: showEssay, exportPNG: exportPNG, mapJSON: mapJSON, exportJSON: exportJSON,

@@ -223,10 +223,13 @@ function createVis(container) {
   for (e = 0; e < E; e++) {
     var rel = RELS[edgeRel[e]], c = relColor(rel);
     // the first relation's look (supports: most edges) is the network-wide default, not an own option
-    visEdges[e] = edgeRel[e] === SUPPORTS ? { id: e, from: S.edgeFrom[e], to: S.edgeTo[e], title: rel.relation } :
+    // a card map draws its own connectors (edges.js): a tooltip on vis-network's straight line would
+    // show where no line is drawn
+    var title = CARDS ? undefined : rel.relation;
+    visEdges[e] = edgeRel[e] === SUPPORTS ? { id: e, from: S.edgeFrom[e], to: S.edgeTo[e], title: title } :
       { id: e, from: S.edgeFrom[e], to: S.edgeTo[e],
         arrows: { to: { enabled: true, type: rel.arrow } }, dashes: rel.dashes, width: rel.width,
-        color: { color: c, highlight: c, hover: c }, title: rel.relation };
+        color: { color: c, highlight: c, hover: c }, title: title };
   }
   var supportLook = RELS[SUPPORTS], supportColor = relColor(supportLook);
 
@@ -522,6 +525,13 @@ function createVis(container) {
     });
     // before the labels are measured too: the boxes change only when the last one is done
     network.on("afterDrawing", function () { if (frame) { chore(buildLayers, true); } });
+  }
+  /* A card map's links: drawn by the page along routes that cross no card but their own two ends
+   * (edges.js), in place of vis-network's straight edges and their arrows, from the live positions
+   * (direction, focus mode, a dragged card). */
+  if (CARDS && renderer && typeof renderer._drawEdges === "function" && typeof renderer._drawArrows === "function") {
+    renderer._drawEdges = function (ctx) { drawConnectors(ctx, livePositions(), 0.75 / network.getScale()); };
+    renderer._drawArrows = function () {};
   }
   /* The node under a canvas point when vis-network cannot tell (it has not measured that node's box
    * yet): the nearest shown node whose LOD box contains the point. */
@@ -860,6 +870,13 @@ function createVis(container) {
       return out;
     },
     positions: livePositions,
+    /* A card map's drawn links: [edge index, [x0, y0, x1, y1, ...] in canvas coordinates]; null on a big map. */
+    connectors: function () {
+      if (!CARDS) { return null; }
+      var routes = connectorRoutes(livePositions()), out = [];
+      for (var j = 0; j < E; j++) { if (routes[j] && !S.hiddenE[j]) { out.push([j, routes[j].slice()]); } }
+      return out;
+    },
     /* The node drawn at a point of the map element (CSS px), or null. */
     nodeAt: function (px, py) { var hit = network.getNodeAt({ x: px, y: py }); return hit === undefined ? null : +hit; },
     zoomTo: function (scale) { network.moveTo({ scale: scale, animation: false }); },
