@@ -158,6 +158,11 @@ def test_badges_by_severity_and_one_summary_line(stalin, stalin_page):
     assert page.text_content("#map-summaries").strip() == line
     page.click("#map-summaries button")   # opens that summary in the panel
     assert page.js("() => document.querySelector('#weak-list li.weak-summary details').open")
+    # a summary builds its items on the disclosure's "toggle" event, which fires after the click
+    # returns: wait for them rather than racing it
+    page.wait_for_function("n => document.querySelectorAll("
+                           "'#weak-list li.weak-summary li [data-node]').length >= n",
+                           arg=len(only_no_source), timeout=10_000)
     listed = page.eval_on_selector_all("#weak-list li.weak-summary li [data-node]", "els => els.length")
     assert listed == len(only_no_source)
     clean(page)
