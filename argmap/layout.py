@@ -236,6 +236,8 @@ INDENT = {"down": 24, "right": 0}
 #: the map area of a 1280 x 800 laptop beside the page's panels: the size the spread is chosen for
 TARGET_AREA = (900, 650)
 MAX_SPREAD = 4
+#: rounds of moving groups apart (each fixes what the last one moved too little)
+SEPARATE_ROUNDS = 3
 #: the nearest-statement check looks this many cells of NEAR_CELL px around a piece of evidence
 NEAR_CELL = 256
 NEAR_REACH = 4
@@ -310,7 +312,7 @@ def card_layout(amap: ArgumentMap, order: str = "essay") -> CardLayout:
         for direction in DIRECTIONS:
             best: tuple[int, float, int] | None = None
             for k in range(1, MAX_SPREAD + 1):
-                pos = tree.place(heights, direction, k)
+                pos = tree.separate(tree.place(heights, direction, k), direction)
                 zoom = min(1.0, fit_zoom(_bbox(pos, heights)))
                 score = (tree.misplaced(pos), -zoom, k)
                 if best is None or score < best:
@@ -656,15 +658,21 @@ class _Tree:
         return pos_a[-1] + col_a[-1] - start, pos_b[-1] + row_b[-1] - b0
 
     def misplaced(self, pos: list[tuple[int, int]]) -> int:
-        """Evidence drawn nearer to another reason or claim than to a statement it supports
-        (looked for within NEAR_REACH cells of a coarse grid, so the check stays linear)."""
+        """Evidence drawn nearer to another reason or claim than to a statement it supports."""
+        return len(self._misplaced(pos))
+
+    def _misplaced(self, pos: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+        """``(evidence, statement, own)`` for each piece of evidence drawn as near to another reason
+        or claim as to a statement it supports (or nearer): the nearest such statement and the
+        squared distance to its own. Looked for within NEAR_REACH cells of a coarse grid, so the
+        check stays linear."""
         kinds = self.kinds
         cells: dict[tuple[int, int], list[int]] = {}
         for u in range(self.n):
             if kinds[u] in ("reason", "claim"):
                 x, y = pos[u]
                 cells.setdefault((x // NEAR_CELL, y // NEAR_CELL), []).append(u)
-        bad = 0
+        out = []
         for u in range(self.n):
             if kinds[u] != "evidence":
                 continue
@@ -675,16 +683,70 @@ class _Tree:
             own = min((pos[v][0] - x) ** 2 + (pos[v][1] - y) ** 2 for v in supported)
             reach = min(NEAR_REACH, math.isqrt(own) // NEAR_CELL + 1)
             cx, cy = x // NEAR_CELL, y // NEAR_CELL
-            found = False
+            worst: tuple[int, int] | None = None
             for gx in range(cx - reach, cx + reach + 1):
                 for gy in range(cy - reach, cy + reach + 1):
                     for v in cells.get((gx, gy), ()):
-                        if (pos[v][0] - x) ** 2 + (pos[v][1] - y) ** 2 <= own and v not in supported:
-                            found = True
-                            break
-                    if found:
-                        break
-                if found:
-                    break
-            bad += found
-        return bad
+                        dx, dy = pos[v][0] - x, pos[v][1] - y
+                        if dx * dx + dy * dy <= own and v not in supported:
+                            key = (own - dx * dx - dy * dy, -v)
+                            if worst is None or key > worst:
+                                worst = key
+            if worst is not None:
+                out.append((u, -worst[1], own))
+        return out
+
+    def separate(self, pos: list[tuple[int, int]], direction: str) -> list[tuple[int, int]]:
+        """Moves groups apart along the cross axis wherever a piece of evidence is drawn nearer to
+        a neighbouring group's statement than to its own (a wide grid of evidence reaching under
+        the next group): just far enough, a few rounds, so a map without such evidence keeps its
+        drawing exactly. Groups only move apart, so no cards come to overlap."""
+        n = self.n
+        group = self.group
+        children = self.children
+        cb = 0 if direction == "down" else 1
+        # the unit a node moves with: its group, or itself for a root without children
+        unit = [group[u] if group[u] >= 0 else (-1 if children[u] else u) for u in range(n)]
+        for _ in range(SEPARATE_ROUNDS):
+            bad = self._misplaced(pos)
+            if not bad:
+                break
+            lo: dict[int, int] = {}
+            for u in range(n):
+                g = unit[u]
+                if g >= 0 and (g not in lo or pos[u][cb] < lo[g]):
+                    lo[g] = pos[u][cb]
+            order = sorted(lo, key=lambda g: (lo[g], g))
+            rank = {g: i for i, g in enumerate(order)}
+            extra = [0] * (len(order) + 1)  # extra room before the unit of that rank
+            for e, s, own in bad:
+                ue, us = unit[e], unit[s]
+                if ue < 0 or us < 0 or ue == us:
+                    continue
+                da = pos[s][1 - cb] - pos[e][1 - cb]
+                db = abs(pos[s][cb] - pos[e][cb])
+                need = math.isqrt(max(0, own - da * da)) + 1 - db
+                cut = rank[ue] + 1 if rank[us] > rank[ue] else rank[ue]
+                extra[cut] = max(extra[cut], need)
+            if not any(extra):
+                break
+            shift = [0] * len(order)
+            total = 0
+            for i in range(len(order)):
+                total += extra[i]
+                shift[i] = total
+            moved = pos[:]
+            for u in range(n):
+                g = unit[u]
+                if g >= 0:
+                    by = shift[rank[g]]
+                elif children[u]:  # a root stays centred on its children
+                    ranks = [rank[c] for c in children[u]]
+                    by = (shift[min(ranks)] + shift[max(ranks)]) // 2
+                else:
+                    continue
+                if by:
+                    x, y = pos[u]
+                    moved[u] = (x + by, y) if cb == 0 else (x, y + by)
+            pos = moved
+        return pos
