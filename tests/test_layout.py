@@ -271,6 +271,7 @@ from strategies import essay_maps, random_graphs  # noqa: E402
 
 from argmap.cards import CARD_WIDTH  # noqa: E402
 from argmap.layout import DIRECTIONS, CardLayout, card_layout, essay_layout, fit_zoom  # noqa: E402
+from tests.maps import essay_map  # noqa: E402
 
 MIN_GAP = 24
 
@@ -447,8 +448,6 @@ def test_essay_maps(amap: ArgumentMap) -> None:
 
 def test_evidence_beside_its_statement_over_many_essays() -> None:
     # the share the page promises (95%), over the benchmark's essay-shaped maps of 10-60 statements
-    from benchmarks.layout_eval import essay_map
-
     tally = {d: [0, 0] for d in DIRECTIONS}
     for n in (10, 20, 30, 40, 50, 60):
         for seed in (1, 2, 3, 4):
