@@ -376,27 +376,35 @@ class _Tree:
             stack.extend(children[u])
         if order == "essay":
             self._pull_linked_groups(succ, parent, group, children, attacks)
-        # pre-order ranks, then leaves linked to later statements go last among their siblings
+        # pre-order ranks, then whatever is linked (outside the tree) to later statements goes
+        # last among its siblings: a leaf, or a claim whose subtree is (links inside a subtree
+        # cancel out), so the link is drawn towards the side it leads to
         pre = [0] * (n + 1)
+        visit: list[int] = []
         stack = [n]
         count = 0
         while stack:
             u = stack.pop()
             pre[u] = count
             count += 1
+            visit.append(u)
             stack.extend(reversed(children[u]))
         side = [0] * n
-        for u in range(n):
-            if children[u]:
+        pull = [0] * (n + 1)
+        for u in reversed(visit):
+            if u == n:
                 continue
             p = parent[u]
-            total = 0
+            total = pull[u]
             for w in succ[u]:
                 if w != p:
                     total += (pre[w] > pre[u]) - (pre[w] < pre[u])
             for w in pred[u]:
-                total += (pre[w] > pre[u]) - (pre[w] < pre[u])
+                if parent[w] != u:
+                    total += (pre[w] > pre[u]) - (pre[w] < pre[u])
             side[u] = (total > 0) - (total < 0)
+            if p >= 0:
+                pull[p] += total
         # a leaf goes into its parent's grid unless the parent is a root (a thesis's reasons are
         # stacked in one line even without evidence) or it is itself a thesis
         # statements (reasons, claims) always get a line of their own below what they argue
@@ -407,7 +415,8 @@ class _Tree:
         for p in range(n + 1):
             kids = children[p]
             if len(kids) > 1:
-                kids.sort(key=lambda c: (attacks[c], side[c] if gridded[c] else 0))  # stable
+                inner = p < n and parent[p] >= 0  # a root's groups keep their order
+                kids.sort(key=lambda c: (attacks[c], side[c] if gridded[c] or inner else 0))  # stable
         self.n = n
         self.group = group
         self.gridded = gridded
