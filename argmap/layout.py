@@ -434,9 +434,15 @@ class _Tree:
     def _pull_linked_groups(succ: list[list[int]], parent: list[int], group: list[int],
                             children: list[list[int]], attacks: list[bool]) -> None:
         """Groups of one thesis linked by an edge outside the tree (evidence shared by two
-        reasons, an objection to another group's statement) move towards each other by a few
-        barycentre sweeps, kept only if that shortens the links (an essay without such links keeps
-        its order exactly)."""
+        reasons, an objection to another group's statement) move towards each other, kept only if
+        that shortens the links (an essay without such links keeps its order exactly).
+
+        A link's length is counted in cards: a group's place plus the linked card's place inside
+        it (its reason first), so a group linked to another's reason goes right before that group
+        and one linked to its last claim right after it. Tried: each linked group next to the
+        group it links to (after it, or before or after, whichever is shorter), and a few
+        barycentre sweeps; every trial is linear."""
+        pairs: list[tuple[int, int]] = []
         links: dict[int, list[int]] = {}
         for u, targets in enumerate(succ):
             for v in targets:
@@ -444,51 +450,46 @@ class _Tree:
                     continue
                 gu, gv = group[u], group[v]
                 if gu >= 0 and gv >= 0 and gu != gv and parent[gu] == parent[gv]:
+                    pairs.append((u, v))
                     links.setdefault(gu, []).append(gv)
                     links.setdefault(gv, []).append(gu)
-        if not links:
+        if not pairs:
             return
-        roots = {parent[g] for g in links}
-        for root in sorted(roots):
+        # each linked group's cards in reading order: a card's place inside its group
+        inside: dict[int, int] = {}
+        size: dict[int, int] = {}
+        for g in links:
+            stack = [g]
+            count = 0
+            while stack:
+                u = stack.pop()
+                inside[u] = count
+                count += 1
+                stack.extend(reversed(children[u]))
+            size[g] = count
+        roots = sorted({parent[g] for g in links})
+        for root in roots:
             heads = children[root]
+            mine = [(u, v) for u, v in pairs if parent[group[u]] == root]
+
+            def length(order: list[int], mine: list[tuple[int, int]] = mine) -> int:
+                start: dict[int, int] = {}
+                at = 0
+                for h in order:
+                    start[h] = at
+                    at += size.get(h, 1)
+                return sum(abs(start[group[u]] + inside[u] - start[group[v]] - inside[v])
+                           for u, v in mine)
+
+            best = (length(heads), heads[:])
+            for choose in (False, True):
+                trial = _linked_order(heads, links, size, inside, mine, group, choose)
+                trial.sort(key=attacks.__getitem__)  # stable: objections to the thesis stay last
+                cost = length(trial)
+                if cost < best[0]:
+                    best = (cost, trial)
+            # a few barycentre sweeps from the essay's order
             where = {h: i for i, h in enumerate(heads)}
-
-            def span(where: dict[int, int] = where, root: int = root) -> int:
-                return sum(abs(where[g] - where[o]) for g, os in links.items() if parent[g] == root
-                           for o in os)
-
-            best = (span(), heads[:])
-            # (a) a group linked to groups before it goes right after the latest of them
-            after = {h: -1 for h in heads}  # a linked list, so each move is O(1)
-            tail = {h: h for h in heads}
-            first = last = -1
-            seen: set[int] = set()
-            for h in heads:
-                anchors = [o for o in links.get(h, ()) if o in seen]
-                if anchors:
-                    anchor = tail[max(anchors, key=where.__getitem__)]
-                    after[h] = after[anchor]
-                    after[anchor] = h
-                    tail[max(anchors, key=where.__getitem__)] = h
-                    if anchor == last:
-                        last = h
-                elif first < 0:
-                    first = last = h
-                else:
-                    after[last] = h
-                    last = h
-                seen.add(h)
-            trial = []
-            h = first
-            while h >= 0:
-                trial.append(h)
-                h = after[h]
-            trial.sort(key=attacks.__getitem__)  # stable: objections to the thesis stay last
-            where.update((h, i) for i, h in enumerate(trial))
-            if span() < best[0]:
-                best = (span(), trial[:])
-            # (b) a few barycentre sweeps from the essay's order
-            where.update((h, i) for i, h in enumerate(heads))
             trial = heads[:]
             for _ in range(SWEEPS):
                 keyed = []
@@ -499,9 +500,11 @@ class _Tree:
                 keyed.sort()
                 trial = [h for *_, h in keyed]
                 where.update((h, i) for i, h in enumerate(trial))
-            if span() < best[0]:
-                best = (span(), trial)
+            cost = length(trial)
+            if cost < best[0]:
+                best = (cost, trial)
             heads[:] = best[1]
+
 
     def place(self, heights: list[int], direction: str, spread: int) -> list[tuple[int, int]]:
         """Card centres for one direction, every leaf grid at most ``spread`` cards along the
@@ -759,3 +762,52 @@ class _Tree:
                     moved[u] = (x + by, y) if cb == 0 else (x, y + by)
             pos = moved
         return pos
+
+
+def _linked_order(heads: list[int], links: dict[int, list[int]], size: dict[int, int],
+               inside: dict[int, int], pairs: list[tuple[int, int]], group: list[int],
+               choose: bool) -> list[int]:
+    """The groups in essay order, except that a group linked to groups before it goes next to
+    the latest of them: right after it (and the groups already placed after it), or, with
+    ``choose``, right before it when its links reach that group's first cards. A doubly linked
+    list, so each move is O(1)."""
+    where = {h: i for i, h in enumerate(heads)}
+    toward: dict[int, list[tuple[int, int]]] = {}  # group -> (own card, linked card) pairs
+    for u, v in pairs:
+        toward.setdefault(group[u], []).append((u, v))
+        toward.setdefault(group[v], []).append((v, u))
+    head_sentinel = -1
+    nxt: dict[int, int] = {head_sentinel: head_sentinel}
+    prv: dict[int, int] = {head_sentinel: head_sentinel}
+    tail = {h: h for h in heads}  # the last group placed after a group (itself at first)
+
+    def insert_after(a: int, h: int) -> None:
+        b = nxt[a]
+        nxt[a], prv[h], nxt[h], prv[b] = h, a, b, h
+
+    seen: set[int] = set()
+    for h in heads:
+        anchors = [o for o in links.get(h, ()) if o in seen]
+        if not anchors:
+            insert_after(prv[head_sentinel], h)
+        else:
+            anchor = max(anchors, key=where.__getitem__)
+            before = False
+            if choose:
+                own = [(u, v) for u, v in toward.get(h, ()) if group[v] == anchor]
+                # cards between the two ends, placed before the anchor or right after it
+                ahead = sum(size.get(h, 1) - inside[u] + inside[v] for u, v in own)
+                behind = sum(inside[u] + size.get(anchor, 1) - inside[v] for u, v in own)
+                before = ahead < behind
+            if before:
+                insert_after(prv[anchor], h)
+            else:
+                insert_after(tail[anchor], h)
+                tail[anchor] = h
+        seen.add(h)
+    out = []
+    h = nxt[head_sentinel]
+    while h != head_sentinel:
+        out.append(h)
+        h = nxt[h]
+    return out
