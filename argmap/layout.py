@@ -428,6 +428,7 @@ class _Tree:
         self.succ = succ
         self.attack = attack
         self.pre = pre
+        self.side = side
         self.leafless = not any(self.gridded)
 
     @staticmethod
@@ -523,6 +524,7 @@ class _Tree:
         gridded = self.gridded
         parent = self.parent
         statement = self.statement
+        side = self.side
         down = direction == "down"
         indent = INDENT[direction]
         # card sizes along the depth axis (sa) and across (sb)
@@ -558,8 +560,9 @@ class _Tree:
             if tree:
                 beside = kids
             else:  # one grid of supporting leaves, one of attacking ones, each before its blocks
+                # (an ungridded leaf linked to an earlier statement goes before the grid)
                 beside = sorted((c for c in kids if not statement[c]),
-                                key=lambda c: (self.attacks[c], not gridded[c]))
+                                key=lambda c: (self.attacks[c], 0 if gridded[c] else side[c] or 1))
             b, reach = self._chunks(beside, sa, sb, down, spread, start, 0, off_a, off_b, size_a, size_b)
             if own_b >= b:  # a card longer than its leaves: centre them on the card
                 shift = (own_b - b) // 2
