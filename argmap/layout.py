@@ -375,7 +375,8 @@ class _Tree:
             group[u] = -1 if p < 0 else (u if parent[p] < 0 else group[p])
             stack.extend(children[u])
         if order == "essay":
-            self._pull_linked_groups(succ, parent, group, children, attacks)
+            self._pull_linked_groups(succ, parent, group, children, attacks,
+                                     [k in STATEMENTS for k in kinds])
         # pre-order ranks, then whatever is linked (outside the tree) to later statements goes
         # last among its siblings: a leaf, or a claim whose subtree is (links inside a subtree
         # cancel out), so the link is drawn towards the side it leads to
@@ -433,7 +434,8 @@ class _Tree:
 
     @staticmethod
     def _pull_linked_groups(succ: list[list[int]], parent: list[int], group: list[int],
-                            children: list[list[int]], attacks: list[bool]) -> None:
+                            children: list[list[int]], attacks: list[bool],
+                            statement: list[bool]) -> None:
         """Groups of one thesis linked by an edge outside the tree (evidence shared by two
         reasons, an objection to another group's statement) move towards each other, kept only if
         that shortens the links (an essay without such links keeps its order exactly).
@@ -456,7 +458,8 @@ class _Tree:
                     links.setdefault(gv, []).append(gu)
         if not pairs:
             return
-        # each linked group's cards in reading order: a card's place inside its group
+        # each linked group's cards in the order they are drawn: a card's place inside its group
+        # (a statement's leaves come before the statements arguing about it)
         inside: dict[int, int] = {}
         size: dict[int, int] = {}
         for g in links:
@@ -466,7 +469,9 @@ class _Tree:
                 u = stack.pop()
                 inside[u] = count
                 count += 1
-                stack.extend(reversed(children[u]))
+                kids = children[u]
+                stack.extend(c for c in reversed(kids) if statement[c])
+                stack.extend(c for c in reversed(kids) if not statement[c])
             size[g] = count
         roots = sorted({parent[g] for g in links})
         for root in roots:
