@@ -312,9 +312,9 @@ def card_layout(amap: ArgumentMap, order: str = "essay") -> CardLayout:
         for direction in DIRECTIONS:
             best: tuple[int, float, int] | None = None
             for k in range(1, MAX_SPREAD + 1):
-                pos = tree.separate(tree.place(heights, direction, k), direction)
+                pos, misplaced = tree.separate(tree.place(heights, direction, k), direction)
                 zoom = min(1.0, fit_zoom(_bbox(pos, heights)))
-                score = (tree.misplaced(pos), -zoom, k)
+                score = (misplaced, -zoom, k)
                 if best is None or score < best:
                     best = score
                     positions[direction] = pos
@@ -677,11 +677,7 @@ class _Tree:
             off_b[c] = pos_b[ib] + (row_b[ib] - sb[c]) // 2
         return pos_a[-1] + col_a[-1] - start, pos_b[-1] + row_b[-1] - b0
 
-    def misplaced(self, pos: list[tuple[int, int]]) -> int:
-        """Evidence drawn nearer to another reason or claim than to a statement it supports."""
-        return len(self._misplaced(pos))
-
-    def _misplaced(self, pos: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    def misplaced(self, pos: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
         """``(evidence, statement, own)`` for each piece of evidence drawn as near to another reason
         or claim as to a statement it supports (or nearer): the nearest such statement and the
         squared distance to its own. Looked for within NEAR_REACH cells of a coarse grid, so the
@@ -716,20 +712,21 @@ class _Tree:
                 out.append((u, -worst[1], own))
         return out
 
-    def separate(self, pos: list[tuple[int, int]], direction: str) -> list[tuple[int, int]]:
+    def separate(self, pos: list[tuple[int, int]], direction: str) -> tuple[list[tuple[int, int]], int]:
         """Moves groups apart along the cross axis wherever a piece of evidence is drawn nearer to
         a neighbouring group's statement than to its own (a wide grid of evidence reaching under
         the next group): just far enough, a few rounds, so a map without such evidence keeps its
-        drawing exactly. Groups only move apart, so no cards come to overlap."""
+        drawing exactly. Groups only move apart, so no cards come to overlap. Returns the
+        centres and how many pieces of evidence are still misplaced."""
         n = self.n
         group = self.group
         children = self.children
         cb = 0 if direction == "down" else 1
         # the unit a node moves with: its group, or itself for a root without children
         unit = [group[u] if group[u] >= 0 else (-1 if children[u] else u) for u in range(n)]
-        for _ in range(SEPARATE_ROUNDS):
-            bad = self._misplaced(pos)
-            if not bad:
+        for rounds in range(SEPARATE_ROUNDS + 1):
+            bad = self.misplaced(pos)
+            if not bad or rounds == SEPARATE_ROUNDS:
                 break
             lo: dict[int, int] = {}
             for u in range(n):
@@ -769,7 +766,7 @@ class _Tree:
                     x, y = pos[u]
                     moved[u] = (x + by, y) if cb == 0 else (x, y + by)
             pos = moved
-        return pos
+        return pos, len(bad)
 
 
 def _linked_order(heads: list[int], links: dict[int, list[int]], size: dict[int, int],
