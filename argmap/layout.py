@@ -215,10 +215,13 @@ def _layered(amap: ArgumentMap) -> dict[str, tuple[int, int]]:
 # objections) are packed in a small grid beside it, at most ``spread`` cards along the depth axis
 # ("right") or across ("down"); ``spread`` is chosen per direction, from 1 to MAX_SPREAD, as the
 # one that fits a laptop's map area at the largest zoom without putting any evidence nearer to
-# another reason or claim than to what it supports. Leaves linked to statements placed after
-# their group go last (next to that group: evidence shared by two reasons sits between them),
-# leaves linked to earlier ones first; in the essay order, groups linked that way are moved next
-# to each other when that shortens the links. Each pass is linear; the whole is 2 x MAX_SPREAD.
+# another reason or claim than to what it supports. Where a wide grid still reaches nearer to a
+# neighbouring group's statement, the groups are moved apart just enough (``separate``). Leaves
+# and claims linked to statements placed after them go last (next to that group: evidence shared
+# by two reasons sits between them), those linked to earlier ones first; in the essay order,
+# groups linked that way are moved next to each other when that shortens the links, counted in
+# cards (a group linked to another's reason goes before it, to its last claim after it). Each
+# pass is linear; the whole is 2 x MAX_SPREAD.
 
 DIRECTIONS = ("down", "right")
 #: kinds drawn one below another (indented) rather than beside what they argue about
