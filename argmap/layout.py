@@ -476,10 +476,12 @@ class _Tree:
                 stack.extend(c for c in reversed(kids) if statement[c])
                 stack.extend(c for c in reversed(kids) if not statement[c])
             size[g] = count
-        roots = sorted({parent[g] for g in links})
-        for root in roots:
+        by_root: dict[int, list[tuple[int, int]]] = {}
+        for u, v in pairs:
+            by_root.setdefault(parent[group[u]], []).append((u, v))
+        for root in sorted(by_root):
             heads = children[root]
-            mine = [(u, v) for u, v in pairs if parent[group[u]] == root]
+            mine = by_root[root]
 
             def length(order: list[int], mine: list[tuple[int, int]] = mine) -> int:
                 start: dict[int, int] = {}
