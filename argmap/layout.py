@@ -242,8 +242,9 @@ MAX_SPREAD = 4
 #: rounds of moving groups apart (each fixes what the last one moved too little)
 SEPARATE_ROUNDS = 3
 #: the nearest-statement check looks this many cells of NEAR_CELL px around a piece of evidence
+#: (at least 1 792 px: shared evidence can sit that far from the nearer of its statements)
 NEAR_CELL = 256
-NEAR_REACH = 4
+NEAR_REACH = 7
 
 
 class CardLayout:
@@ -584,8 +585,12 @@ class _Tree:
                 # keep the next statement along b further from the outermost leaves than this
                 # card is (the evidence is drawn nearer to its own statement than to another)
                 pad = 0 if tree else max(0, b // 2 - least_b - GAP - least_b // 2 + 1)
-                if pad and indent:
-                    pad = max(pad, self._indent_pad(start, least_b, indent))
+                # a statement below this card's leaves sits deeper (its indent, and half of any
+                # taller slot), so the deepest leaves need that much more room along b
+                drop = max((indent + (slot[c] - slot[u]) // 2 for c in kids if statement[c]),
+                           default=0)
+                if pad and drop > 0:
+                    pad += self._indent_pad(b // 2 - least_b // 2, reach, drop)
                 head = b + 2 * pad
                 for c in beside:
                     off_b[c] += pad
@@ -617,10 +622,11 @@ class _Tree:
         return out
 
     @staticmethod
-    def _indent_pad(start: int, least_b: int, indent: int) -> int:
-        """Extra room along b so that an indented statement below a card's leaves is not nearer to
-        them than the card: the indent brings it that much closer along the depth axis."""
-        return max(0, math.isqrt(2 * start * indent) - least_b - GAP + 1)
+    def _indent_pad(across: int, depth: int, drop: int) -> int:
+        """Extra room along b so that a statement ``drop`` deeper than this card, just beyond its
+        outermost leaves (``across`` from the card's centre, down to ``depth`` below it), is not
+        nearer to them than the card: (across + 1 + x)^2 >= across^2 + 2 * depth * drop."""
+        return max(0, math.isqrt(across * across + 2 * depth * drop) + 1 - across)
 
     def _chunks(self, kids: list[int], sa: list[int], sb: list[int], down: bool, spread: int, start: int,
                 b: int, off_a: list[int], off_b: list[int], size_a: list[int],
