@@ -215,10 +215,13 @@ def _layered(amap: ArgumentMap) -> dict[str, tuple[int, int]]:
 # objections) are packed in a small grid beside it, at most ``spread`` cards along the depth axis
 # ("right") or across ("down"); ``spread`` is chosen per direction, from 1 to MAX_SPREAD, as the
 # one that fits a laptop's map area at the largest zoom without putting any evidence nearer to
-# another reason or claim than to what it supports. Leaves linked to statements placed after
-# their group go last (next to that group: evidence shared by two reasons sits between them),
-# leaves linked to earlier ones first; in the essay order, groups linked that way are moved next
-# to each other when that shortens the links. Each pass is linear; the whole is 2 x MAX_SPREAD.
+# another reason or claim than to what it supports. Where a wide grid still reaches nearer to a
+# neighbouring group's statement, the groups are moved apart just enough (``separate``). Leaves
+# and claims linked to statements placed after them go last (next to that group: evidence shared
+# by two reasons sits between them), those linked to earlier ones first; in the essay order,
+# groups linked that way are moved next to each other when that shortens the links, counted in
+# cards (a group linked to another's reason goes before it, to its last claim after it). Each
+# pass is linear; the whole is 2 x MAX_SPREAD.
 
 DIRECTIONS = ("down", "right")
 #: kinds drawn one below another (indented) rather than beside what they argue about
@@ -236,9 +239,12 @@ INDENT = {"down": 24, "right": 0}
 #: the map area of a 1280 x 800 laptop beside the page's panels: the size the spread is chosen for
 TARGET_AREA = (900, 650)
 MAX_SPREAD = 4
+#: rounds of moving groups apart (each fixes what the last one moved too little)
+SEPARATE_ROUNDS = 3
 #: the nearest-statement check looks this many cells of NEAR_CELL px around a piece of evidence
+#: (at least 1 792 px: shared evidence can sit that far from the nearer of its statements)
 NEAR_CELL = 256
-NEAR_REACH = 4
+NEAR_REACH = 7
 
 
 class CardLayout:
@@ -310,9 +316,9 @@ def card_layout(amap: ArgumentMap, order: str = "essay") -> CardLayout:
         for direction in DIRECTIONS:
             best: tuple[int, float, int] | None = None
             for k in range(1, MAX_SPREAD + 1):
-                pos = tree.place(heights, direction, k)
+                pos, misplaced = tree.separate(tree.place(heights, direction, k), direction)
                 zoom = min(1.0, fit_zoom(_bbox(pos, heights)))
-                score = (tree.misplaced(pos), -zoom, k)
+                score = (misplaced, -zoom, k)
                 if best is None or score < best:
                     best = score
                     positions[direction] = pos
@@ -373,28 +379,37 @@ class _Tree:
             group[u] = -1 if p < 0 else (u if parent[p] < 0 else group[p])
             stack.extend(children[u])
         if order == "essay":
-            self._pull_linked_groups(succ, parent, group, children, attacks)
-        # pre-order ranks, then leaves linked to later statements go last among their siblings
+            self._pull_linked_groups(succ, parent, group, children, attacks,
+                                     [k in STATEMENTS for k in kinds])
+        # pre-order ranks, then whatever is linked (outside the tree) to later statements goes
+        # last among its siblings: a leaf, or a claim whose subtree is (links inside a subtree
+        # cancel out), so the link is drawn towards the side it leads to
         pre = [0] * (n + 1)
+        visit: list[int] = []
         stack = [n]
         count = 0
         while stack:
             u = stack.pop()
             pre[u] = count
             count += 1
+            visit.append(u)
             stack.extend(reversed(children[u]))
         side = [0] * n
-        for u in range(n):
-            if children[u]:
+        pull = [0] * (n + 1)
+        for u in reversed(visit):
+            if u == n:
                 continue
             p = parent[u]
-            total = 0
+            total = pull[u]
             for w in succ[u]:
                 if w != p:
                     total += (pre[w] > pre[u]) - (pre[w] < pre[u])
             for w in pred[u]:
-                total += (pre[w] > pre[u]) - (pre[w] < pre[u])
+                if parent[w] != u:
+                    total += (pre[w] > pre[u]) - (pre[w] < pre[u])
             side[u] = (total > 0) - (total < 0)
+            if p >= 0:
+                pull[p] += total
         # a leaf goes into its parent's grid unless the parent is a root (a thesis's reasons are
         # stacked in one line even without evidence) or it is itself a thesis
         # statements (reasons, claims) always get a line of their own below what they argue
@@ -405,7 +420,8 @@ class _Tree:
         for p in range(n + 1):
             kids = children[p]
             if len(kids) > 1:
-                kids.sort(key=lambda c: (attacks[c], side[c] if gridded[c] else 0))  # stable
+                inner = p < n and parent[p] >= 0  # a root's groups keep their order
+                kids.sort(key=lambda c: (attacks[c], side[c] if gridded[c] or inner else 0))  # stable
         self.n = n
         self.group = group
         self.gridded = gridded
@@ -417,15 +433,23 @@ class _Tree:
         self.succ = succ
         self.attack = attack
         self.pre = pre
+        self.side = side
         self.leafless = not any(self.gridded)
 
     @staticmethod
     def _pull_linked_groups(succ: list[list[int]], parent: list[int], group: list[int],
-                            children: list[list[int]], attacks: list[bool]) -> None:
+                            children: list[list[int]], attacks: list[bool],
+                            statement: list[bool]) -> None:
         """Groups of one thesis linked by an edge outside the tree (evidence shared by two
-        reasons, an objection to another group's statement) move towards each other by a few
-        barycentre sweeps, kept only if that shortens the links (an essay without such links keeps
-        its order exactly)."""
+        reasons, an objection to another group's statement) move towards each other, kept only if
+        that shortens the links (an essay without such links keeps its order exactly).
+
+        A link's length is counted in cards: a group's place plus the linked card's place inside
+        it (its reason first), so a group linked to another's reason goes right before that group
+        and one linked to its last claim right after it. Tried: each linked group next to the
+        group it links to (after it, or before or after, whichever is shorter), and a few
+        barycentre sweeps; every trial is linear."""
+        pairs: list[tuple[int, int]] = []
         links: dict[int, list[int]] = {}
         for u, targets in enumerate(succ):
             for v in targets:
@@ -433,51 +457,51 @@ class _Tree:
                     continue
                 gu, gv = group[u], group[v]
                 if gu >= 0 and gv >= 0 and gu != gv and parent[gu] == parent[gv]:
+                    pairs.append((u, v))
                     links.setdefault(gu, []).append(gv)
                     links.setdefault(gv, []).append(gu)
-        if not links:
+        if not pairs:
             return
-        roots = {parent[g] for g in links}
-        for root in sorted(roots):
+        # each linked group's cards in the order they are drawn: a card's place inside its group
+        # (a statement's leaves come before the statements arguing about it)
+        inside: dict[int, int] = {}
+        size: dict[int, int] = {}
+        for g in links:
+            stack = [g]
+            count = 0
+            while stack:
+                u = stack.pop()
+                inside[u] = count
+                count += 1
+                kids = children[u]
+                stack.extend(c for c in reversed(kids) if statement[c])
+                stack.extend(c for c in reversed(kids) if not statement[c])
+            size[g] = count
+        by_root: dict[int, list[tuple[int, int]]] = {}
+        for u, v in pairs:
+            by_root.setdefault(parent[group[u]], []).append((u, v))
+        for root in sorted(by_root):
             heads = children[root]
+            mine = by_root[root]
+
+            def length(order: list[int], mine: list[tuple[int, int]] = mine) -> int:
+                start: dict[int, int] = {}
+                at = 0
+                for h in order:
+                    start[h] = at
+                    at += size.get(h, 1)
+                return sum(abs(start[group[u]] + inside[u] - start[group[v]] - inside[v])
+                           for u, v in mine)
+
+            best = (length(heads), heads[:])
+            for choose in (False, True):
+                trial = _linked_order(heads, links, size, inside, mine, group, choose)
+                trial.sort(key=attacks.__getitem__)  # stable: objections to the thesis stay last
+                cost = length(trial)
+                if cost < best[0]:
+                    best = (cost, trial)
+            # a few barycentre sweeps from the essay's order
             where = {h: i for i, h in enumerate(heads)}
-
-            def span(where: dict[int, int] = where, root: int = root) -> int:
-                return sum(abs(where[g] - where[o]) for g, os in links.items() if parent[g] == root
-                           for o in os)
-
-            best = (span(), heads[:])
-            # (a) a group linked to groups before it goes right after the latest of them
-            after = {h: -1 for h in heads}  # a linked list, so each move is O(1)
-            tail = {h: h for h in heads}
-            first = last = -1
-            seen: set[int] = set()
-            for h in heads:
-                anchors = [o for o in links.get(h, ()) if o in seen]
-                if anchors:
-                    anchor = tail[max(anchors, key=where.__getitem__)]
-                    after[h] = after[anchor]
-                    after[anchor] = h
-                    tail[max(anchors, key=where.__getitem__)] = h
-                    if anchor == last:
-                        last = h
-                elif first < 0:
-                    first = last = h
-                else:
-                    after[last] = h
-                    last = h
-                seen.add(h)
-            trial = []
-            h = first
-            while h >= 0:
-                trial.append(h)
-                h = after[h]
-            trial.sort(key=attacks.__getitem__)  # stable: objections to the thesis stay last
-            where.update((h, i) for i, h in enumerate(trial))
-            if span() < best[0]:
-                best = (span(), trial[:])
-            # (b) a few barycentre sweeps from the essay's order
-            where.update((h, i) for i, h in enumerate(heads))
             trial = heads[:]
             for _ in range(SWEEPS):
                 keyed = []
@@ -488,9 +512,11 @@ class _Tree:
                 keyed.sort()
                 trial = [h for *_, h in keyed]
                 where.update((h, i) for i, h in enumerate(trial))
-            if span() < best[0]:
-                best = (span(), trial)
+            cost = length(trial)
+            if cost < best[0]:
+                best = (cost, trial)
             heads[:] = best[1]
+
 
     def place(self, heights: list[int], direction: str, spread: int) -> list[tuple[int, int]]:
         """Card centres for one direction, every leaf grid at most ``spread`` cards along the
@@ -509,6 +535,7 @@ class _Tree:
         gridded = self.gridded
         parent = self.parent
         statement = self.statement
+        side = self.side
         down = direction == "down"
         indent = INDENT[direction]
         # card sizes along the depth axis (sa) and across (sb)
@@ -544,8 +571,9 @@ class _Tree:
             if tree:
                 beside = kids
             else:  # one grid of supporting leaves, one of attacking ones, each before its blocks
+                # (an ungridded leaf linked to an earlier statement goes before the grid)
                 beside = sorted((c for c in kids if not statement[c]),
-                                key=lambda c: (self.attacks[c], not gridded[c]))
+                                key=lambda c: (self.attacks[c], 0 if gridded[c] else side[c] or 1))
             b, reach = self._chunks(beside, sa, sb, down, spread, start, 0, off_a, off_b, size_a, size_b)
             if own_b >= b:  # a card longer than its leaves: centre them on the card
                 shift = (own_b - b) // 2
@@ -557,8 +585,12 @@ class _Tree:
                 # keep the next statement along b further from the outermost leaves than this
                 # card is (the evidence is drawn nearer to its own statement than to another)
                 pad = 0 if tree else max(0, b // 2 - least_b - GAP - least_b // 2 + 1)
-                if pad and indent:
-                    pad = max(pad, self._indent_pad(start, least_b, indent))
+                # a statement below this card's leaves sits deeper (its indent, and half of any
+                # taller slot), so the deepest leaves need that much more room along b
+                drop = max((indent + (slot[c] - slot[u]) // 2 for c in kids if statement[c]),
+                           default=0)
+                if pad and drop > 0:
+                    pad += self._indent_pad(b // 2 - least_b // 2, reach, drop)
                 head = b + 2 * pad
                 for c in beside:
                     off_b[c] += pad
@@ -590,10 +622,11 @@ class _Tree:
         return out
 
     @staticmethod
-    def _indent_pad(start: int, least_b: int, indent: int) -> int:
-        """Extra room along b so that an indented statement below a card's leaves is not nearer to
-        them than the card: the indent brings it that much closer along the depth axis."""
-        return max(0, math.isqrt(2 * start * indent) - least_b - GAP + 1)
+    def _indent_pad(across: int, depth: int, drop: int) -> int:
+        """Extra room along b so that a statement ``drop`` deeper than this card, just beyond its
+        outermost leaves (``across`` from the card's centre, down to ``depth`` below it), is not
+        nearer to them than the card: (across + 1 + x)^2 >= across^2 + 2 * depth * drop."""
+        return max(0, math.isqrt(across * across + 2 * depth * drop) + 1 - across)
 
     def _chunks(self, kids: list[int], sa: list[int], sb: list[int], down: bool, spread: int, start: int,
                 b: int, off_a: list[int], off_b: list[int], size_a: list[int],
@@ -655,16 +688,18 @@ class _Tree:
             off_b[c] = pos_b[ib] + (row_b[ib] - sb[c]) // 2
         return pos_a[-1] + col_a[-1] - start, pos_b[-1] + row_b[-1] - b0
 
-    def misplaced(self, pos: list[tuple[int, int]]) -> int:
-        """Evidence drawn nearer to another reason or claim than to a statement it supports
-        (looked for within NEAR_REACH cells of a coarse grid, so the check stays linear)."""
+    def misplaced(self, pos: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+        """``(evidence, statement, own)`` for each piece of evidence drawn as near to another reason
+        or claim as to a statement it supports (or nearer): the nearest such statement and the
+        squared distance to its own. Looked for within NEAR_REACH cells of a coarse grid, so the
+        check stays linear."""
         kinds = self.kinds
         cells: dict[tuple[int, int], list[int]] = {}
         for u in range(self.n):
             if kinds[u] in ("reason", "claim"):
                 x, y = pos[u]
                 cells.setdefault((x // NEAR_CELL, y // NEAR_CELL), []).append(u)
-        bad = 0
+        out = []
         for u in range(self.n):
             if kinds[u] != "evidence":
                 continue
@@ -675,16 +710,120 @@ class _Tree:
             own = min((pos[v][0] - x) ** 2 + (pos[v][1] - y) ** 2 for v in supported)
             reach = min(NEAR_REACH, math.isqrt(own) // NEAR_CELL + 1)
             cx, cy = x // NEAR_CELL, y // NEAR_CELL
-            found = False
+            worst: tuple[int, int] | None = None
             for gx in range(cx - reach, cx + reach + 1):
                 for gy in range(cy - reach, cy + reach + 1):
                     for v in cells.get((gx, gy), ()):
-                        if (pos[v][0] - x) ** 2 + (pos[v][1] - y) ** 2 <= own and v not in supported:
-                            found = True
-                            break
-                    if found:
-                        break
-                if found:
-                    break
-            bad += found
-        return bad
+                        dx, dy = pos[v][0] - x, pos[v][1] - y
+                        if dx * dx + dy * dy <= own and v not in supported:
+                            key = (own - dx * dx - dy * dy, -v)
+                            if worst is None or key > worst:
+                                worst = key
+            if worst is not None:
+                out.append((u, -worst[1], own))
+        return out
+
+    def separate(self, pos: list[tuple[int, int]], direction: str) -> tuple[list[tuple[int, int]], int]:
+        """Moves groups apart along the cross axis wherever a piece of evidence is drawn nearer to
+        a neighbouring group's statement than to its own (a wide grid of evidence reaching under
+        the next group): just far enough, a few rounds, so a map without such evidence keeps its
+        drawing exactly. Groups only move apart, so no cards come to overlap. Returns the
+        centres and how many pieces of evidence are still misplaced."""
+        n = self.n
+        group = self.group
+        children = self.children
+        cb = 0 if direction == "down" else 1
+        # the unit a node moves with: its group, or itself for a root without children
+        unit = [group[u] if group[u] >= 0 else (-1 if children[u] else u) for u in range(n)]
+        for rounds in range(SEPARATE_ROUNDS + 1):
+            bad = self.misplaced(pos)
+            if not bad or rounds == SEPARATE_ROUNDS:
+                break
+            lo: dict[int, int] = {}
+            for u in range(n):
+                g = unit[u]
+                if g >= 0 and (g not in lo or pos[u][cb] < lo[g]):
+                    lo[g] = pos[u][cb]
+            order = sorted(lo, key=lambda g: (lo[g], g))
+            rank = {g: i for i, g in enumerate(order)}
+            extra = [0] * (len(order) + 1)  # extra room before the unit of that rank
+            for e, s, own in bad:
+                ue, us = unit[e], unit[s]
+                if ue < 0 or us < 0 or ue == us:
+                    continue
+                da = pos[s][1 - cb] - pos[e][1 - cb]
+                db = abs(pos[s][cb] - pos[e][cb])
+                need = math.isqrt(max(0, own - da * da)) + 1 - db
+                cut = rank[ue] + 1 if rank[us] > rank[ue] else rank[ue]
+                extra[cut] = max(extra[cut], need)
+            if not any(extra):
+                break
+            shift = [0] * len(order)
+            total = 0
+            for i in range(len(order)):
+                total += extra[i]
+                shift[i] = total
+            moved = pos[:]
+            for u in range(n):
+                g = unit[u]
+                if g >= 0:
+                    by = shift[rank[g]]
+                elif children[u]:  # a root stays centred on its children
+                    ranks = [rank[c] for c in children[u]]
+                    by = (shift[min(ranks)] + shift[max(ranks)]) // 2
+                else:
+                    continue
+                if by:
+                    x, y = pos[u]
+                    moved[u] = (x + by, y) if cb == 0 else (x, y + by)
+            pos = moved
+        return pos, len(bad)
+
+
+def _linked_order(heads: list[int], links: dict[int, list[int]], size: dict[int, int],
+               inside: dict[int, int], pairs: list[tuple[int, int]], group: list[int],
+               choose: bool) -> list[int]:
+    """The groups in essay order, except that a group linked to groups before it goes next to
+    the latest of them: right after it (and the groups already placed after it), or, with
+    ``choose``, right before it when its links reach that group's first cards. A doubly linked
+    list, so each move is O(1)."""
+    where = {h: i for i, h in enumerate(heads)}
+    toward: dict[int, list[tuple[int, int]]] = {}  # group -> (own card, linked card) pairs
+    for u, v in pairs:
+        toward.setdefault(group[u], []).append((u, v))
+        toward.setdefault(group[v], []).append((v, u))
+    head_sentinel = -1
+    nxt: dict[int, int] = {head_sentinel: head_sentinel}
+    prv: dict[int, int] = {head_sentinel: head_sentinel}
+    tail = {h: h for h in heads}  # the last group placed after a group (itself at first)
+
+    def insert_after(a: int, h: int) -> None:
+        b = nxt[a]
+        nxt[a], prv[h], nxt[h], prv[b] = h, a, b, h
+
+    seen: set[int] = set()
+    for h in heads:
+        anchors = [o for o in links.get(h, ()) if o in seen]
+        if not anchors:
+            insert_after(prv[head_sentinel], h)
+        else:
+            anchor = max(anchors, key=where.__getitem__)
+            before = False
+            if choose:
+                own = [(u, v) for u, v in toward.get(h, ()) if group[v] == anchor]
+                # cards between the two ends, placed before the anchor or right after it
+                ahead = sum(size.get(h, 1) - inside[u] + inside[v] for u, v in own)
+                behind = sum(inside[u] + size.get(anchor, 1) - inside[v] for u, v in own)
+                before = ahead < behind
+            if before:
+                insert_after(prv[anchor], h)
+            else:
+                insert_after(tail[anchor], h)
+                tail[anchor] = h
+        seen.add(h)
+    out = []
+    h = nxt[head_sentinel]
+    while h != head_sentinel:
+        out.append(h)
+        h = nxt[h]
+    return out

@@ -10,7 +10,9 @@ maps do). Texts have the lengths of real ones (a thesis ~25 words, evidence ~30)
 carry a confidence, evidence a source, some a label, a quote, tags or a note.
 
 A map is a document (the structure of a native YAML/JSON map), written as argmap's YAML, as JSON
-or as Argdown (the same statements and relations).
+or as Argdown (the same statements and relations). Also here: the shapes where a walk per statement
+would turn quadratic (``shape_document``, timed by ``benchmarks/shapes.py``) and small essay-shaped
+maps (``essay_map``, drawn by ``benchmarks/layout_eval.py``).
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ import os
 import random
 import re
 from typing import Any
+
+from argmap.model import ArgumentMap
 
 # share of each kind among the statements that are not theses
 KIND_SHARES = (("reason", 0.10), ("claim", 0.25), ("evidence", 0.40), ("objection", 0.15), ("rebuttal", 0.10))
@@ -520,3 +524,44 @@ def shape_document(shape: str, n: int, seed: int = 1) -> dict[str, Any]:
             nodes.append({"id": f"o{i}", "kind": "rebuttal", "text": f"Rebuttal {i}.",
                           "attacks": [nodes[-1]["id"]]})
     return {"title": f"A {shape} of {n} statements", "nodes": {d.pop("id"): d for d in nodes}}
+
+
+def essay_map(n: int, seed: int) -> ArgumentMap:
+    """An essay-shaped map of exactly ``n`` statements (n >= 4), deterministic by seed."""
+    rng = random.Random(seed * 1000 + n)
+    amap = ArgumentMap(title=f"essay {n}/{seed}")
+    count = 0
+
+    def add(kind: str, target: str | None, relation: str = "supports") -> str:
+        nonlocal count
+        node = f"{kind[0]}{count}"
+        count += 1
+        words = rng.randint(1, 8)
+        amap.add_node(node, kind, " ".join(rng.choice(("the", "army", "rivals", "fear", "school", "cost",
+                                                         "evidence", "shows", "many", "war", "trial"))
+                                           for _ in range(words + 6)),
+                      label=None if rng.random() < 0.2 else " ".join(["word"] * words))
+        if target is not None:
+            amap.add_edge(node, target, relation)
+        return node
+
+    thesis = add("thesis", None)
+    reasons = [add("reason", thesis) for _ in range(max(2, min(8, n // 5)))]
+    statements = list(reasons)
+    evidence: list[str] = []
+    while count < n:
+        roll = rng.random()
+        if roll < 0.12:
+            statements.append(add("claim", rng.choice(reasons)))
+        elif roll < 0.22:
+            objection = add("objection", rng.choice(statements + evidence), "attacks")
+            if count < n and rng.random() < 0.5:
+                add("rebuttal", objection, "attacks")
+        else:
+            e = add("evidence", rng.choice(statements))
+            evidence.append(e)
+            if rng.random() < 0.1:
+                other = rng.choice(reasons)
+                if not amap.graph.has_edge(e, other):
+                    amap.add_edge(e, other)
+    return amap
