@@ -30,7 +30,7 @@ import argmap
 from argmap.cards import CARD_WIDTH
 from argmap.layout import DIRECTIONS, TARGET_AREA, card_layout, fit_zoom
 from argmap.model import ArgumentMap
-from tests.maps import essay_map
+from tests.maps import essay_map, nearest_share
 
 from .generate import generate, to_yaml
 
@@ -84,24 +84,6 @@ def dot_positions(amap: ArgumentMap, heights: list[int]) -> dict[str, tuple[floa
     return pos
 
 
-def nearest(amap: ArgumentMap, pos: dict[str, tuple[int, int]]) -> tuple[int, int]:
-    graph = amap.graph
-    statements = amap.nodes_of("reason", "claim")
-    good = total = 0
-    for e in amap.nodes_of("evidence"):
-        supported = [v for v, d in graph.succ[e].items() if d["relation"] == "supports"]
-        if not supported:
-            continue
-        total += 1
-
-        def dist(v: str, e: str = e) -> float:
-            return float((pos[v][0] - pos[e][0]) ** 2 + (pos[v][1] - pos[e][1]) ** 2)
-
-        own = min(dist(v) for v in supported)
-        good += all(own < dist(s) for s in statements if s not in supported)
-    return good, total
-
-
 def evaluate(name: str, amap: ArgumentMap) -> dict[str, Any]:
     cards = card_layout(amap)
     row: dict[str, Any] = {"map": name, "n": len(amap), "edges": amap.graph.number_of_edges()}
@@ -110,7 +92,7 @@ def evaluate(name: str, amap: ArgumentMap) -> dict[str, Any]:
         row[f"bbox_{d}"] = cards.bbox(d)
         row[f"zoom_{d}"] = fit_zoom(cards.bbox(d))
         row[f"cross_{d}"] = crossings(amap, pos)
-        row[f"near_{d}"] = nearest(amap, pos)
+        row[f"near_{d}"] = nearest_share(amap, pos)
     dot = dot_positions(amap, cards.heights)
     row["cross_dot"] = crossings(amap, dot) if dot is not None else None
     return row

@@ -565,3 +565,23 @@ def essay_map(n: int, seed: int) -> ArgumentMap:
                 if not amap.graph.has_edge(e, other):
                     amap.add_edge(e, other)
     return amap
+
+
+def nearest_share(amap: ArgumentMap, pos: dict[str, tuple[int, int]]) -> tuple[int, int]:
+    """(evidence drawn nearer to a statement it supports than to any other reason or claim,
+    evidence that supports something)."""
+    graph = amap.graph
+    statements = amap.nodes_of("reason", "claim")
+    good = total = 0
+    for e in amap.nodes_of("evidence"):
+        supported = [v for v, d in graph.succ[e].items() if d["relation"] == "supports"]
+        if not supported:
+            continue
+        total += 1
+
+        def dist(v: str, e: str = e) -> float:
+            return float((pos[v][0] - pos[e][0]) ** 2 + (pos[v][1] - pos[e][1]) ** 2)
+
+        own = min(dist(v) for v in supported)
+        good += all(own < dist(s) for s in statements if s not in supported)
+    return good, total

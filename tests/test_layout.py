@@ -271,7 +271,7 @@ from strategies import essay_maps, random_graphs  # noqa: E402
 
 from argmap.cards import CARD_WIDTH  # noqa: E402
 from argmap.layout import DIRECTIONS, CardLayout, card_layout, essay_layout, fit_zoom  # noqa: E402
-from tests.maps import essay_map  # noqa: E402
+from tests.maps import essay_map, nearest_share  # noqa: E402
 
 MIN_GAP = 24
 
@@ -289,26 +289,6 @@ def assert_apart(cards: CardLayout, direction: str) -> None:
             b = boxes[j]
             gap = max(b[0] - a[2], a[0] - b[2], b[1] - a[3], a[1] - b[3])
             assert gap >= MIN_GAP, (direction, cards.nodes[i], cards.nodes[j], a, b)
-
-
-def nearest_share(amap: ArgumentMap, pos: dict[str, tuple[int, int]]) -> tuple[int, int]:
-    """(evidence drawn nearer to a statement it supports than to any other reason or claim,
-    evidence that supports something)."""
-    graph = amap.graph
-    statements = amap.nodes_of("reason", "claim")
-    good = total = 0
-    for e in amap.nodes_of("evidence"):
-        supported = [v for v, d in graph.succ[e].items() if d["relation"] == "supports"]
-        if not supported:
-            continue
-        total += 1
-
-        def dist(v: str, e: str = e) -> float:
-            return float((pos[v][0] - pos[e][0]) ** 2 + (pos[v][1] - pos[e][1]) ** 2)
-
-        own = min(dist(v) for v in supported)
-        good += all(own < dist(s) for s in statements if s not in supported)
-    return good, total
 
 
 def assert_groups_are_bands(amap: ArgumentMap, cards: CardLayout, direction: str) -> None:
