@@ -96,7 +96,7 @@ def report(corpus: str, golds: list[Gold], subsets: dict[str, list[Gold]], metho
         "discourse markers, evidence cues, hedges and position, links by marker, paragraph, proximity "
         "and lexical overlap; see `argmap/extract/rules.py`.",
     ]
-    out.append("- A sentence-embedding method (issue 8, point 6, optional) is not built yet, so it is "
+    out.append("- A sentence-embedding method (optional) is not built yet, so it is "
                "not measured.")
     out += [
         "",

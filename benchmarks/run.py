@@ -1,4 +1,4 @@
-"""argmap's benchmark: every target of issue 3 as a ratio against its peer, measured in one run.
+"""argmap's benchmark: every target as a ratio against its peer, measured in one run.
 
     python -m benchmarks.run                 # full run (a few minutes on 2 cores)
     python -m benchmarks.run --quick         # smoke run: 100 and 1 000 nodes, seconds
@@ -738,7 +738,7 @@ def report(res: dict[str, Any]) -> str:
         "# Benchmark results",
         "",
         f"Measured {res['date']} by `python -m benchmarks.run{' --quick' if res['quick'] else ''}` "
-        f"({res['seconds']:.0f} s for the whole run). Every target of issue 3 is a ratio against its peer "
+        f"({res['seconds']:.0f} s for the whole run). Every target is a ratio against its peer "
         "(or budget) measured in the same run, on the same machine, so the ratios travel better than "
         "the absolute times.",
         "",
@@ -881,7 +881,7 @@ def report(res: dict[str, Any]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="argmap's benchmark (issue 3)")
+    parser = argparse.ArgumentParser(description="argmap's benchmark")
     parser.add_argument("--quick", action="store_true", help="smoke run: 100 and 1 000 nodes")
     parser.add_argument("--sizes", type=int, nargs="+")
     parser.add_argument("--seed", type=int, default=1)

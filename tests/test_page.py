@@ -100,7 +100,7 @@ def stalin_page(stalin, tmp_path, open_page):
     return open_page(render(stalin, tmp_path))
 
 
-# -- issue 2: the foundation's page ----------------------------------------------------------------
+# -- the page's foundation -------------------------------------------------------------------------
 def test_draws_every_node(bundled_maps, tmp_path, open_page):
     for path in bundled_maps:
         amap = argmap.load(path)
@@ -163,7 +163,7 @@ def test_clicking_each_motive_highlights_exactly_its_evidence(stalin, stalin_pag
     clean(page)
 
 
-# -- issue 5, 1: evidence matrix -------------------------------------------------------------------
+# -- evidence matrix -------------------------------------------------------------------------------
 def test_matrix(stalin, stalin_page):
     evidence = pytest.importorskip("argmap.evidence")
     page = stalin_page
