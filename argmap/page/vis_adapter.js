@@ -103,9 +103,11 @@ function drawCard(ctx, k, x, y, selected, hover) {
     ctx.font = fonts[j][0] + "px " + BASE_FONT;
     ctx.fillText(fonts[j][1], left + C.padding, ly + j * C.lineHeight);
   }
-  var bd = badgeOf(k);
+  // badges only on cards in view of the reader's question: dimmed, their white words vanish and
+  // leave empty pills
+  var bd = S.dimmed[k] ? null : badgeOf(k);
   if (bd) { drawBadge(ctx, left + W + 6, top - 1, bd.word, badgeLook(bd.rank)); }
-  if (S.reviewOf[k]) { drawBadge(ctx, left + W + 6, top + H + 1, "\u270e " + S.reviewOf[k].length + (S.reviewOf[k].length > 1 ? " notes" : " note"), NOTE_LOOK); }
+  if (S.reviewOf[k] && !S.dimmed[k]) { drawBadge(ctx, left + W + 6, top + H + 1, "\u270e " + S.reviewOf[k].length + (S.reviewOf[k].length > 1 ? " notes" : " note"), NOTE_LOOK); }
   ctx.restore();
   return { width: W, height: H };
 }
