@@ -295,11 +295,6 @@ NEAR_JACCARD = 0.7
 NEAR_RATIO = 0.85
 
 
-def _tokens(text: str) -> tuple[str, frozenset[str]]:
-    words = _TOKEN.findall(text.casefold())
-    return " ".join(words), frozenset(words).difference(_STOP)
-
-
 # for ASCII text, ``_TOKEN`` words are the runs of [a-z0-9] after lower-casing (= casefold)
 _ASCII_GAPS = str.maketrans({i: " " for i in range(128) if not chr(i).isalnum()})
 

@@ -23,7 +23,7 @@ Every function here is deterministic: rows in reading order, evidence nearest fi
 iterative, so 100 000-statement chains are fine.
 
 Cost at any shape: a full table of (row, evidence) pairs grows with rows x evidence (a chain of
-10 000 statements has 25 million), so the whole-map views (``assess``, the CLI table, the page's
+10 000 statements has 25 million), so the whole-map views (the CLI table, the page's
 matrix, the outline) list for each row the evidence found among the nearest ``ROW_WALK``
 statements beneath it, and say how many more there are. Counts and strengths always cover
 everything: ``summaries`` computes them for every node in one pass over the support graph in
@@ -79,10 +79,6 @@ def weight(confidence: str | None) -> float:
 def hedged(confidence: str | None) -> bool:
     """Rated possible or doubtful (unrated evidence is *not* hedged: nobody has doubted it)."""
     return bool(confidence) and Confidence(confidence).hedged  # type: ignore[arg-type]
-
-
-def is_evidence(amap: ArgumentMap, node: str) -> bool:
-    return amap.graph.nodes[node]["kind"] == "evidence"
 
 
 def links_of(amap: ArgumentMap, node: str, limit: int | None = None) -> list[Link]:
@@ -210,14 +206,6 @@ def summaries(amap: ArgumentMap) -> dict[str, Summary]:
     return out
 
 
-def assess(amap: ArgumentMap, limit: int | None = ROW_WALK) -> list[tuple[str, list[Link], float]]:
-    """``(row, links, strength(row))`` for every row in ``rows`` order: the evidence among the
-    nearest ``limit`` statements beneath the row (all of it with ``limit=None``) and its
-    strength over everything it rests on."""
-    scores = summaries(amap)
-    return [(row, links_of(amap, row, limit), scores[row].strength) for row in rows(amap)]
-
-
 def unanswered_objections(amap: ArgumentMap, node: str, beneath: Iterable[str] = ()) -> list[str]:
     """Objections to ``node`` (or to the statements ``beneath`` it) that nothing attacks."""
     pred = amap.graph._pred
@@ -235,10 +223,6 @@ def strength(amap: ArgumentMap, node: str) -> float:
     halved when only reached through other statements, minus unanswered objections."""
     order = rests_on(amap, node)
     return _score(amap, node, _links(amap, node, order), order)
-
-
-def _strength(amap: ArgumentMap, node: str, found: list[Link]) -> float:
-    return _score(amap, node, found, rests_on(amap, node))
 
 
 def _score(amap: ArgumentMap, node: str, found: list[Link], beneath: tuple[str, ...]) -> float:

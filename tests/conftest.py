@@ -147,6 +147,28 @@ def cli_run() -> Callable[..., Any]:
     return run_cli
 
 
+def run_until_ctrl_c(args: list[str], while_running: Callable[[str], None] = lambda first: None,
+                     ) -> tuple[str, str, int]:
+    """``argmap ARGS`` (a server: watch, serve) as a real subprocess: its first line on stderr
+    goes to ``while_running``, then Ctrl-C. Returns (first line, the rest of stderr, exit status);
+    the process never outlives the test."""
+    import signal
+    import subprocess
+
+    proc = subprocess.Popen([sys.executable, str(ROOT / "cli.py"), *args], stderr=subprocess.PIPE,
+                            text=True)
+    try:
+        first = proc.stderr.readline()  # type: ignore[union-attr]
+        while_running(first)
+        proc.send_signal(signal.SIGINT)
+        _, rest = proc.communicate(timeout=20)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    return first, rest, proc.returncode
+
+
 # -- the browser ------------------------------------------------------------------------------
 @dataclass
 class Page:

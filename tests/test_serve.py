@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import difflib
-import signal
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
-from conftest import PAYLOADS, ROOT
+from conftest import PAYLOADS, run_until_ctrl_c
 
 import argmap
 
@@ -342,18 +339,9 @@ def test_payload_texts_are_saved_as_text_and_run_no_script(served: tuple[Path, A
 def test_serve_command_stops_cleanly(tmp_path: Path) -> None:
     path = tmp_path / "homework.yaml"
     path.write_text(MAP, encoding="utf-8")
-    proc = subprocess.Popen([sys.executable, str(ROOT / "cli.py"), "serve", str(path)],
-                            stderr=subprocess.PIPE, text=True)
-    try:
-        first = proc.stderr.readline()  # type: ignore[union-attr]
-        assert first.startswith(f"editing {path} at http://127.0.0.1:")
-        proc.send_signal(signal.SIGINT)
-        _, rest = proc.communicate(timeout=20)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-    assert proc.returncode == 0 and rest.strip() == "stopped"
+    first, rest, status = run_until_ctrl_c(["serve", str(path)])
+    assert first.startswith(f"editing {path} at http://127.0.0.1:")
+    assert status == 0 and rest.strip() == "stopped"
     assert path.read_text(encoding="utf-8") == MAP
 
 

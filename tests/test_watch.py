@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import http.client
-import signal
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT
+from conftest import run_until_ctrl_c
 
 MAP = """\
 title: Live
@@ -134,23 +131,17 @@ def test_watch_command_prints_its_address_and_stops_cleanly_on_ctrl_c(tmp_path: 
     path = tmp_path / "map.yaml"
     write(path, MAP)
     write(tmp_path / "essay.txt", ESSAY)
-    proc = subprocess.Popen([sys.executable, str(ROOT / "cli.py"), "watch", str(path)],
-                            stderr=subprocess.PIPE, text=True)
-    try:
-        first = proc.stderr.readline()  # type: ignore[union-attr]
+
+    def the_page_is_served(first: str) -> None:
         assert first.startswith(f"watching {path} at http://127.0.0.1:")
         port = int(first.split("127.0.0.1:")[1].split("/")[0])
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
         conn.request("GET", "/")
         assert conn.getresponse().status == 200
         conn.close()
-        proc.send_signal(signal.SIGINT)
-        _, rest = proc.communicate(timeout=20)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-    assert proc.returncode == 0
+
+    _, rest, status = run_until_ctrl_c(["watch", str(path)], the_page_is_served)
+    assert status == 0
     assert rest.strip().endswith("stopped") and "Traceback" not in rest
 
 
