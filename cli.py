@@ -260,7 +260,7 @@ def check(maps: tuple[str, ...], output_format: str, select: str | None, ignore:
     Example:
       argmap check graphs/stalin_purges.yaml --ignore AM203
     """
-    from argmap.checks import as_dict, by_harm, filter_codes
+    from argmap.checks import as_configured, as_dict, by_harm, filter_codes
 
     load_opts = make_load_options(kwargs)
     everything: list[Diagnostic] = []
@@ -272,8 +272,7 @@ def check(maps: tuple[str, ...], output_format: str, select: str | None, ignore:
         except ArgmapError as exc:
             found = list(exc.diagnostics)
         else:
-            found = filter_codes(argmap.check(amap), amap.check_config.get("select"),
-                                 amap.check_config.get("ignore"))
+            found = as_configured(amap, argmap.check(amap))
         found = by_harm(filter_codes(found, _codes(select), _codes(ignore)))
         everything.extend(found)
         per_file.append((path, found))

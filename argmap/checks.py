@@ -486,6 +486,11 @@ def run_checks(amap: ArgumentMap) -> list[Diagnostic]:
     return by_harm(out, amap)
 
 
+def as_configured(amap: ArgumentMap, diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """``diagnostics`` as the map's own ``check: {select, ignore}`` settings choose them."""
+    return filter_codes(diagnostics, amap.check_config.get("select"), amap.check_config.get("ignore"))
+
+
 def filter_codes(
     diagnostics: Iterable[Diagnostic],
     select: Iterable[str] | None = None,

@@ -340,10 +340,9 @@ class MapFile:
 
 def _cycles(amap: ArgumentMap) -> list[Diagnostic]:
     """``check``'s circular-support findings, unless the map's own check settings leave them out."""
-    from .checks import circular_support, filter_codes
+    from .checks import as_configured, circular_support
 
-    return filter_codes(list(circular_support(amap)), amap.check_config.get("select"),
-                        amap.check_config.get("ignore"))
+    return as_configured(amap, circular_support(amap))
 
 
 # -- ids ---------------------------------------------------------------------------------------------

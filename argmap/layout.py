@@ -349,9 +349,10 @@ class _Tree:
         layer = _layers(succ, [0] * n)
         rank = list(range(n))  # reading order; by strength, stronger reasons and claims first
         if order == "strength":
-            from .evidence import rows, strength
+            from .evidence import rows, summaries
 
-            scored = sorted(rows(amap), key=lambda r: (-strength(amap, r), index[r]))
+            every = summaries(amap)  # all strengths in one pass, not a walk per row
+            scored = sorted(rows(amap), key=lambda r: (-every[r].strength, index[r]))
             rank = [n + i for i in range(n)]
             for i, r in enumerate(scored):
                 rank[index[r]] = i

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .analysis import SUPPORTS, roots
-from .checks import filter_codes, run_checks
+from .checks import as_configured, run_checks
 from .errors import Diagnostic
 from .evidence import ROW_WALK, hedged, summaries, support_tree
 from .model import ArgumentMap
@@ -108,8 +108,7 @@ def counter_arguments(amap: ArgumentMap, thesis: str) -> list[CounterArgument]:
 
 
 def _gaps(amap: ArgumentMap) -> list[Diagnostic]:
-    found = run_checks(amap)
-    return filter_codes(found, amap.check_config.get("select"), amap.check_config.get("ignore"))
+    return as_configured(amap, run_checks(amap))
 
 
 class _Writer:

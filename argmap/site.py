@@ -77,13 +77,14 @@ def page_targets(paths: Sequence[str], folder: str) -> list[str]:
 def summarize(amap: Any) -> dict[str, Any]:
     """The index's figures for a loaded map (see the module docstring for their definitions)."""
     from . import check
-    from .checks import filter_codes
-    from .evidence import strength
+    from .checks import as_configured
+    from .evidence import summaries
 
     reasons = amap.nodes_of("reason")
-    findings = filter_codes(check(amap), amap.check_config.get("select"), amap.check_config.get("ignore"))
+    findings = as_configured(amap, check(amap))
     warnings = [d for d in findings if d.severity != "error"]
-    scores = [strength(amap, r) for r in reasons]
+    every = summaries(amap)  # all strengths in one pass, not a walk per reason
+    scores = [every[r].strength for r in reasons]
     return {
         "title": amap.title or "",
         "nodes": len(amap),
