@@ -37,7 +37,8 @@ from .errors import ArgmapError, Diagnostic, did_you_mean
 from .model import KINDS
 from .options import LoadOptions
 from .schema import ID_RE, NODE_FIELDS, RELATION_FIELDS
-from .writers.native import _BREAKS, _Dumper
+from .writers._chars import YAML_ESCAPED
+from .writers.native import YamlDumper
 
 if TYPE_CHECKING:
     from .model import ArgumentMap
@@ -798,7 +799,7 @@ def _ruamel_value(value: Any) -> Any:
         return {k: _ruamel_value(v) for k, v in value.items()}
     if isinstance(value, list):
         return [_ruamel_value(v) for v in value]
-    if isinstance(value, str) and (value != value.strip() or _BREAKS.search(value)):
+    if isinstance(value, str) and (value != value.strip() or YAML_ESCAPED.search(value)):
         return DoubleQuotedScalarString(value)
     return value
 
@@ -807,7 +808,7 @@ class _Block(dict):  # type: ignore[type-arg]
     """A mapping always written in block style (``key: value`` lines), whatever its values."""
 
 
-class _EditDumper(_Dumper):
+class _EditDumper(YamlDumper):
     """The native writer's string styles (line separators escaped, multi-line text as ``|``)."""
 
 

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 
 from .model import shorten
 from .schema import ID_RE
+from .writers._chars import YAML_ESCAPED
 
 PLACEHOLDER_QUESTION = "TODO: the essay question"
 PLACEHOLDER_THESIS = "TODO: your answer to the question, in one sentence"
@@ -31,13 +32,12 @@ def short_label(text: str) -> str:
     """A statement's label: its first words, cut at a word boundary (``model.shorten``)."""
     return shorten(text, LABEL_WIDTH)
 
-_BREAKS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
 
 
 def _scalar(text: str) -> str:
     """A YAML double-quoted scalar: JSON's escapes, plus YAML's extra line separators escaped."""
     quoted = json.dumps(" ".join(text.split()), ensure_ascii=False)
-    return _BREAKS.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
+    return YAML_ESCAPED.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
 
 
 def _slug(text: str, taken: set[str], fallback: str) -> str:

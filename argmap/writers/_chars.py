@@ -8,6 +8,9 @@
   place in XML, DOT, Mermaid or an Argdown text line: ``printable`` makes them U+FFFD. (A NUL in
   DOT text ends Graphviz's line and flips its quote pairing, so later label text would become DOT
   code.)
+- Inside YAML quotes a reader folds NEL and the Unicode line separators into spaces, and control
+  characters must be escaped: text holding any of ``YAML_ESCAPED`` is written double-quoted with
+  ``\\uXXXX`` escapes (the native writer, ``argmap new`` and minimal edits alike).
 - NaN and infinities are not JSON: ``json_text`` writes them as ``null``, as JavaScript's
   ``JSON.stringify`` does, so every JSON output is standard JSON.
 """
@@ -22,6 +25,8 @@ from typing import Any
 
 SURROGATES = re.compile("[\ud800-\udfff]")
 #: C0 controls but tab, line feed and carriage return; DEL and the C1 controls; noncharacters
+#: what YAML text must escape inside double quotes (see above)
+YAML_ESCAPED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
 CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 
 

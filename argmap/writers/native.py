@@ -14,7 +14,7 @@ import yaml
 from ..model import ArgumentMap
 from ..options import RenderOptions
 from ..schema import FORMAT_VERSION
-from ._chars import encodable, json_text
+from ._chars import YAML_ESCAPED, encodable, json_text
 
 _NODE_ORDER = ("kind", "label", "text", "confidence", "source", "quote", "tags", "note", "group")
 
@@ -69,11 +69,8 @@ def document(amap: ArgumentMap, *, embed_essay: bool = False) -> dict[str, Any]:
     return doc
 
 
-class _Dumper(yaml.SafeDumper):
-    pass
-
-
-_BREAKS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+class YamlDumper(yaml.SafeDumper):
+    """PyYAML's safe dumper with the native format's string styles (``_str``)."""
 
 
 #: plain scalars a YAML 1.2 core-schema reader (ruamel.yaml, js-yaml, most editors) takes for a
@@ -89,7 +86,7 @@ def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     value = encodable(value)
     # PyYAML writes NEL and the Unicode line separators raw inside quotes, where a reader folds
     # them into spaces: such text is always written double-quoted, with escapes
-    if _BREAKS.search(value):
+    if YAML_ESCAPED.search(value):
         style: str | None = '"'
     elif "\n" in value:
         style = "|"
@@ -100,7 +97,7 @@ def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
-_Dumper.add_representer(str, _str)
+YamlDumper.add_representer(str, _str)
 
 
 def _embed(options: RenderOptions | None) -> bool:
@@ -108,7 +105,7 @@ def _embed(options: RenderOptions | None) -> bool:
 
 
 def write_yaml(amap: ArgumentMap, options: RenderOptions | None = None) -> str:
-    return yaml.dump(document(amap, embed_essay=_embed(options)), Dumper=_Dumper, sort_keys=False,
+    return yaml.dump(document(amap, embed_essay=_embed(options)), Dumper=YamlDumper, sort_keys=False,
                      allow_unicode=True,
                      width=100, default_flow_style=None, indent=2)
 
