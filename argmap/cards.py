@@ -1,7 +1,9 @@
 """Card geometry shared by the layout (Python) and the page (JavaScript).
 
-A statement is drawn as a card ``CARD_WIDTH`` wide: a small kind word on top, then its label
-wrapped into at most ``MAX_LINES`` short lines. The layout needs each card's size before the
+A statement is drawn as a card ``CARD_WIDTH`` wide holding its label wrapped into at most
+``MAX_LINES`` short lines; its kind word (and confidence) sit in small pills on the card's top
+(and bottom) border, so they cost no line of their own: a map of 40 statements needs every pixel of
+a laptop's screen to show all its labels at a readable size. The layout needs each card's size before the
 browser has measured anything, so the wrapping is done here, once, with a fixed character budget
 per line (``CHARS_PER_LINE`` characters of a ``FONT_SIZE`` px font fit the card's inner width);
 the page draws exactly these lines and only shrinks a line's font if the browser's measure of it
@@ -14,8 +16,7 @@ from .model import ArgumentMap
 
 CARD_WIDTH = 200
 PADDING = 10
-#: the small kind word line on top of a card (font ``KIND_FONT_SIZE``)
-KIND_LINE = 16
+#: the kind word's pill on the card's top border and the confidence's on its bottom border
 KIND_FONT_SIZE = 11
 LINE_HEIGHT = 19
 FONT_SIZE = 15
@@ -72,7 +73,7 @@ def card_lines(label: str) -> list[str]:
 
 def card_height(lines: list[str]) -> int:
     """A card's height in px for these label lines (the width is always ``CARD_WIDTH``)."""
-    return 2 * PADDING + KIND_LINE + len(lines) * LINE_HEIGHT
+    return 2 * PADDING + len(lines) * LINE_HEIGHT
 
 
 def card_label(amap: ArgumentMap, node: str) -> str:
@@ -82,5 +83,5 @@ def card_label(amap: ArgumentMap, node: str) -> str:
 
 def page_geometry() -> dict[str, int]:
     """The geometry the page needs to draw cards the layout has placed (``data["card"]``)."""
-    return {"width": CARD_WIDTH, "padding": PADDING, "kindLine": KIND_LINE, "lineHeight": LINE_HEIGHT,
+    return {"width": CARD_WIDTH, "padding": PADDING, "lineHeight": LINE_HEIGHT,
             "fontSize": FONT_SIZE, "kindFontSize": KIND_FONT_SIZE}

@@ -245,17 +245,30 @@ SEPARATE_ROUNDS = 3
 #: (at least 1 792 px: shared evidence can sit that far from the nearer of its statements)
 NEAR_CELL = 256
 NEAR_REACH = 7
+#: a thesis's groups may also be drawn in up to this many lanes side by side (columns going right,
+#: rows going down), the thesis in the corner before them: the page picks the drawing that fits
+#: its map area best, so a map of many groups is not one long strip
+MAX_LANES = 4
+#: between two lanes: room for the next lane's line to the thesis and a visible break
+LANE_GAP = 72
+#: how far a lane's statements are set in from the thesis's edge (the lane's line runs there)
+LANE_INDENT = 48
 
 
 class CardLayout:
     """Card lines and centres, in the graph's node order, for both directions."""
 
-    __slots__ = ("nodes", "lines", "heights", "positions", "spread", "groups")
+    __slots__ = ("nodes", "lines", "heights", "positions", "spread", "groups", "variants")
 
     def __init__(self, nodes: list[str], lines: list[list[str]], heights: list[int],
                  positions: dict[str, list[tuple[int, int]]], spread: dict[str, int],
-                 groups: list[int]) -> None:
+                 groups: list[int],
+                 variants: dict[str, list[list[tuple[int, int]]]] | None = None) -> None:
         self.nodes = nodes
+        #: per direction, every drawing worth offering the page: ``positions[direction]`` first,
+        #: then the drawings in lanes that no other drawing beats in both width and height (the
+        #: page draws whichever fits its map area at the largest zoom)
+        self.variants = variants if variants is not None else {d: [p] for d, p in positions.items()}
         #: each node's group as the index of its head (a statement about a root, usually a
         #: reason for the thesis), -1 for the roots themselves
         self.groups = groups
@@ -313,9 +326,12 @@ def card_layout(amap: ArgumentMap, order: str = "essay") -> CardLayout:
         tree = _Tree(amap, nodes, order)
         positions: dict[str, list[tuple[int, int]]] = {}
         spread: dict[str, int] = {}
+        variants: dict[str, list[list[tuple[int, int]]]] = {}
+        spreads = range(1, 2 if tree.leafless else MAX_SPREAD + 1)  # no grids: one drawing
+        lanes = range(1, min(MAX_LANES, tree.widest) + 1) if tree.widest > 1 else range(0)
         for direction in DIRECTIONS:
             best: tuple[int, float, int] | None = None
-            for k in range(1, MAX_SPREAD + 1):
+            for k in spreads:
                 pos, misplaced = tree.separate(tree.place(heights, direction, k), direction)
                 zoom = min(1.0, fit_zoom(_bbox(pos, heights)))
                 score = (misplaced, -zoom, k)
@@ -323,9 +339,36 @@ def card_layout(amap: ArgumentMap, order: str = "essay") -> CardLayout:
                     best = score
                     positions[direction] = pos
                     spread[direction] = k
-                if tree.leafless:  # no grids: every spread gives the same drawing
-                    break
-        return CardLayout(nodes, lines, heights, positions, spread, tree.group)
+            assert best is not None or not nodes
+            least = best[0] if best is not None else 0
+            found: list[tuple[int, int, list[tuple[int, int]]]] = []  # simplest first
+            for count in lanes:
+                for k in spreads:
+                    pos, misplaced = tree.separate(tree.place(heights, direction, k, count), direction)
+                    if misplaced <= least:
+                        w, h = _bbox(pos, heights)
+                        found.append((w, h, pos))
+            variants[direction] = [positions.get(direction, [])] + _frontier(
+                found, _bbox(positions.get(direction, []), heights))
+        return CardLayout(nodes, lines, heights, positions, spread, tree.group, variants)
+
+
+def _frontier(found: list[tuple[int, int, list[tuple[int, int]]]],
+              first: tuple[int, int]) -> list[list[tuple[int, int]]]:
+    """The drawings of ``found`` (simplest first) that no other one, ``first`` included, beats in
+    both width and height (only those can be the best fit for some map area), in their order; of
+    two the same size, the simpler."""
+    kept: list[tuple[int, int, int]] = []
+    sizes = [(w, h) for w, h, _ in found]
+    for i, (w, h) in enumerate(sizes):
+        beaten = first[0] <= w and first[1] <= h
+        for j, (tw, th) in enumerate(sizes):
+            if beaten:
+                break
+            beaten = tw <= w and th <= h and ((tw, th) != (w, h) or j < i)
+        if not beaten:
+            kept.append((i, w, h))
+    return [found[i][2] for i, _, _ in kept]
 
 
 class _Tree:
@@ -436,6 +479,12 @@ class _Tree:
         self.pre = pre
         self.side = side
         self.leafless = not any(self.gridded)
+        #: the most groups one thesis has (lanes are worth trying from two on)
+        self.widest = max((len(children[u]) for u in children[n]), default=0)
+        #: each group head's lane in the last drawing ``place`` made (-1: not in lanes)
+        self.lane = [-1] * n
+        self.mirror = [-1] * n
+        self.centre = [-1] * n
 
     @staticmethod
     def _pull_linked_groups(succ: list[list[int]], parent: list[int], group: list[int],
@@ -519,9 +568,11 @@ class _Tree:
             heads[:] = best[1]
 
 
-    def place(self, heights: list[int], direction: str, spread: int) -> list[tuple[int, int]]:
+    def place(self, heights: list[int], direction: str, spread: int,
+              lanes: int = 0) -> list[tuple[int, int]]:
         """Card centres for one direction, every leaf grid at most ``spread`` cards along the
-        depth axis ("right") or across ("down").
+        depth axis ("right") or across ("down"); with ``lanes``, each thesis's groups in up to that
+        many lanes (``_lanes``).
 
         A root (a thesis) has its children beyond it along the depth axis, centred on them. Any
         other statement is drawn as an outline: its leaves in a grid right beside it, then the
@@ -563,11 +614,19 @@ class _Tree:
             u = stack.pop()
             sequence.append(u)
             stack.extend(children[u])
+        self.lane = [-1] * n
+        self.mirror = [-1] * n  # a lane head's twice the middle of its mirrored lane, or -1
+        self.centre = [-1] * n  # a thesis over a spine: its centre along the depth axis, or -1
         for u in reversed(sequence):  # children before parents
             kids = children[u]
             own_b = sb[u] if u < n else 0
             start = slot[u] + DEPTH_GAP
             tree = u == n or parent[u] < 0
+            if lanes and u < n and parent[u] < 0 and len(kids) > 1:
+                size_a[u], size_b[u] = self._lanes(u, kids, lanes, sa, sb, slot, off_a, off_b,
+                                                   size_a, size_b)
+                card_b[u] = 0
+                continue
             # leaves beside the card (all of a root's children for a root), in chunks along b
             if tree:
                 beside = kids
@@ -583,9 +642,12 @@ class _Tree:
                 head = own_b
                 card_b[u] = 0
             else:
-                # keep the next statement along b further from the outermost leaves than this
-                # card is (the evidence is drawn nearer to its own statement than to another)
-                pad = 0 if tree else max(0, b // 2 - least_b - GAP - least_b // 2 + 1)
+                # keep the next statement of the group along b further from the outermost leaves
+                # than this card is (the evidence is drawn nearer to its own statement than to
+                # another); the next group's statements are kept off by ``separate``, just as far
+                # as each needs
+                below = any(statement[c] for c in kids)
+                pad = max(0, b // 2 - least_b - GAP - least_b // 2 + 1) if below and not tree else 0
                 # a statement below this card's leaves sits deeper (its indent, and half of any
                 # taller slot), so the deepest leaves need that much more room along b
                 drop = max((indent + (slot[c] - slot[u]) // 2 for c in kids if statement[c]),
@@ -609,18 +671,59 @@ class _Tree:
         # parents before children: absolute positions
         abs_a = [0] * (n + 1)
         abs_b = [0] * (n + 1)
+        # a group in a mirrored lane is drawn mirrored along the depth axis: ``flip`` is twice the
+        # lane's middle, or -1
+        flip = [-1] * (n + 1)
         out = [(0, 0)] * n
         for u in sequence:
             for c in children[u]:
                 abs_a[c] = abs_a[u] + off_a[c]
                 abs_b[c] = abs_b[u] + off_b[c]
+                flip[c] = 2 * abs_a[u] + self.mirror[c] if u < n and self.mirror[c] >= 0 else flip[u]
             if u < n:
                 # a stacked card is centred in its slot; a gridded one was placed by its corner
                 lead = 0 if gridded[u] else (slot[u] - sa[u]) // 2
-                ca = abs_a[u] + lead + sa[u] // 2
+                ca = abs_a[u] + (self.centre[u] if self.centre[u] >= 0 else lead + sa[u] // 2)
+                if flip[u] >= 0:
+                    ca = flip[u] - ca
                 cb = abs_b[u] + card_b[u] + sb[u] // 2
                 out[u] = (cb, ca) if down else (ca, cb)
         return out
+
+    def _lanes(self, u: int, kids: list[int], lanes: int, sa: list[int], sb: list[int],
+               slot: list[int], off_a: list[int], off_b: list[int], size_a: list[int],
+               size_b: list[int]) -> tuple[int, int]:
+        """A thesis's groups in up to ``lanes`` lanes, in essay order, the longest lane as short as
+        possible: lanes follow one another along the depth axis (columns going right, rows going
+        down), each lane's groups one after another across it, all of them starting past the
+        thesis's card along the cross axis. The thesis sits in the corner, so its links run along
+        one line per lane (like an outline: the thesis, then its reasons set in below or beside
+        it). Returns the block's reach along the depth axis and its length across."""
+        sizes = [size_b[c] for c in kids]
+        parts = _partition(sizes, lanes, GAP)
+        b0 = sb[u] + DEPTH_GAP
+        # one lane: set in under the thesis, its line running down the indent; two or more: lanes
+        # 0 and 1 face each other across a spine under the thesis
+        a = LANE_INDENT if len(parts) == 1 else 0
+        head = sb[u]
+        for li, (i, j) in enumerate(parts):
+            b = b0
+            depth = max(size_a[c] for c in kids[i:j])
+            for c in kids[i:j]:
+                off_a[c] = a
+                off_b[c] = b
+                b += size_b[c] + GAP
+                self.lane[c] = li
+                # every other lane is mirrored (statements on the far side, evidence towards the
+                # start): lanes 0 and 1 turn their statements to the spine between them, lanes 1
+                # and 2 their evidence to each other, so no evidence is drawn next to another
+                # lane's statements and lanes need no more than a gap between them
+                self.mirror[c] = 2 * a + depth if len(parts) > 1 and li % 2 == 0 else -1
+            head = max(head, b - GAP)
+            if li == 0 and len(parts) > 1:
+                self.centre[u] = a + depth + LANE_GAP // 2
+            a += depth + LANE_GAP
+        return max(slot[u], a - LANE_GAP), head
 
     @staticmethod
     def _indent_pad(across: int, depth: int, drop: int) -> int:
@@ -734,6 +837,8 @@ class _Tree:
         group = self.group
         children = self.children
         cb = 0 if direction == "down" else 1
+        lane = self.lane
+        parent = self.parent
         # the unit a node moves with: its group, or itself for a root without children
         unit = [group[u] if group[u] >= 0 else (-1 if children[u] else u) for u in range(n)]
         for rounds in range(SEPARATE_ROUNDS + 1):
@@ -748,37 +853,86 @@ class _Tree:
             order = sorted(lo, key=lambda g: (lo[g], g))
             rank = {g: i for i, g in enumerate(order)}
             extra = [0] * (len(order) + 1)  # extra room before the unit of that rank
+            # groups in lanes: extra room along the depth axis before a lane of a thesis
+            extra_a: dict[tuple[int, int], int] = {}
             for e, s, own in bad:
                 ue, us = unit[e], unit[s]
                 if ue < 0 or us < 0 or ue == us:
+                    continue
+                le, ls = lane[ue], lane[us]
+                if le >= 0 and ls >= 0 and le != ls and parent[ue] == parent[us]:
+                    da = abs(pos[s][1 - cb] - pos[e][1 - cb])
+                    db = pos[s][cb] - pos[e][cb]
+                    need = math.isqrt(max(0, own - db * db)) + 1 - da
+                    key = (parent[ue], max(le, ls))
+                    extra_a[key] = max(extra_a.get(key, 0), need)
                     continue
                 da = pos[s][1 - cb] - pos[e][1 - cb]
                 db = abs(pos[s][cb] - pos[e][cb])
                 need = math.isqrt(max(0, own - da * da)) + 1 - db
                 cut = rank[ue] + 1 if rank[us] > rank[ue] else rank[ue]
                 extra[cut] = max(extra[cut], need)
-            if not any(extra):
+            if not any(extra) and not any(v > 0 for v in extra_a.values()):
                 break
             shift = [0] * len(order)
             total = 0
             for i in range(len(order)):
                 total += extra[i]
                 shift[i] = total
+            lane_shift: dict[tuple[int, int], int] = {}  # (thesis, lane): all the room before it
+            for r in {r for r, _ in extra_a}:
+                total = 0
+                for li in range(MAX_LANES):
+                    total += max(0, extra_a.get((r, li), 0))
+                    lane_shift[r, li] = total
             moved = pos[:]
             for u in range(n):
                 g = unit[u]
+                by_a = 0
                 if g >= 0:
                     by = shift[rank[g]]
-                elif children[u]:  # a root stays centred on its children
+                    if lane[g] >= 0:
+                        by_a = lane_shift.get((parent[g], lane[g]), 0)
+                elif children[u] and lane[children[u][0]] < 0:  # a root stays centred on its children
                     ranks = [rank[c] for c in children[u]]
                     by = (shift[min(ranks)] + shift[max(ranks)]) // 2
-                else:
+                else:  # a thesis in the corner of its lanes stays there
                     continue
-                if by:
+                if by or by_a:
                     x, y = pos[u]
-                    moved[u] = (x + by, y) if cb == 0 else (x, y + by)
+                    moved[u] = (x + by, y + by_a) if cb == 0 else (x + by_a, y + by)
             pos = moved
         return pos, len(bad)
+
+
+def _partition(sizes: list[int], parts: int, gap: int) -> list[tuple[int, int]]:
+    """``sizes`` cut into at most ``parts`` consecutive runs (index ranges), the longest run (sizes
+    plus ``gap`` between neighbours) as short as possible: a binary search on that length, each
+    step one greedy pass, so O(len(sizes) * log(total))."""
+
+    def cut(limit: int) -> list[tuple[int, int]] | None:
+        out: list[tuple[int, int]] = []
+        start, length = 0, -gap
+        for i, size in enumerate(sizes):
+            if i > start and length + gap + size > limit:
+                out.append((start, i))
+                if len(out) == parts:
+                    return None
+                start, length = i, -gap
+            length += gap + size
+        out.append((start, len(sizes)))
+        return out
+
+    lo, hi = max(sizes), sum(sizes) + gap * (len(sizes) - 1)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if cut(mid) is None:
+            lo = mid + 1
+        else:
+            hi = mid
+    found = cut(lo)
+    assert found is not None
+    return found
 
 
 def _linked_order(heads: list[int], links: dict[int, list[int]], size: dict[int, int],

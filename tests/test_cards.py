@@ -55,9 +55,9 @@ def test_blank_label_is_one_empty_line() -> None:
 
 
 def test_height_and_geometry() -> None:
-    assert card_height(["a"]) == 55
-    assert card_height(["a", "b", "c"]) == 55 + 2 * LINE_HEIGHT
-    assert page_geometry() == {"width": 200, "padding": 10, "kindLine": 16, "lineHeight": 19,
+    assert card_height(["a"]) == 39
+    assert card_height(["a", "b", "c"]) == 39 + 2 * LINE_HEIGHT
+    assert page_geometry() == {"width": 200, "padding": 10, "lineHeight": 19,
                                "fontSize": 15, "kindFontSize": 11}
 
 

@@ -271,12 +271,13 @@ def test_small_maps_carry_cards_and_both_directions(bundled_maps):
         assert data["card"] == page_geometry()
         assert data["direction"] == "auto"
         for direction in ("down", "right"):
-            flat = data["directions"][direction]
+            first, *rest = data["directions"][direction]
             pos = essay_layout(amap, direction)
-            assert flat == [c for n in amap.graph for c in pos[n]]
+            assert first == [c for n in amap.graph for c in pos[n]]
+            assert all(len(flat) == 2 * len(amap) for flat in rest)
         for k, (row, node) in enumerate(zip(data["nodes"], amap.graph, strict=True)):
             assert row[4] == "\n".join(card_lines(card_label(amap, node)))
-            down = data["directions"]["down"]
+            down = data["directions"]["down"][0]
             assert (row[2], row[3]) == (down[2 * k], down[2 * k + 1])
             own = amap.node(node).get("label")
             assert data["labels"][k] == (own if own is not None else 0)
@@ -288,7 +289,7 @@ def test_direction_and_order_options_reach_the_page(stalin):
     data = page_data(stalin, RenderOptions(direction="right", order="strength"))
     assert data["direction"] == "right"
     pos = essay_layout(stalin, "right", order="strength")
-    assert data["directions"]["right"] == [c for n in stalin.graph for c in pos[n]]
+    assert data["directions"]["right"][0] == [c for n in stalin.graph for c in pos[n]]
     assert page_data(stalin, RenderOptions(direction="sideways"))["direction"] == "auto"
 
 

@@ -65,7 +65,7 @@ def highlighted_in_dataset(page) -> set[str]:
 
 
 def badged(page) -> set[str]:
-    """The cards drawn with a weak-spot badge over their top right corner (read from the canvas:
+    """The cards drawn with a weak-spot badge over their bottom right corner (read from the canvas:
     the badge is drawn, not written into the card's text): the pill's right end, in one of the
     badge colours (red, amber, yellow)."""
     page.js("() => window.argmap.fit()")
@@ -75,7 +75,7 @@ def badged(page) -> set[str]:
         const ctx = canvas.getContext('2d'), r = canvas.width / canvas.clientWidth;
         const looks = [[0xD5, 0x5E, 0x00], [0xE6, 0x9F, 0x00], [0xF0, 0xE4, 0x42]];
         return v.boxes.filter(b => {   // the pill's right cap, past the card's right edge
-            const x = b[3] + 2 * v.scale, y = b[2] - 1 * v.scale;
+            const x = b[3] + 2 * v.scale, y = b[4] + 1 * v.scale;
             const px = ctx.getImageData(Math.round(x * r), Math.round(y * r), 1, 1).data;
             return looks.some(c => Math.abs(px[0] - c[0]) < 14 && Math.abs(px[1] - c[1]) < 14
                 && Math.abs(px[2] - c[2]) < 24);
@@ -210,8 +210,14 @@ def test_matrix(stalin, stalin_page):
 # -- 2: essay side by side -------------------------------------------------------------------------
 def test_essay_side_by_side(stalin, stalin_page):
     page = stalin_page
-    page.click("#toggle-essay")  # the map fills the window first; one click opens the essay
-    assert page.js("() => window.location.hash").find("essay=1") >= 0
+    # the essay starts open only where the map still fits beside it; one click opens or closes it
+    was_open = page.is_visible("#essay-panel")
+    page.click("#toggle-essay")
+    assert page.is_visible("#essay-panel") != was_open
+    assert ("essay=0" if was_open else "essay=1") in page.js("() => window.location.hash")
+    if was_open:
+        page.click("#toggle-essay")
+        assert "essay=1" in page.js("() => window.location.hash")
     assert page.text_content("#essay-text") == stalin.essay
     marked = set(page.eval_on_selector_all("#essay-text mark", "els => els.map(e => e.dataset.node)"))
     assert marked == {n for n, q in stalin.graph.nodes(data="quote") if q}

@@ -22,7 +22,7 @@ DIRECTIONS = ("down", "right")
 GEOMETRY = """() => {
     const a = window.argmap, c = a.data.card, h = {};
     a.data.nodes.forEach((r, k) => {
-        h[a.idOf(k)] = 2 * c.padding + c.kindLine + r[4].split('\\n').length * c.lineHeight; });
+        h[a.idOf(k)] = 2 * c.padding + r[4].split('\\n').length * c.lineHeight; });
     const shown = new Set(a.visible());
     const boxes = a.positions().filter(p => shown.has(p[0])).map(([id, x, y]) =>
         [id, x - c.width / 2, y - h[id] / 2, x + c.width / 2, y + h[id] / 2]);
@@ -108,6 +108,10 @@ def test_bundled_maps_links_cross_no_card(bundled_maps, root, tmp_path, open_pag
         for direction in DIRECTIONS:
             page.js("d => window.argmap.setDirection(d)", direction)
             check_links(amap, page, f"{path.name} {direction}")
+            # every drawing the page may pick for some map area: one line of groups, or lanes
+            for which in range(page.js("d => window.argmap.drawings(d)", direction)):
+                page.js("([d, i]) => window.argmap.setDirection(d, i)", [direction, which])
+                check_links(amap, page, f"{path.name} {direction} drawing {which}")
         page.close()
 
 
@@ -155,8 +159,9 @@ def test_generated_essay_maps_links_cross_no_card(tmp_path, open_page):
     def check(amap: argmap.ArgumentMap) -> None:
         page = open_page(render(amap, tmp_path), viewport={"width": 1280, "height": 800})
         for direction in DIRECTIONS:
-            page.js("d => window.argmap.setDirection(d)", direction)
-            check_links(amap, page, f"{len(amap)} statements {direction}")
+            for which in range(page.js("d => window.argmap.drawings(d)", direction)):
+                page.js("([d, i]) => window.argmap.setDirection(d, i)", [direction, which])
+                check_links(amap, page, f"{len(amap)} statements {direction} drawing {which}")
         page.close()
 
     check()

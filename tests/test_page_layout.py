@@ -65,8 +65,8 @@ def fits_readably(page) -> bool:
     area's height at a readable zoom, with both panes closed: only then can every card be in view."""
     return page.js("""() => {
         const a = window.argmap, d = a.data, c = d.card, h = document.getElementById('map').clientHeight;
-        const hs = d.nodes.map(r => 2 * c.padding + c.kindLine + r[4].split('\\n').length * c.lineHeight);
-        const zoom = Object.values(d.directions).map(xy => {
+        const hs = d.nodes.map(r => 2 * c.padding + r[4].split('\\n').length * c.lineHeight);
+        const zoom = Object.values(d.directions).flat().map(xy => {
             let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
             hs.forEach((hh, k) => {
                 x0 = Math.min(x0, xy[2 * k] - c.width / 2); x1 = Math.max(x1, xy[2 * k] + c.width / 2);

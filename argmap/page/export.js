@@ -70,9 +70,9 @@ function drawEdge(ctx, e, xy, boxW, boxH) {
   var to = borderPoint(from[0], from[1], xy[2 * b], xy[2 * b + 1], boxW(b), boxH(b));
   drawConnector(ctx, e, [from[0], from[1], to[0], to[1]], 0);
 }
-/* The whole map (what is shown of it), title and legend on top. */
-function mapImage() {
-  var xy = S.vis.positions(), b = cardBounds(xy), M = 30, j;
+/* The whole map (what is shown of it) at `given` positions (else as on screen), title and legend on top. */
+function mapImage(given) {
+  var xy = given || S.vis.positions(), b = cardBounds(xy), M = 30, j;
   if (!(b.maxX >= b.minX)) { b = { minX: 0, maxX: 400, minY: 0, maxY: 200 }; }
   var width = Math.max(b.maxX - b.minX + 2 * M, 900), probe = newCanvas(1, 1, 1).ctx;
   var head = drawHeader(probe, width, true), height = head + b.maxY - b.minY + 2 * M;
@@ -162,12 +162,19 @@ function exportPNG() {
 }
 /* Printing: a map of up to PRINT_MAX statements prints as its image on an A4 landscape page, then
  * the outline; a bigger map prints as the outline alone. */
-var PRINT_MAX = 40;
+var PRINT_MAX = 40, PRINT_AREA = [1400, 900];   // an A4 landscape page below the title and legend
+/* A card map prints the layout's drawing (in the direction on screen) that is largest on the page,
+ * which is rarely the shape of the window. */
+function printPositions() {
+  if (!S.cards || S.data.layout === "force") { return null; }
+  var xy = bestLayout(S.direction || "down", PRINT_AREA[0], PRINT_AREA[1], Infinity);
+  return xy ? Float64Array.from(xy) : null;
+}
 function preparePrint() {
   var img = $("print-map");
   if (S.N > PRINT_MAX) { doc.body.classList.add("print-big"); return; }
   if (!img) { img = el("img"); img.id = "print-map"; img.className = "print-map"; img.alt = "The argument map"; $("outline").parentNode.insertBefore(img, $("outline")); }
-  img.src = mapImage().toDataURL("image/png");
+  img.src = mapImage(printPositions()).toDataURL("image/png");
 }
 /* JSON as Python's json.dumps(indent=2, ensure_ascii=False) writes it, keys in insertion order. */
 function pyJSON(value, indent) {

@@ -71,7 +71,7 @@ function pickDirection() {
 function fitNow() {
   if (!S.cards) { return 0; }
   var size = mapSize();
-  return fitScale(S.data.directions[pickDirection()], size.width, size.height);
+  return fitScale(bestLayout(pickDirection(), size.width, size.height), size.width, size.height);
 }
 /* Before the map is drawn: each pane stays open only while the map still fits at a readable size
  * with it (the essay gives way first); a pane the reader opened or closed stays as they left it.
@@ -111,9 +111,9 @@ function labelDirection(dir) {
   $("toggle-direction").textContent = dir === "down" ? "\u2193 Top-down" : "\u2192 Left-right";
   $("toggle-direction").setAttribute("aria-label", "Direction: " + (dir === "down" ? "top-down" : "left to right") + "; switch");
 }
-function setDirection(dir) {
+function setDirection(dir, which) {
   S.direction = dir;
-  S.vis.setDirection(dir);
+  S.vis.setDirection(dir, which);
   labelDirection(dir);
   fitMap();
 }
@@ -140,6 +140,7 @@ function start(data) {
   S.hash = readHash();
   initCards();
   if (S.cards) { $("toggle-direction").hidden = false; labelDirection("right"); }   // the toolbar as it will be
+  buildMapSummaries();   // the notes over the map: the first view keeps the cards above them
   choosePanes();
   fitHeight();
   S.direction = S.cards ? pickDirection() : null;
@@ -187,6 +188,8 @@ function publicAPI() {
     showPath: showPath, search: search, nextMatch: nextMatch,
     setFilter: setFilter, focus: focusOn, unfocus: unfocus, focusPath: function () { return S.focusStack.slice(); },
     fit: fitMap, direction: function () { return S.direction; }, setDirection: setDirection,
+    /* how many drawings the layout made for a direction (setDirection(dir, i) draws the i-th) */
+    drawings: function (dir) { return S.data.directions && S.data.directions[dir] ? S.data.directions[dir].length : 0; },
     /* what the reader sees: the zoom, the smallest label font size at zoom 1, and each shown node's box in
      * CSS px relative to the map element ([id, left, top, right, bottom]) */
     view: function () {

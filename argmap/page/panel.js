@@ -332,7 +332,6 @@ function initPanel() {
   S.weakBuilt = 0;
   S.tree = { items: [], of: [], built: false, at: 0, marked: -1 };
   buildWeak(WEAK_FIRST);
-  buildMapSummaries();
   fillReviews($("map-reviews"), S.reviewMap);
   setText("n-weak", "(" + S.checks.length + ")");
   $("weak-none").hidden = S.checks.length > 0;

@@ -30,7 +30,7 @@ function initCards() {
   for (var k = 0; k < N; k++) {
     var r = S.data.nodes[k];
     cards.lines[k] = String(typeof r[4] === "string" ? r[4] : labelOf(k)).split("\n");
-    cards.height[k] = 2 * C.padding + C.kindLine + cards.lines[k].length * C.lineHeight;
+    cards.height[k] = 2 * C.padding + cards.lines[k].length * C.lineHeight;
   }
   S.cards = cards;
   // the smallest label font any card uses (a line too wide for its card is drawn smaller)
@@ -82,22 +82,27 @@ function drawCard(ctx, k, x, y, selected, hover) {
   if (conf && conf.dashes) { ctx.setLineDash(Array.isArray(conf.dashes) ? conf.dashes : [6, 4]); }
   ctx.stroke();
   ctx.setLineDash([]);
-  // the kind line: a pill in the kind's colour (symbol and kind word), the confidence word after it
+  // the kind: a pill in the kind's colour on the top border (symbol and kind word); the confidence
+  // word in a pill on the bottom border
   ctx.font = "600 " + C.kindFontSize + "px " + BASE_FONT;
   ctx.textBaseline = "middle";
-  var word = kind.symbol + " " + kind.name.toUpperCase(), ky = top + C.padding + C.kindLine / 2 - 1;
-  var pw = ctx.measureText(word).width + 10;
-  roundRect(ctx, left + C.padding - 3, ky - 8, pw, 16, 8);
+  var word = kind.symbol + " " + kind.name.toUpperCase();
+  var pw = Math.min(W - 2 * C.padding, ctx.measureText(word).width + 10);
+  roundRect(ctx, left + C.padding - 3, top - 8, pw, 16, 8);
   ctx.fillStyle = kind.color; ctx.fill();
   ctx.fillStyle = kind.font; ctx.textAlign = "left";
-  ctx.fillText(word, left + C.padding + 2, ky + 0.5);
+  ctx.fillText(word, left + C.padding + 2, top + 0.5, pw - 10);
   if (conf) {
     ctx.font = (conf.dashes ? "italic " : "") + C.kindFontSize + "px " + BASE_FONT;
-    ctx.fillStyle = cards.muted; ctx.textAlign = "right";
-    ctx.fillText(conf.level, left + W - C.padding, ky + 0.5);
+    var cw = ctx.measureText(conf.level).width + 10;
+    roundRect(ctx, left + C.padding - 3, top + H - 7, cw, 14, 7);
+    ctx.fillStyle = cards.tint[S.kindOf[k]]; ctx.fill();
+    ctx.lineWidth = 1; ctx.strokeStyle = kind.color; ctx.stroke();
+    ctx.fillStyle = cards.muted;
+    ctx.fillText(conf.level, left + C.padding + 2, top + H + 0.5);
   }
   // the label's lines
-  var fonts = cardFonts(ctx, k), ly = top + C.padding + C.kindLine + C.lineHeight / 2 + 1;
+  var fonts = cardFonts(ctx, k), ly = top + C.padding + C.lineHeight / 2 + 1;
   ctx.fillStyle = cards.ink; ctx.textAlign = "left";
   for (var j = 0; j < fonts.length; j++) {
     ctx.font = fonts[j][0] + "px " + BASE_FONT;
@@ -105,9 +110,10 @@ function drawCard(ctx, k, x, y, selected, hover) {
   }
   // badges only on cards in view of the reader's question: dimmed, their white words vanish and
   // leave empty pills
+  // (the weak spot on the bottom border's right end, clear of the kind's pill; a review note on top)
   var bd = S.dimmed[k] ? null : badgeOf(k);
-  if (bd) { drawBadge(ctx, left + W + 6, top - 1, bd.word, badgeLook(bd.rank)); }
-  if (S.reviewOf[k] && !S.dimmed[k]) { drawBadge(ctx, left + W + 6, top + H + 1, "\u270e " + S.reviewOf[k].length + (S.reviewOf[k].length > 1 ? " notes" : " note"), NOTE_LOOK); }
+  if (bd) { drawBadge(ctx, left + W + 6, top + H + 1, bd.word, badgeLook(bd.rank)); }
+  if (S.reviewOf[k] && !S.dimmed[k]) { drawBadge(ctx, left + W + 6, top - 1, "\u270e " + S.reviewOf[k].length + (S.reviewOf[k].length > 1 ? " notes" : " note"), NOTE_LOOK); }
   ctx.restore();
   return { width: W, height: H };
 }
@@ -135,17 +141,46 @@ function cardBounds(xy, list) {
   return { minX: minX, maxX: maxX, minY: minY, maxY: maxY };
 }
 var FIT_MARGIN = 6, MAX_FIT_SCALE = 1.25;
-/* The zoom at which the cards at `xy` fit an area of w x h CSS px. */
+/* The height the notes over the map's bottom edge take ("7 pieces of evidence have no source"): a
+ * fitted map is kept above them, so they never hide a card. */
+function notesRoom() {
+  var box = doc.getElementById("map-notes");
+  return box && box.offsetHeight && S.view === "map" ? box.offsetHeight + 6 : 0;
+}
+/* The zoom at which the cards at `xy` fit an area of w x h CSS px (above the notes). */
 function fitScale(xy, w, h, list) {
   var b = cardBounds(xy, list);
   if (!(b.maxX > b.minX)) { return 1; }
-  return Math.min(MAX_FIT_SCALE, (w - 2 * FIT_MARGIN) / (b.maxX - b.minX), (h - 2 * FIT_MARGIN) / (b.maxY - b.minY));
+  return Math.min(MAX_FIT_SCALE, (w - 2 * FIT_MARGIN) / (b.maxX - b.minX), (h - notesRoom() - 2 * FIT_MARGIN) / (b.maxY - b.minY));
 }
-/* The direction ("down" or "right") whose drawing fits w x h at the larger zoom. */
+/* The layout offers a few drawings per direction, simplest first (one line of groups; then the
+ * groups in 1, 2, 3, 4 lanes). The page draws the simplest one, in either of `dirs`, that shows the
+ * map as large as any (within 2 %), or at the cards' own size (COMFORTABLE_SCALE): lanes are there to
+ * make a map fit, not to blow it up (a print asks for the largest: `comfortable` Infinity).
+ * Returns {dir, xy}. */
+var COMFORTABLE_SCALE = 1;
+function bestDrawing(w, h, dirs, comfortable) {
+  var all = [], top = 0;
+  dirs.forEach(function (dir) {
+    var list = S.data.directions && S.data.directions[dir];
+    (list || []).forEach(function (xy, j) {
+      var s = fitScale(xy, w, h);
+      all.push({ dir: dir, xy: xy, rank: j, scale: s });
+      if (s > top) { top = s; }
+    });
+  });
+  var enough = Math.min(top * 0.98, comfortable || COMFORTABLE_SCALE), pick = null;
+  all.forEach(function (c) {
+    if (c.scale >= enough && (!pick || c.rank < pick.rank || (c.rank === pick.rank && c.scale > pick.scale))) { pick = c; }
+  });
+  return pick;
+}
+/* The drawing of direction `dir` to draw in an area of w x h CSS px (bestDrawing). */
+function bestLayout(dir, w, h, comfortable) { var pick = bestDrawing(w, h, [dir], comfortable); return pick ? pick.xy : null; }
+/* The direction ("down" or "right") of the drawing to draw in an area of w x h CSS px. */
 function bestDirection(w, h) {
-  var dirs = S.data.directions;
-  if (!dirs) { return null; }
-  return fitScale(dirs.right, w, h) > fitScale(dirs.down, w, h) ? "right" : "down";
+  var pick = S.data.directions ? bestDrawing(w, h, ["down", "right"]) : null;
+  return pick ? pick.dir : null;
 }
 
 function createVis(container) {
@@ -212,7 +247,7 @@ function createVis(container) {
   }
   /* Where the nodes start: a card map's chosen direction (force: its "down" drawing, as the
    * simulation's start), else the layered layout's positions. */
-  var start = CARDS ? Float64Array.from(data.directions[S.direction || "down"]) : null;
+  var start = CARDS ? Float64Array.from(bestLayout(S.direction || "down", container.clientWidth, container.clientHeight)) : null;
   if (!start && positioned) {
     start = new Float64Array(2 * N);
     for (k = 0; k < N; k++) { start[2 * k] = data.nodes[k][2]; start[2 * k + 1] = data.nodes[k][3]; }
@@ -651,8 +686,10 @@ function createVis(container) {
   function fitCards(w, h, list, maxScale) {
     var xy = livePositions(), b = cardBounds(xy, list);
     if (!(b.maxX >= b.minX)) { network.fit({ animation: false }); return; }
-    network.moveTo({ position: { x: (b.minX + b.maxX) / 2, y: (b.minY + b.maxY) / 2 },
-                     scale: Math.min(maxScale || MAX_FIT_SCALE, fitScale(xy, w, h, list)), animation: false });
+    var scale = Math.min(maxScale || MAX_FIT_SCALE, fitScale(xy, w, h, list));
+    // centred in the room above the notes
+    network.moveTo({ position: { x: (b.minX + b.maxX) / 2, y: (b.minY + b.maxY) / 2 + notesRoom() / 2 / scale },
+                     scale: scale, animation: false });
   }
   function fitAll() {
     var size = canvasSize(), w = size.width, h = size.height;
@@ -849,10 +886,13 @@ function createVis(container) {
       else { fitAll(); }
     },
     fitShown: function () { var size = canvasSize(); if (CARDS && size.width) { fitCards(size.width, size.height); } else { network.fit({ animation: false }); } },
-    /* Draw a card map in `dir` ("down" or "right"): the layout's positions for it become home. */
-    setDirection: function (dir) {
-      if (!CARDS || !data.directions[dir]) { return; }
-      home = Float64Array.from(data.directions[dir]);
+    /* Draw a card map in `dir` ("down" or "right"): the layout's drawing for it that fits the map
+     * area best (or drawing number `which`) becomes home. */
+    setDirection: function (dir, which) {
+      var list = CARDS && data.directions[dir];
+      if (!list) { return; }
+      home = Float64Array.from(typeof which === "number" && list[which] ? list[which]
+        : bestLayout(dir, container.clientWidth, container.clientHeight));
       moved = [];
       var updates = [];
       for (var j = 0; j < N; j++) { updates.push({ id: j, x: home[2 * j], y: home[2 * j + 1] }); }

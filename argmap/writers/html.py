@@ -17,8 +17,9 @@ Data layout (compact arrays, no per-node style objects; see ``page_data``)::
     nodes: [id, kind, x, y, label, text, confidence, source, quote, tags, note, group, data]
            trailing empty slots are dropped. Maps of up to ``BIG_MAP_NODES`` statements are drawn
            as cards (``argmap.cards``): label = the card's lines joined by "\n", x, y = the "down"
-           card centre, and ``card`` (geometry), ``directions`` ({"down": [x0, y0, x1, y1, ...],
-           "right": [...]}), ``direction`` ("auto", "down" or "right") and ``labels`` (each
+           card centre, and ``card`` (geometry), ``directions`` ({"down": [[x0, y0, x1, y1, ...],
+           ...], "right": [...]}: per direction the layout's drawings, the page draws the one that
+           fits its map area best), ``direction`` ("auto", "down" or "right") and ``labels`` (each
            node's own label, or 0: what slot 4 holds for big maps) are added. Bigger maps
            keep the layered positions and label 0 = none of its own: the page shortens the text
            exactly as ``ArgumentMap.label`` does (tests compare both)
@@ -324,7 +325,8 @@ def page_data(amap: ArgumentMap, options: RenderOptions) -> dict[str, Any]:
     if cards is not None:
         card_fields = {
             "card": page_geometry(),
-            "directions": {d: [c for xy in cards.positions[d] for c in xy] for d in DIRECTIONS},
+            "directions": {d: [[c for xy in pos for c in xy] for pos in cards.variants[d]]
+                           for d in DIRECTIONS},
             "direction": options.direction if options.direction in DIRECTIONS else "auto",
             "labels": own_labels,
         }
