@@ -519,3 +519,91 @@ def test_a_claim_linked_to_another_group_faces_it() -> None:
         pos = essay_layout(amap, direction)
         across = 0 if direction == "down" else 1
         assert min(["c0", "c1", "c2"], key=lambda c: abs(pos[c][across] - pos["a"][across])) == "c2"
+
+
+# -- drawings in lanes (the page picks the one that fits its map area) ---------------------------
+def variant_boxes(cards: CardLayout, pos: list[tuple[int, int]]) -> list[tuple[float, float, float, float]]:
+    return [(x - CARD_WIDTH / 2, y - h / 2, x + CARD_WIDTH / 2, y + h / 2)
+            for (x, y), h in zip(pos, cards.heights, strict=True)]
+
+
+def assert_drawing(amap: ArgumentMap, cards: CardLayout, pos: list[tuple[int, int]], where: str) -> None:
+    """Cards 24 px apart, each group's cards in a rectangle no other group's card enters, evidence
+    beside its statement (95%, or all but one on a small map)."""
+    boxes = variant_boxes(cards, pos)
+    for i, a in enumerate(boxes):
+        for j in range(i + 1, len(boxes)):
+            b = boxes[j]
+            assert max(b[0] - a[2], a[0] - b[2], b[1] - a[3], a[1] - b[3]) >= MIN_GAP, (where, i, j)
+    members: dict[int, list[int]] = {}
+    for i, g in enumerate(cards.groups):
+        if g >= 0:
+            members.setdefault(g, []).append(i)
+    rects = {g: (min(boxes[i][0] for i in m), min(boxes[i][1] for i in m),
+                 max(boxes[i][2] for i in m), max(boxes[i][3] for i in m)) for g, m in members.items()}
+    for i, box in enumerate(boxes):
+        for g, (x0, y0, x1, y1) in rects.items():
+            if cards.groups[i] != g:
+                assert box[2] <= x0 or box[0] >= x1 or box[3] <= y0 or box[1] >= y1, (where, i, g)
+    good, total = nearest_share(amap, dict(zip(cards.nodes, pos, strict=True)))
+    assert good >= 0.95 * total or (total - good <= 1 and total < 20), (where, good, total)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(essay_maps())
+def test_every_drawing_offered_reads_as_the_first(amap: ArgumentMap) -> None:
+    cards = card_layout(amap)
+    for direction in DIRECTIONS:
+        drawings = cards.variants[direction]
+        assert drawings[0] == cards.positions[direction]
+        sizes = []
+        for k, pos in enumerate(drawings):
+            assert_drawing(amap, cards, pos, f"{direction} {k}")
+            boxes = variant_boxes(cards, pos)
+            sizes.append((max(b[2] for b in boxes) - min(b[0] for b in boxes),
+                          max(b[3] for b in boxes) - min(b[1] for b in boxes)))
+        # only drawings some map area needs: none is at least as large both ways as another
+        for k, (w, h) in enumerate(sizes[1:], start=1):
+            assert not any(ow <= w and oh <= h for j, (ow, oh) in enumerate(sizes) if j != k), (direction, k)
+
+
+def test_a_spine_under_the_thesis(stalin: Any) -> None:
+    """Two lanes face each other: the thesis centred over the gap between them, reasons on either
+    side of it, each piece of evidence further out than its reason."""
+    cards = card_layout(stalin)
+    index = {n: i for i, n in enumerate(cards.nodes)}
+    reasons = stalin.nodes_of("reason")
+    found = 0
+    for pos in cards.variants["right"][1:]:
+        tx = pos[index["purges"]][0]
+        sides = {r: pos[index[r]][0] < tx for r in reasons}
+        if len({pos[index[r]][0] for r in reasons}) != 2:  # two lanes (more: see the docstring of _lanes)
+            continue
+        found += 1
+        assert all(pos[index["purges"]][1] < pos[index[n]][1] for n in stalin.graph if n != "purges")
+        for e in stalin.nodes_of("evidence"):
+            (reason,) = stalin.graph.succ[e]
+            assert abs(pos[index[e]][0] - tx) > abs(pos[index[reason]][0] - tx), e
+        # the reasons keep the essay's order: down the left lane, then down the right one
+        order = sorted(reasons, key=lambda r: (not sides[r], pos[index[r]][1]))
+        assert order == reasons
+    assert found
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(1, 300), min_size=1, max_size=8), st.integers(1, 5), st.integers(0, 40))
+def test_partition_balances_lanes(sizes: list[int], parts: int, gap: int) -> None:
+    import itertools
+
+    from argmap.layout import _partition
+
+    def longest(runs: list[tuple[int, int]]) -> int:
+        return max(sum(sizes[i:j]) + gap * (j - i - 1) for i, j in runs)
+
+    runs = _partition(sizes, parts, gap)
+    assert runs[0][0] == 0 and runs[-1][1] == len(sizes) and len(runs) <= parts
+    assert all(a[1] == b[0] and a[0] < a[1] for a, b in zip(runs, runs[1:], strict=False))
+    best = min(longest(list(zip((0, *cuts), (*cuts, len(sizes)), strict=True)))
+               for k in range(min(parts, len(sizes)))
+               for cuts in itertools.combinations(range(1, len(sizes)), k))
+    assert longest(runs) == best

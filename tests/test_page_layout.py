@@ -61,10 +61,12 @@ def evidence_beside(amap, positions: dict[str, tuple[float, float]]) -> tuple[in
 
 
 def fits_readably(page) -> bool:
-    """Whether the layout's drawing (in its best direction) fits the whole window's width and the map
-    area's height at a readable zoom, with both panes closed: only then can every card be in view."""
+    """Whether one of the layout's drawings fits the whole window's width and the map area's height
+    (above the notes over its bottom edge) at a readable zoom, with both panes closed: only then can
+    every card be in view."""
     return page.js("""() => {
-        const a = window.argmap, d = a.data, c = d.card, h = document.getElementById('map').clientHeight;
+        const a = window.argmap, d = a.data, c = d.card, notes = document.getElementById('map-notes');
+        const h = document.getElementById('map').clientHeight - (notes.offsetHeight ? notes.offsetHeight + 6 : 0);
         const hs = d.nodes.map(r => 2 * c.padding + r[4].split('\\n').length * c.lineHeight);
         const zoom = Object.values(d.directions).flat().map(xy => {
             let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
@@ -109,7 +111,7 @@ def test_generated_essay_maps_first_view(tmp_path, open_page):
 
     unfit: list[str] = []
 
-    @settings(max_examples=5, deadline=None, derandomize=True, phases=[Phase.generate],
+    @settings(max_examples=8, deadline=None, derandomize=True, phases=[Phase.generate],
               suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
     @given(essay_maps(max_nodes=40))  # type: ignore[misc]
     def check(amap) -> None:
@@ -119,6 +121,8 @@ def test_generated_essay_maps_first_view(tmp_path, open_page):
             whole = fits_readably(page)
             if not whole:  # the layout is larger than the window at 12 px: the page shows its middle
                 unfit.append(where)
+            # a 1920 x 1080 screen holds every one of them whole (a laptop: most, see the README)
+            assert whole or size != (1920, 1080), where
             check_first_view(amap, page, where, whole)
             page.close()
 
