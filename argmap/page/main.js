@@ -65,8 +65,7 @@ function pickDirection() {
   var fixed = S.hash.get("dir") || (S.data.direction !== "auto" ? S.data.direction : null);
   if (fixed === "down" || fixed === "right") { return fixed; }
   var size = mapSize();
-  if (phone()) { return "down"; }   // read from the thesis down, scrolling the page
-  return bestDirection(size.width, size.height) || "down";
+  return bestDirection(size.width, size.height) || "down";   // on a phone: the narrowest drawing
 }
 function fitNow() {
   if (!S.cards) { return 0; }

@@ -156,7 +156,8 @@ function fitScale(xy, w, h, list) {
 /* The layout offers a few drawings per direction, simplest first (one line of groups; then the
  * groups in 1, 2, 3, 4 lanes). The page draws the simplest one, in either of `dirs`, that shows the
  * map as large as any (within 2 %), or at the cards' own size (COMFORTABLE_SCALE): lanes are there to
- * make a map fit, not to blow it up (a print asks for the largest: `comfortable` Infinity).
+ * make a map fit, not to blow it up (a print asks for the largest: `comfortable` Infinity). In a
+ * tall narrow area where nothing fits readably (a phone), the narrowest drawing going right.
  * Returns {dir, xy}. */
 var COMFORTABLE_SCALE = 1;
 function bestDrawing(w, h, dirs, comfortable) {
@@ -170,6 +171,16 @@ function bestDrawing(w, h, dirs, comfortable) {
     });
   });
   var enough = Math.min(top * 0.98, comfortable || COMFORTABLE_SCALE), pick = null;
+  if (top < readableScale() && w < h && !comfortable) {
+    // a tall narrow area no drawing fits readably (a phone): the narrowest going right, an outline
+    // read by scrolling down (the thesis, its reasons set in below it, evidence beside each)
+    all.forEach(function (c) {
+      var b = cardBounds(c.xy), wide = b.maxX - b.minX;
+      if (dirs.indexOf("right") >= 0 && c.dir !== "right") { return; }
+      if (!pick || wide < pick.wide) { pick = c; pick.wide = wide; }
+    });
+    return pick;
+  }
   all.forEach(function (c) {
     if (c.scale >= enough && (!pick || c.rank < pick.rank || (c.rank === pick.rank && c.scale > pick.scale))) { pick = c; }
   });
@@ -923,11 +934,14 @@ function createVis(container) {
     nodeAt: function (px, py) { var hit = network.getNodeAt({ x: px, y: py }); return hit === undefined ? null : +hit; },
     zoomTo: function (scale) { network.moveTo({ scale: scale, animation: false }); },
     /* Center node x at the given zoom, near the top of the view. */
+    /* Statement x at the top of the view at `scale`, centred unless that would leave room to the
+     * left of the drawing (then the drawing's left edge is at the view's). */
     showTop: function (x, scale) {
       var size = canvasSize(), live = network.body.nodes[x];
       if (!live) { return; }
-      var h = cardHeight(x);
-      network.moveTo({ position: { x: live.x, y: live.y - h / 2 - FIT_MARGIN / scale + size.height / 2 / scale }, scale: scale, animation: false });
+      var h = cardHeight(x), b = cardBounds(livePositions());
+      var cx = Math.max(live.x, b.minX - FIT_MARGIN / scale + size.width / 2 / scale);
+      network.moveTo({ position: { x: cx, y: live.y - h / 2 - FIT_MARGIN / scale + size.height / 2 / scale }, scale: scale, animation: false });
     },
     focusNode: function (x) { network.focus(x, { scale: Math.max(network.getScale(), 0.7), animation: false }); },
     showOnMap: showOnMap,
