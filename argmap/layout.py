@@ -249,6 +249,8 @@ NEAR_REACH = 7
 #: rows going down), the thesis in the corner before them: the page picks the drawing that fits
 #: its map area best, so a map of many groups is not one long strip
 MAX_LANES = 4
+#: maps up to this size try every spread in lanes too (bigger ones: the one line's own)
+LANE_SPREADS_UP_TO = 120
 #: between two lanes: room for the next lane's line to the thesis and a visible break
 LANE_GAP = 72
 #: how far a lane's statements are set in from the thesis's edge (the lane's line runs there)
@@ -304,6 +306,45 @@ def fit_zoom(size: tuple[int, int], area: tuple[int, int] = TARGET_AREA) -> floa
     return min(area[0] / max(w, 1), area[1] / max(h, 1))
 
 
+#: the page draws a drawing at up to this zoom, keeps this margin round it (``vis_adapter.js``)
+MAX_FIT_ZOOM = 1.25
+FIT_MARGIN = 6
+#: lanes make a map fit; a drawing at the cards' own size needs nothing bigger
+COMFORTABLE_ZOOM = 1.0
+
+
+def pick_drawing(cards: CardLayout, area: tuple[int, int],
+                 directions: tuple[str, ...] = DIRECTIONS) -> tuple[str, int, float]:
+    """The drawing the page draws in a map area of ``area`` CSS px: ``(direction, number in
+    cards.variants[direction], zoom)``. The simplest (earliest) drawing that shows the map as large
+    as any (within 2 %) or at the cards' own size; in a tall narrow area where none is readable (a
+    phone), the narrowest going right. Of several ``directions``, that choice gives the direction,
+    and the same rule then picks among that direction's drawings. The page's ``bestDrawing``
+    (``vis_adapter.js``) decides the same way (a browser test holds both equal)."""
+    from .cards import FONT_SIZE
+
+    w, h = area
+
+    def pick(dirs: tuple[str, ...]) -> tuple[str, int, float]:
+        found = []
+        for d in dirs:
+            for k, pos in enumerate(cards.variants[d]):
+                bw, bh = _bbox(pos, cards.heights)
+                zoom = 1.0 if not pos else min(MAX_FIT_ZOOM, (w - 2 * FIT_MARGIN) / max(bw, 1),
+                                               (h - 2 * FIT_MARGIN) / max(bh, 1))
+                found.append((d, k, zoom, bw))
+        top = max(f[2] for f in found)
+        if top < 12 / FONT_SIZE and w < h:
+            going = [f for f in found if f[0] == "right"] or found
+            d, k, zoom, _ = min(going, key=lambda f: f[3])
+        else:
+            enough = min(top * 0.98, COMFORTABLE_ZOOM)
+            d, k, zoom, _ = min((f for f in found if f[2] >= enough), key=lambda f: (f[1], -f[2]))
+        return (d, k, zoom)
+
+    return pick((pick(directions)[0],))
+
+
 def essay_layout(amap: ArgumentMap, direction: str = "down",
                  order: str = "essay") -> dict[str, tuple[int, int]]:
     """``{node: (x, y)}`` card centres in px for one direction ("down" or "right")."""
@@ -342,12 +383,22 @@ def card_layout(amap: ArgumentMap, order: str = "essay") -> CardLayout:
             assert best is not None or not nodes
             least = best[0] if best is not None else 0
             found: list[tuple[int, int, list[tuple[int, int]]]] = []  # simplest first
+            sizes = [_bbox(positions.get(direction, []), heights)]
+            # a big map fits no screen readably anyway: its lanes keep the one line's spread
+            lane_spreads = spreads if len(nodes) <= LANE_SPREADS_UP_TO else (spread.get(direction, 1),)
             for count in lanes:
-                for k in spreads:
-                    pos, misplaced = tree.separate(tree.place(heights, direction, k, count), direction)
+                for k in lane_spreads:
+                    pos = tree.place(heights, direction, k, count)
+                    w, h = _bbox(pos, heights)
+                    # separating only moves groups apart: a drawing already no smaller both ways
+                    # than one kept stays so
+                    if any(tw <= w and th <= h for tw, th in sizes):
+                        continue
+                    pos, misplaced = tree.separate(pos, direction)
                     if misplaced <= least:
                         w, h = _bbox(pos, heights)
                         found.append((w, h, pos))
+                        sizes.append((w, h))
             variants[direction] = [positions.get(direction, [])] + _frontier(
                 found, _bbox(positions.get(direction, []), heights))
         return CardLayout(nodes, lines, heights, positions, spread, tree.group, variants)

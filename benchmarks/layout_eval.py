@@ -1,14 +1,15 @@
-"""How the card layout reads: size, zoom, evidence placement and edge crossings against Graphviz.
+"""How the card layout reads: what the page draws, evidence placement, edge crossings against Graphviz.
 
     python -m benchmarks.layout_eval                 # writes benchmarks/LAYOUT_RESULTS.md
     python -m benchmarks.layout_eval --out -         # prints it
 
 For the bundled maps, essay-shaped maps of 10-60 statements (``essay_map``: one thesis, reasons
-with evidence, claims, objections, rebuttals, shared evidence) and the benchmark generator's
-debate-shaped maps, in both directions:
+with evidence, claims, objections, rebuttals, shared evidence), the benchmark generator's
+debate-shaped maps and the test suite's random essay maps (``essay_maps``), for the map area of a
+1280 x 800 laptop and of a 1920 x 1080 screen (both panes closed):
 
-- the card boxes' bounding box and the zoom at which it fits the map area of a 1280 x 800 laptop
-  beside the page's panels (900 x 650 px; 15 px labels are readable, >= 12 px, from zoom 0.8);
+- which of the layout's drawings the page draws there (``argmap.layout.pick_drawing``) and at what
+  zoom (15 px labels are readable, >= 12 px, from zoom 0.8);
 - the share of evidence drawn nearer to a statement it supports than to any other reason or claim;
 - edge crossings: straight segments between card centres that cross (edges sharing an end never
   count), the same count for Graphviz ``dot`` (``dot -Tplain``, cards of the same sizes, the
@@ -28,7 +29,7 @@ from typing import Any
 
 import argmap
 from argmap.cards import CARD_WIDTH
-from argmap.layout import DIRECTIONS, TARGET_AREA, card_layout, fit_zoom
+from argmap.layout import _bbox, card_layout, pick_drawing
 from argmap.model import ArgumentMap
 from tests.maps import essay_map, nearest_share
 
@@ -41,28 +42,38 @@ SEEDS = (1, 2, 3)
 TIMING_SIZES = (100, 500, 2_000, 10_000)
 
 
-def crossings(amap: ArgumentMap, pos: dict[str, tuple[float, float]]) -> int:
-    """Pairs of edges whose straight segments (centre to centre) cross; shared ends never count."""
-    segs = [(u, v, pos[u], pos[v]) for u, v in amap.graph.edges()]
+Point = tuple[float, float]
 
-    def orient(p: tuple[float, float], q: tuple[float, float], r: tuple[float, float]) -> float:
-        return (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
 
+def _orient(p: Point, q: Point, r: Point) -> float:
+    return (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
+
+
+def polyline_crossings(lines: list[tuple[str, str, list[Point]]]) -> int:
+    """Points where two links' polylines cross properly (touching or running along each other is
+    not crossing); links sharing an end never count."""
     count = 0
-    for i, (a, b, p1, p2) in enumerate(segs):
-        for c, d, q1, q2 in segs[i + 1:]:
+    for i, (a, b, pts) in enumerate(lines):
+        for c, d, qts in lines[i + 1:]:
             if a in (c, d) or b in (c, d):
                 continue
-            d1, d2 = orient(q1, q2, p1), orient(q1, q2, p2)
-            d3, d4 = orient(p1, p2, q1), orient(p1, p2, q2)
-            if d1 * d2 < 0 and d3 * d4 < 0:
-                count += 1
+            for p1, p2 in zip(pts, pts[1:], strict=False):
+                for q1, q2 in zip(qts, qts[1:], strict=False):
+                    d1, d2 = _orient(q1, q2, p1), _orient(q1, q2, p2)
+                    d3, d4 = _orient(p1, p2, q1), _orient(p1, p2, q2)
+                    if d1 * d2 < 0 and d3 * d4 < 0:
+                        count += 1
     return count
 
 
-def dot_positions(amap: ArgumentMap, heights: list[int]) -> dict[str, tuple[float, float]] | None:
-    """Graphviz dot's node centres for the same graph and card sizes (thesis on top), or None
-    without Graphviz."""
+def crossings(amap: ArgumentMap, pos: dict[str, Point]) -> int:
+    """Crossings of the links drawn as straight segments between card centres."""
+    return polyline_crossings([(u, v, [pos[u], pos[v]]) for u, v in amap.graph.edges()])
+
+
+def dot_drawing(amap: ArgumentMap, heights: list[int]) -> tuple[dict[str, Point], list[tuple[str, str, list[Point]]]] | None:
+    """Graphviz dot's node centres and links (its splines' control polygons) for the same graph
+    and card sizes (thesis on top), or None without Graphviz."""
     exe = shutil.which("dot")
     if exe is None:
         return None
@@ -76,25 +87,67 @@ def dot_positions(amap: ArgumentMap, heights: list[int]) -> dict[str, tuple[floa
     lines.append("}")
     out = subprocess.run([exe, "-Tplain"], input="\n".join(lines), capture_output=True, text=True,
                          check=True).stdout
-    pos: dict[str, tuple[float, float]] = {}
+    pos: dict[str, Point] = {}
+    links: list[tuple[str, str, list[Point]]] = []
     for line in out.splitlines():
         parts = line.split()
         if parts and parts[0] == "node":
             pos[nodes[int(parts[1][1:])]] = (float(parts[2]) * 72, -float(parts[3]) * 72)
-    return pos
+        elif parts and parts[0] == "edge":
+            k = int(parts[3])
+            pts = [(float(parts[4 + 2 * j]) * 72, -float(parts[5 + 2 * j]) * 72) for j in range(k)]
+            links.append((nodes[int(parts[1][1:])], nodes[int(parts[2][1:])], pts))
+    return pos, links
+
+
+def routed_crossings(named: list[tuple[str, ArgumentMap]]) -> dict[str, tuple[str, int]] | None:
+    """For each map, the drawing the page shows on a 1280 x 800 laptop with both panes closed and
+    the crossings of the links it draws there (routed round the cards), read from headless
+    Chromium; None without Chromium or Playwright."""
+    import tempfile
+
+    from argmap.options import RenderOptions
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return None
+    exe = shutil.which("chromium")
+    if exe is None:
+        return None
+    out: dict[str, tuple[str, int]] = {}
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=exe, args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        for name, amap in named:
+            path = f"{tmp}/{len(out)}.html"
+            with open(path, "w", encoding="utf-8") as fh:
+                fh.write(argmap.render(amap, RenderOptions()))
+            page.goto(f"file://{path}#essay=0&panel=0")
+            page.wait_for_function("() => document.body.hasAttribute('data-drawn')")
+            drawn = page.evaluate("""() => [window.argmap.direction() + ' ' + window.argmap.drawing(),
+                window.argmap.edgePaths().map(p => [p.from, p.to, p.points])]""")
+            out[name] = (drawn[0], polyline_crossings([(a, b, [tuple(q) for q in pts]) for a, b, pts in drawn[1]]))
+        browser.close()
+    return out
+
+
+#: the map area with both panes closed (a 1280 x 800 laptop, a 1920 x 1080 screen), as the page measures
+SCREENS = {"laptop": (1280, 744), "wide": (1920, 1017)}
+READABLE_ZOOM = 0.8  # 15 px labels at 12 px
 
 
 def evaluate(name: str, amap: ArgumentMap) -> dict[str, Any]:
     cards = card_layout(amap)
-    row: dict[str, Any] = {"map": name, "n": len(amap), "edges": amap.graph.number_of_edges()}
-    for d in DIRECTIONS:
-        pos = cards.as_dict(d)
-        row[f"bbox_{d}"] = cards.bbox(d)
-        row[f"zoom_{d}"] = fit_zoom(cards.bbox(d))
-        row[f"cross_{d}"] = crossings(amap, pos)
-        row[f"near_{d}"] = nearest_share(amap, pos)
-    dot = dot_positions(amap, cards.heights)
-    row["cross_dot"] = crossings(amap, dot) if dot is not None else None
+    row: dict[str, Any] = {"map": name, "n": len(amap), "edges": amap.graph.number_of_edges(),
+                           "drawings": sum(len(v) for v in cards.variants.values())}
+    for screen, area in SCREENS.items():
+        d, k, zoom = pick_drawing(cards, area)
+        pos = dict(zip(cards.nodes, cards.variants[d][k], strict=True))
+        row[screen] = {"drawing": f"{d} {k}", "zoom": zoom, "bbox": _bbox(cards.variants[d][k], cards.heights),
+                       "near": nearest_share(amap, pos), "cross": crossings(amap, pos)}
+    dot = dot_drawing(amap, cards.heights)
+    row["cross_dot"] = crossings(amap, dot[0]) if dot is not None else None
+    row["drawn_dot"] = polyline_crossings(dot[1]) if dot is not None else None
     return row
 
 
@@ -118,55 +171,92 @@ def _share(pair: tuple[int, int]) -> str:
     return f"{good}/{total}" if total else "-"
 
 
-def _best_crossings(row: dict[str, Any]) -> int:
-    """Crossings in the direction the page picks (the larger zoom)."""
-    return int(row["cross_down"] if row["zoom_down"] >= row["zoom_right"] else row["cross_right"])
+def strategy_fit(examples: int = 300) -> list[tuple[str, int, int, int, float, float]]:
+    """The page's criterion over the test suite's random essay maps (``tests/strategies.py``
+    ``essay_maps``, 5-40 statements, derandomized): per size band, how many the laptop and the wide
+    screen show whole at a readable zoom, and the least zoom on each."""
+    from hypothesis import HealthCheck, Phase, given, settings
+
+    from tests.strategies import essay_maps
+
+    zooms: list[tuple[int, float, float]] = []
+
+    @settings(max_examples=examples, deadline=None, derandomize=True, phases=[Phase.generate],
+              suppress_health_check=list(HealthCheck), database=None)
+    @given(essay_maps(max_nodes=40))
+    def run(amap: ArgumentMap) -> None:
+        cards = card_layout(amap)
+        zooms.append((len(amap), pick_drawing(cards, SCREENS["laptop"])[2], pick_drawing(cards, SCREENS["wide"])[2]))
+
+    run()
+    out = []
+    for lo, hi in ((5, 9), (10, 19), (20, 29), (30, 40), (5, 40)):
+        band = [z for z in zooms if lo <= z[0] <= hi]
+        if band:
+            out.append((f"{lo}-{hi}", len(band), sum(z[1] >= READABLE_ZOOM for z in band),
+                        sum(z[2] >= READABLE_ZOOM for z in band), min(z[1] for z in band), min(z[2] for z in band)))
+    return out
 
 
-def report(rows: list[dict[str, Any]], times: list[tuple[int, float, float]]) -> str:
-    w, h = TARGET_AREA
-    out = ["# Card layout: size, zoom, evidence placement, crossings", "",
+def report(rows: list[dict[str, Any]], times: list[tuple[int, float, float]],
+           fit: list[tuple[str, int, int, int, float, float]]) -> str:
+    out = ["# Card layout: what the page draws, evidence placement, crossings", "",
            "Produced by `python -m benchmarks.layout_eval` (see its docstring for what is counted).",
-           f"Zoom = the scale at which the card boxes fit a {w} x {h} px map area (a 1280 x 800 laptop "
-           "beside the page's panels); 0.8 draws 15 px labels at 12 px. *best* is the larger of the two "
-           "directions, the one the page picks. Crossings: straight centre-to-centre edge segments that "
-           "cross, ours in both directions and Graphviz `dot` on the same graph and card sizes.", "",
-           "| map | statements | edges | down bbox | right bbox | zoom down | zoom right | best | "
-           "evidence beside its statement (down / right) | crossings down | right | dot |",
-           "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+           "The layout offers the page several drawings per direction (one line of groups; the groups in "
+           "1-4 lanes); the page draws the one `argmap.layout.pick_drawing` names for its map area "
+           "(a browser test holds both equal). *laptop* = the map area of a 1280 x 800 window with both "
+           "panes closed (1280 x 744 px), *wide* = 1920 x 1080 (1920 x 1017). Zoom 0.8 draws the 15 px "
+           "labels at 12 px: at or above it the whole map is in view and readable. Crossings *as drawn*: "
+           "points where two links cross (links sharing a statement never count) - the page's routed "
+           "links (read from headless Chromium at 1280 x 800, both panes closed) against Graphviz `dot`'s "
+           "splines on the same graph and card sizes; *straight*: the same count for straight segments "
+           "between card centres.", ""]
+    if fit:
+        out += ["## The test suite's random essay maps", "",
+                "`essay_maps` from `tests/strategies.py` (2-8 reasons, 0-6 pieces of evidence each, claims, "
+                "objections, rebuttals, shared evidence; 300 derandomized examples; these maps were not used "
+                "to tune the layout's constants, the `essay_map` ones below were):", "",
+                "| statements | maps | whole at >= 12 px, laptop | wide | least zoom, laptop | wide |",
+                "|---|---:|---:|---:|---:|---:|"]
+        out += [f"| {band} | {n} | {a} ({a * 100 // n}%) | {b} ({b * 100 // n}%) | {za:.2f} | {zb:.2f} |"
+                for band, n, a, b, za, zb in fit]
+        out.append("")
+    out += ["## Maps one by one", "",
+            "| map | statements | edges | drawings | laptop: drawing, zoom | wide: drawing, zoom | "
+            "evidence beside its statement (laptop) | links crossing as drawn: page (laptop) | dot | "
+            "straight: ours (laptop) | dot |",
+            "|---|---:|---:|---:|---|---|---:|---:|---:|---:|---:|"]
     for r in rows:
-        bd, br = r["bbox_down"], r["bbox_right"]
+        lap, wide = r["laptop"], r["wide"]
+        routed = "-" if r["routed"] is None else r["routed"][1]
         out.append(
-            f"| {r['map']} | {r['n']} | {r['edges']} | {bd[0]} x {bd[1]} | {br[0]} x {br[1]} | "
-            f"{r['zoom_down']:.2f} | {r['zoom_right']:.2f} | {max(r['zoom_down'], r['zoom_right']):.2f} | "
-            f"{_share(r['near_down'])} / {_share(r['near_right'])} | {r['cross_down']} | "
-            f"{r['cross_right']} | {'-' if r['cross_dot'] is None else r['cross_dot']} |")
-    out += ["", "Summary by group of maps (means; crossings as totals):", "",
-            "| maps | count | best zoom (mean, min) | zoom >= 0.8 | evidence beside (down / right) | "
-            "crossings best direction / dot | maps with more crossings than dot (best direction) |",
+            f"| {r['map']} | {r['n']} | {r['edges']} | {r['drawings']} | {lap['drawing']}, {lap['zoom']:.2f} | "
+            f"{wide['drawing']}, {wide['zoom']:.2f} | {_share(lap['near'])} | {routed} | "
+            f"{'-' if r['drawn_dot'] is None else r['drawn_dot']} | {lap['cross']} | "
+            f"{'-' if r['cross_dot'] is None else r['cross_dot']} |")
+    out += ["", "Summary by group of maps (crossings as totals):", "",
+            "| maps | count | whole at >= 12 px, laptop | wide | evidence beside (laptop, wide) | "
+            "links crossing as drawn: page (laptop) / dot | maps where the page crosses more than dot |",
             "|---|---:|---:|---:|---:|---:|---:|"]
     groups: dict[str, list[dict[str, Any]]] = {}
     for r in rows:
         groups.setdefault(r["map"].split(" ")[0], []).append(r)
     for key, rs in groups.items():
-        best = [max(r["zoom_down"], r["zoom_right"]) for r in rs]
-        ours = [_best_crossings(r) for r in rs]
-        dot = [r["cross_dot"] or 0 for r in rs]
-        near = [sum(r[f"near_{d}"][0] for r in rs) * 100 / max(1, sum(r[f"near_{d}"][1] for r in rs))
-                for d in DIRECTIONS]
+        near = [sum(r[s]["near"][0] for r in rs) * 100 / max(1, sum(r[s]["near"][1] for r in rs))
+                for s in SCREENS]
+        dot = [r["drawn_dot"] or 0 for r in rs]
+        ours = [r["routed"][1] if r["routed"] else 0 for r in rs]
         worse = sum(o > d for o, d in zip(ours, dot, strict=True))
-        out.append(f"| {key} | {len(rs)} | {statistics.mean(best):.2f}, {min(best):.2f} | "
-                   f"{sum(b >= 0.8 for b in best)}/{len(rs)} | {near[0]:.0f}% / {near[1]:.0f}% | "
-                   f"{sum(ours)} / {sum(dot)} | {worse} |")
-    above = [f"{r['map']} ({_best_crossings(r)} vs {r['cross_dot']})" for r in rows
-             if r["cross_dot"] is not None and _best_crossings(r) > r["cross_dot"]]
-    out += ["", "Where the best direction still has more crossings than `dot`: "
-            + (", ".join(above) if above else "nowhere") + ". What is left is mostly evidence shared "
-            "between a claim deep in one band and a statement of another band: its link runs across "
-            "the first band's own links to its evidence, which `dot` avoids by drawing that evidence "
-            "a layer lower."]
-    out += ["", "Time of `argmap.layout.card_layout` (both directions, every spread tried) on the "
-            "benchmark generator's maps (best of 2-3 runs):", "",
+        out.append(f"| {key} | {len(rs)} | {sum(r['laptop']['zoom'] >= READABLE_ZOOM for r in rs)}/{len(rs)} | "
+                   f"{sum(r['wide']['zoom'] >= READABLE_ZOOM for r in rs)}/{len(rs)} | "
+                   f"{near[0]:.0f}% / {near[1]:.0f}% | {sum(ours)} / {sum(dot)} | {worse} |")
+    above = [f"{r['map']} ({r['routed'][1]} vs {r['drawn_dot']})" for r in rows
+             if r["routed"] and r["drawn_dot"] is not None and r["routed"][1] > r["drawn_dot"]]
+    out += ["", "Where the page's links cross more often than dot's: "
+            + (", ".join(above) if above else "nowhere") + "."]
+    out += ["", "Time of `argmap.layout.card_layout` (both directions, every spread and lane count "
+            "tried) on the benchmark generator's maps (best of 2-3 runs; pages of more than 500 "
+            "statements use the layered layout instead):", "",
             "| statements | ms | µs per statement |", "|---:|---:|---:|"]
     out += [f"| {n:,} | {ms:.0f} | {us:.0f} |" for n, ms, us in times]
     return "\n".join(out) + "\n"
@@ -186,8 +276,12 @@ def main(argv: list[str] | None = None) -> int:
                         help="'-' for stdout")
     parser.add_argument("--no-timing", action="store_true", help="skip the timing table")
     args = parser.parse_args(argv)
-    rows = [evaluate(name, amap) for name, amap in maps()]
-    text = report(rows, [] if args.no_timing else timing())
+    named = maps()
+    rows = [evaluate(name, amap) for name, amap in named]
+    routed = routed_crossings(named)
+    for row in rows:
+        row["routed"] = routed.get(row["map"]) if routed is not None else None
+    text = report(rows, [] if args.no_timing else timing(), strategy_fit())
     if args.out == "-":
         sys.stdout.write(text)
     else:

@@ -192,3 +192,22 @@ def test_force_layout_settles_without_overlaps(bundled_maps, tmp_path, open_page
         assert len(boxes) == len(amap)
         assert overlaps(boxes) == [], path.name
         assert page.errors == []
+
+
+def test_page_draws_the_drawing_the_layout_picks(bundled_maps, tmp_path, open_page):
+    """The page chooses among the layout's drawings itself (it alone knows its map area);
+    ``argmap.layout.pick_drawing`` makes the same choice in Python for the benchmarks and docs."""
+    from argmap.layout import card_layout, pick_drawing
+    from tests.maps import essay_map
+
+    maps = [argmap.load(p) for p in bundled_maps] + [essay_map(n, 2) for n in (12, 26, 40)]
+    for k, amap in enumerate(maps):
+        cards = card_layout(amap)
+        for size in [*SCREENS, (390, 844)]:
+            page = open_page(render(amap, tmp_path, f"{k}.html"), viewport={"width": size[0], "height": size[1]})
+            area = page.js("""() => { const m = document.getElementById('map'), n = document.getElementById('map-notes');
+                return [m.clientWidth, m.clientHeight - (n.offsetHeight ? n.offsetHeight + 6 : 0)]; }""")
+            direction, number, _ = pick_drawing(cards, tuple(area))
+            assert (page.js("() => window.argmap.direction()"), page.js("() => window.argmap.drawing()")) == (
+                direction, number), (amap.title, size)
+            page.close()

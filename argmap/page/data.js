@@ -61,6 +61,7 @@ function createState(data) {
     focusMask: null,
     moved: [],           // node indexes placed by the focus layout
     view: "map",
+    drawing: -1,   // which of the layout's drawings for the direction is on screen
     matches: [], matchAt: -1,
     passagesOf: [], marked: [],
     traceLists: new Map()

@@ -189,6 +189,8 @@ function publicAPI() {
     fit: fitMap, direction: function () { return S.direction; }, setDirection: setDirection,
     /* how many drawings the layout made for a direction (setDirection(dir, i) draws the i-th) */
     drawings: function (dir) { return S.data.directions && S.data.directions[dir] ? S.data.directions[dir].length : 0; },
+    /* the number of the drawing on screen in its direction's list (-1: not a card map) */
+    drawing: function () { return S.cards ? S.drawing : -1; },
     /* what the reader sees: the zoom, the smallest label font size at zoom 1, and each shown node's box in
      * CSS px relative to the map element ([id, left, top, right, bottom]) */
     view: function () {

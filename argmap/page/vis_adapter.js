@@ -188,6 +188,9 @@ function bestDrawing(w, h, dirs, comfortable) {
 }
 /* The drawing of direction `dir` to draw in an area of w x h CSS px (bestDrawing). */
 function bestLayout(dir, w, h, comfortable) { var pick = bestDrawing(w, h, [dir], comfortable); return pick ? pick.xy : null; }
+/* The number of that drawing in the layout's list for `dir` (argmap.layout.pick_drawing makes the
+ * same choice in Python: a test holds both equal). */
+function bestRank(dir, w, h) { var pick = bestDrawing(w, h, [dir]); return pick ? pick.rank : -1; }
 /* The direction ("down" or "right") of the drawing to draw in an area of w x h CSS px. */
 function bestDirection(w, h) {
   var pick = S.data.directions ? bestDrawing(w, h, ["down", "right"]) : null;
@@ -258,7 +261,11 @@ function createVis(container) {
   }
   /* Where the nodes start: a card map's chosen direction (force: its "down" drawing, as the
    * simulation's start), else the layered layout's positions. */
-  var start = CARDS ? Float64Array.from(bestLayout(S.direction || "down", container.clientWidth, container.clientHeight)) : null;
+  var start = null;
+  if (CARDS) {
+    S.drawing = bestRank(S.direction || "down", container.clientWidth, container.clientHeight);
+    start = Float64Array.from(data.directions[S.direction || "down"][S.drawing]);
+  }
   if (!start && positioned) {
     start = new Float64Array(2 * N);
     for (k = 0; k < N; k++) { start[2 * k] = data.nodes[k][2]; start[2 * k + 1] = data.nodes[k][3]; }
@@ -902,8 +909,8 @@ function createVis(container) {
     setDirection: function (dir, which) {
       var list = CARDS && data.directions[dir];
       if (!list) { return; }
-      home = Float64Array.from(typeof which === "number" && list[which] ? list[which]
-        : bestLayout(dir, container.clientWidth, container.clientHeight));
+      S.drawing = typeof which === "number" && list[which] ? which : bestRank(dir, container.clientWidth, container.clientHeight);
+      home = Float64Array.from(list[S.drawing]);
       moved = [];
       var updates = [];
       for (var j = 0; j < N; j++) { updates.push({ id: j, x: home[2 * j], y: home[2 * j + 1] }); }
