@@ -311,14 +311,17 @@ MAX_FIT_ZOOM = 1.25
 FIT_MARGIN = 6
 #: lanes make a map fit; a drawing at the cards' own size needs nothing bigger
 COMFORTABLE_ZOOM = 1.0
+#: where no drawing fits readably, a simpler one is drawn if its zoom is at least this share of
+#: the largest (the page shows the middle at 12 px either way: about four fifths as much of it)
+UNREADABLE_SHARE = 0.9
 
 
 def pick_drawing(cards: CardLayout, area: tuple[int, int],
                  directions: tuple[str, ...] = DIRECTIONS) -> tuple[str, int, float]:
     """The drawing the page draws in a map area of ``area`` CSS px: ``(direction, number in
     cards.variants[direction], zoom)``. The simplest (earliest) drawing that shows the map as large
-    as any (within 2 %) or at the cards' own size; in a tall narrow area where none is readable (a
-    phone), the narrowest going right. Of several ``directions``, that choice gives the direction,
+    as any (within 2 %) or at the cards' own size; where none fits readably, within 10 %; in a tall
+    narrow area where none is readable (a phone), the narrowest going right. Of several ``directions``, that choice gives the direction,
     and the same rule then picks among that direction's drawings. The page's ``bestDrawing``
     (``vis_adapter.js``) decides the same way (a browser test holds both equal)."""
     from .cards import FONT_SIZE
@@ -338,7 +341,9 @@ def pick_drawing(cards: CardLayout, area: tuple[int, int],
             going = [f for f in found if f[0] == "right"] or found
             d, k, zoom, _ = min(going, key=lambda f: f[3])
         else:
-            enough = min(top * 0.98, COMFORTABLE_ZOOM)
+            # nothing fits readably: the page shows part of it at 12 px whatever the drawing, so a
+            # simpler one may show a little less of it
+            enough = top * UNREADABLE_SHARE if top < 12 / FONT_SIZE else min(top * 0.98, COMFORTABLE_ZOOM)
             d, k, zoom, _ = min((f for f in found if f[2] >= enough), key=lambda f: (f[1], -f[2]))
         return (d, k, zoom)
 
@@ -386,19 +391,21 @@ def card_layout(amap: ArgumentMap, order: str = "essay") -> CardLayout:
             sizes = [_bbox(positions.get(direction, []), heights)]
             # a big map fits no screen readably anyway: its lanes keep the one line's spread
             lane_spreads = spreads if len(nodes) <= LANE_SPREADS_UP_TO else (spread.get(direction, 1),)
-            for count in lanes:
-                for k in lane_spreads:
-                    pos = tree.place(heights, direction, k, count)
+            # linked groups kept in one lane first (no link crosses between lanes), then, where
+            # that is what lets the map fit, split too
+            glues = (True, False) if tree.linked else (True,)
+            for glued, count, k in ((g, c, k) for g in glues for c in lanes for k in lane_spreads):
+                pos = tree.place(heights, direction, k, count, glued)
+                w, h = _bbox(pos, heights)
+                # separating only moves groups apart: a drawing already no smaller both ways than
+                # one kept stays so
+                if any(tw <= w and th <= h for tw, th in sizes):
+                    continue
+                pos, misplaced = tree.separate(pos, direction)
+                if misplaced <= least:
                     w, h = _bbox(pos, heights)
-                    # separating only moves groups apart: a drawing already no smaller both ways
-                    # than one kept stays so
-                    if any(tw <= w and th <= h for tw, th in sizes):
-                        continue
-                    pos, misplaced = tree.separate(pos, direction)
-                    if misplaced <= least:
-                        w, h = _bbox(pos, heights)
-                        found.append((w, h, pos))
-                        sizes.append((w, h))
+                    found.append((w, h, pos))
+                    sizes.append((w, h))
             variants[direction] = [positions.get(direction, [])] + _frontier(
                 found, _bbox(positions.get(direction, []), heights))
         return CardLayout(nodes, lines, heights, positions, spread, tree.group, variants)
@@ -532,6 +539,14 @@ class _Tree:
         self.leafless = not any(self.gridded)
         #: the most groups one thesis has (lanes are worth trying from two on)
         self.widest = max((len(children[u]) for u in children[n]), default=0)
+        #: group heads linked by a link outside the tree (shared evidence, an objection to another
+        #: group's statement): drawn in one lane, so the link never crosses the lines between lanes
+        self.linked: dict[int, list[int]] = {}
+        for u in range(n):
+            for v in succ[u]:
+                gu, gv = group[u], group[v]
+                if v != parent[u] and gu >= 0 and gv >= 0 and gu != gv and parent[gu] == parent[gv]:
+                    self.linked.setdefault(gu, []).append(gv)
         #: each group head's lane in the last drawing ``place`` made (-1: not in lanes)
         self.lane = [-1] * n
         self.mirror = [-1] * n
@@ -620,7 +635,7 @@ class _Tree:
 
 
     def place(self, heights: list[int], direction: str, spread: int,
-              lanes: int = 0) -> list[tuple[int, int]]:
+              lanes: int = 0, glued: bool = True) -> list[tuple[int, int]]:
         """Card centres for one direction, every leaf grid at most ``spread`` cards along the
         depth axis ("right") or across ("down"); with ``lanes``, each thesis's groups in up to that
         many lanes (``_lanes``).
@@ -674,8 +689,8 @@ class _Tree:
             start = slot[u] + DEPTH_GAP
             tree = u == n or parent[u] < 0
             if lanes and u < n and parent[u] < 0 and len(kids) > 1:
-                size_a[u], size_b[u] = self._lanes(u, kids, lanes, sa, sb, slot, off_a, off_b,
-                                                   size_a, size_b)
+                size_a[u], size_b[u] = self._lanes(u, kids, lanes, glued, sa, sb, slot, off_a,
+                                                   off_b, size_a, size_b)
                 card_b[u] = 0
                 continue
             # leaves beside the card (all of a root's children for a root), in chunks along b
@@ -741,7 +756,7 @@ class _Tree:
                 out[u] = (cb, ca) if down else (ca, cb)
         return out
 
-    def _lanes(self, u: int, kids: list[int], lanes: int, sa: list[int], sb: list[int],
+    def _lanes(self, u: int, kids: list[int], lanes: int, glued: bool, sa: list[int], sb: list[int],
                slot: list[int], off_a: list[int], off_b: list[int], size_a: list[int],
                size_b: list[int]) -> tuple[int, int]:
         """A thesis's groups in up to ``lanes`` lanes, in essay order, the longest lane as short as
@@ -750,8 +765,25 @@ class _Tree:
         thesis's card along the cross axis. The thesis sits in the corner, so its links run along
         one line per lane (like an outline: the thesis, then its reasons set in below or beside
         it). Returns the block's reach along the depth axis and its length across."""
-        sizes = [size_b[c] for c in kids]
-        parts = _partition(sizes, lanes, GAP)
+        # groups linked to each other, and every group between them, stay in one lane: partition
+        # runs of glued groups, then split the runs back into groups
+        at = {c: i for i, c in enumerate(kids)}
+        glue = [0] * (len(kids) + 1)  # +1 where a glued stretch starts, -1 past its end
+        for c in kids if glued else ():
+            for o in self.linked.get(c, ()):
+                if o in at and at[o] > at[c]:
+                    glue[at[c]] += 1
+                    glue[at[o]] -= 1
+        runs: list[tuple[int, int]] = []
+        open_links = 0
+        for i in range(len(kids)):
+            if not runs or open_links == 0:
+                runs.append((i, i + 1))
+            else:
+                runs[-1] = (runs[-1][0], i + 1)
+            open_links += glue[i]
+        sizes = [sum(size_b[c] for c in kids[i:j]) + GAP * (j - i - 1) for i, j in runs]
+        parts = [(runs[i][0], runs[j - 1][1]) for i, j in _partition(sizes, lanes, GAP)]
         b0 = sb[u] + DEPTH_GAP
         # one lane: set in under the thesis, its line running down the indent; two or more: lanes
         # 0 and 1 face each other across a spine under the thesis

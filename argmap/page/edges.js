@@ -107,6 +107,25 @@ function laneCost(ix, x0, y0, x1, y1, lane) {
   });
   return cost - LANE_SHARE * Math.min(joined, Math.abs(x1 - x0) + Math.abs(y1 - y0));
 }
+/* What crossing the links routed so far costs a level or upright segment: CROSS_COST for each
+ * segment of another lane it crosses (links into one statement join; they never cross). */
+var CROSS_COST = 250;
+function crossCost(ix, x0, y0, x1, y1, lane) {
+  var level = y0 === y1, upright = x0 === x1, cost = 0, seen = new Set();
+  if (!level && !upright) { return 0; }
+  var lx = Math.min(x0, x1), hx = Math.max(x0, x1), ly = Math.min(y0, y1), hy = Math.max(y0, y1);
+  laneKeys(x0, y0, x1, y1, function (key) {
+    var list = ix.lanes.get(key);
+    for (var j = 0; list && j < list.length; j++) {
+      var o = list[j];
+      if (seen.has(o) || o[4] === lane) { continue; }
+      seen.add(o);
+      if (level && o[0] === o[2] && o[0] > lx && o[0] < hx && y0 > Math.min(o[1], o[3]) && y0 < Math.max(o[1], o[3])) { cost += CROSS_COST; }
+      else if (upright && o[1] === o[3] && o[1] > ly && o[1] < hy && x0 > Math.min(o[0], o[2]) && x0 < Math.max(o[0], o[2])) { cost += CROSS_COST; }
+    }
+  });
+  return cost;
+}
 /* The shown cards whose buckets meet the rectangle l, t, r, b; `fn(k)` returns true to stop. */
 function eachCardNear(ix, l, t, r, b, fn) {
   var stamp = ix.stamp, v = ++ix.visit;
@@ -162,9 +181,9 @@ function pathCost(ix, pts, a, b, lane) {
       if (!segmentClear(ix, x0, y0, x1, y1, -1, -1)) { return Infinity; }
     } else if (!segmentClear(ix, x0, y0, x1, y1, j === 0 ? a : -1, j + 2 === n ? b : -1)) { return Infinity; }
     if (j > 0 && (x1 - x0) * (pts[2 * j] - pts[2 * j - 2]) + (y1 - y0) * (pts[2 * j + 1] - pts[2 * j - 1]) < 0) { return Infinity; }
-    var along = laneCost(ix, x0, y0, x1, y1, lane);
-    ix.laneHit = ix.laneHit || along >= LANE_COST;
-    cost += Math.hypot(x1 - x0, y1 - y0) + along;
+    var along = laneCost(ix, x0, y0, x1, y1, lane), across = crossCost(ix, x0, y0, x1, y1, lane);
+    ix.laneHit = ix.laneHit || along >= LANE_COST || across > 0;
+    cost += Math.hypot(x1 - x0, y1 - y0) + along + across;
   }
   // an arrow head needs a last segment of its own length to point the right way
   var last = Math.abs(pts[2 * n - 2] - pts[2 * n - 4]) + Math.abs(pts[2 * n - 1] - pts[2 * n - 3]);
@@ -354,8 +373,15 @@ function connectorRoutes(xy) {
   for (var j = 0; same && j < xy.length; j++) { if (c.xy[j] !== xy[j]) { same = false; } }
   for (j = 0; same && j < S.N; j++) { if (c.hidden[j] !== S.hiddenN[j]) { same = false; } }
   if (same) { return c.routes; }
-  var ix = routeIndex(xy), routes = new Array(S.E);
-  for (var e = 0; e < S.E; e++) {
+  var ix = routeIndex(xy), routes = new Array(S.E), order = [], argued = new Uint8Array(S.N);
+  // the links out of leaves first (evidence beside its statement: short, with one way in), then the
+  // rest, shortest first: the later ones go round the earlier ones rather than across
+  for (var e = 0; e < S.E; e++) { order.push(e); argued[S.edgeTo[e]] = 1; }
+  function reach(e) { var a = S.edgeFrom[e], b = S.edgeTo[e]; return Math.abs(xy[2 * a] - xy[2 * b]) + Math.abs(xy[2 * a + 1] - xy[2 * b + 1]); }
+  var span = order.map(reach);
+  order.sort(function (p, q) { return argued[S.edgeFrom[p]] - argued[S.edgeFrom[q]] || span[p] - span[q] || p - q; });
+  for (var t = 0; t < S.E; t++) {
+    e = order[t];
     var a = S.edgeFrom[e], b = S.edgeTo[e];
     var lane = b * S.RELS.length + S.edgeRel[e];   // links of one relation to one statement may join
     routes[e] = S.hiddenN[a] || S.hiddenN[b] || a === b ? null : routeEdge(ix, a, b, lane);

@@ -154,12 +154,13 @@ function fitScale(xy, w, h, list) {
   return Math.min(MAX_FIT_SCALE, (w - 2 * FIT_MARGIN) / (b.maxX - b.minX), (h - notesRoom() - 2 * FIT_MARGIN) / (b.maxY - b.minY));
 }
 /* The layout offers a few drawings per direction, simplest first (one line of groups; then the
- * groups in 1, 2, 3, 4 lanes). The page draws the simplest one, in either of `dirs`, that shows the
- * map as large as any (within 2 %), or at the cards' own size (COMFORTABLE_SCALE): lanes are there to
- * make a map fit, not to blow it up (a print asks for the largest: `comfortable` Infinity). In a
- * tall narrow area where nothing fits readably (a phone), the narrowest drawing going right.
+ * groups in 1-4 lanes, linked groups kept in one lane; then split where that helps). The page draws
+ * the simplest one, in either of `dirs`, that shows the map as large as any (within 2 %; within 10 %
+ * where none fits readably), or at the cards' own size (COMFORTABLE_SCALE): lanes are there to make
+ * a map fit, not to blow it up (a print asks for the largest: `comfortable` Infinity). In a tall
+ * narrow area where nothing fits readably (a phone), the narrowest drawing going right.
  * Returns {dir, xy}. */
-var COMFORTABLE_SCALE = 1;
+var COMFORTABLE_SCALE = 1, UNREADABLE_SHARE = 0.9;
 function bestDrawing(w, h, dirs, comfortable) {
   var all = [], top = 0;
   dirs.forEach(function (dir) {
@@ -170,7 +171,9 @@ function bestDrawing(w, h, dirs, comfortable) {
       if (s > top) { top = s; }
     });
   });
-  var enough = Math.min(top * 0.98, comfortable || COMFORTABLE_SCALE), pick = null;
+  // where nothing fits readably the page shows part of the map at 12 px whatever the drawing: a
+  // simpler one may show a little less of it (UNREADABLE_SHARE, as argmap.layout.pick_drawing)
+  var enough = top < readableScale() && !comfortable ? top * UNREADABLE_SHARE : Math.min(top * 0.98, comfortable || COMFORTABLE_SCALE), pick = null;
   if (top < readableScale() && w < h && !comfortable) {
     // a tall narrow area no drawing fits readably (a phone): the narrowest going right, an outline
     // read by scrolling down (the thesis, its reasons set in below it, evidence beside each)
