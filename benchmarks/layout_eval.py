@@ -214,8 +214,8 @@ def report(rows: list[dict[str, Any]], times: list[tuple[int, float, float]],
     if fit:
         out += ["## The test suite's random essay maps", "",
                 "`essay_maps` from `tests/strategies.py` (2-8 reasons, 0-6 pieces of evidence each, claims, "
-                "objections, rebuttals, shared evidence; 300 derandomized examples; these maps were not used "
-                "to tune the layout's constants, the `essay_map` ones below were):", "",
+                "objections, rebuttals, shared evidence; 300 derandomized examples; they and the `essay_map` "
+                "maps below were both used to choose between designs, so neither is held out):", "",
                 "| statements | maps | whole at >= 12 px, laptop | wide | least zoom, laptop | wide |",
                 "|---|---:|---:|---:|---:|---:|"]
         out += [f"| {band} | {n} | {a} ({a * 100 // n}%) | {b} ({b * 100 // n}%) | {za:.2f} | {zb:.2f} |"
