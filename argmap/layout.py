@@ -306,9 +306,10 @@ def fit_zoom(size: tuple[int, int], area: tuple[int, int] = TARGET_AREA) -> floa
     return min(area[0] / max(w, 1), area[1] / max(h, 1))
 
 
-#: the page draws a drawing at up to this zoom, keeps this margin round it (``vis_adapter.js``)
+#: the page draws a drawing at up to this zoom, keeps this margin round it for the pills and
+#: badges on the cards' borders (``vis_adapter.js``)
 MAX_FIT_ZOOM = 1.25
-FIT_MARGIN = 6
+FIT_MARGIN = 12
 #: lanes make a map fit; a drawing at the cards' own size needs nothing bigger
 COMFORTABLE_ZOOM = 1.0
 #: where no drawing fits readably, a simpler one is drawn if its zoom is at least this share of

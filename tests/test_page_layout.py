@@ -73,7 +73,7 @@ def fits_readably(page) -> bool:
             hs.forEach((hh, k) => {
                 x0 = Math.min(x0, xy[2 * k] - c.width / 2); x1 = Math.max(x1, xy[2 * k] + c.width / 2);
                 y0 = Math.min(y0, xy[2 * k + 1] - hh / 2); y1 = Math.max(y1, xy[2 * k + 1] + hh / 2); });
-            return Math.min((window.innerWidth - 12) / (x1 - x0), (h - 12) / (y1 - y0)); });
+            return Math.min((window.innerWidth - 24) / (x1 - x0), (h - 24) / (y1 - y0)); });
         return Math.max(...zoom) * a.view().fontSize >= 12; }""")
 
 

@@ -140,7 +140,7 @@ function cardBounds(xy, list) {
   }
   return { minX: minX, maxX: maxX, minY: minY, maxY: maxY };
 }
-var FIT_MARGIN = 6, MAX_FIT_SCALE = 1.25;
+var FIT_MARGIN = 12, MAX_FIT_SCALE = 1.25;   // the margin holds the pills and badges on the cards' borders
 /* The height the notes over the map's bottom edge take ("7 pieces of evidence have no source"): a
  * fitted map is kept above them, so they never hide a card. */
 function notesRoom() {
