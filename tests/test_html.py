@@ -188,6 +188,21 @@ def test_weak_spots_are_argmap_check(bundled_maps):
         assert got == want
 
 
+def test_weak_spots_follow_the_maps_own_check_settings(stalin_path):
+    """A map's `check: {ignore, select}` hides findings on the page as it does in `argmap check`."""
+    from argmap.checks import as_configured
+
+    stalin = argmap.load(stalin_path)  # a copy of its own: the settings change below
+    stalin.check_config = {"ignore": ["AM205", "AM214"]}
+    data = page_data(stalin, RenderOptions())
+    codes = [c[1] for c in data["checks"]["items"]]
+    assert codes == [d.code for d in as_configured(stalin, argmap.check(stalin)) if d.severity != "error"]
+    assert "AM205" not in codes and "AM214" not in codes and "AM202" in codes
+    assert data["checks"]["summaries"] == []  # the missing sources' summary line goes with them
+    stalin.check_config = {"select": ["AM202"]}
+    assert {c[1] for c in page_data(stalin, RenderOptions())["checks"]["items"]} == {"AM202"}
+
+
 def test_weak_spots_ranked_with_badges_and_one_summary_line(stalin):
     data = page_data(stalin, RenderOptions())
     ids = [row[0] for row in data["nodes"]]

@@ -217,12 +217,12 @@ def weak_spots(amap: ArgumentMap, index: dict[str, int]) -> dict[str, Any]:
     badge on each of those statements.
     """
     from .. import check
-    from ..checks import badge, rank
+    from ..checks import as_configured, badge, rank
 
     hints: dict[str, int] = {}
     items: list[list[Any]] = []
     of_code: dict[str, list[int]] = {}
-    for d in check(amap):
+    for d in as_configured(amap, check(amap)):  # the map's own check: select / ignore, as the CLI
         if d.severity == "error":
             continue
         node = index.get(d.node, -1) if d.node is not None else -1
