@@ -322,9 +322,10 @@ def pick_drawing(cards: CardLayout, area: tuple[int, int],
     """The drawing the page draws in a map area of ``area`` CSS px: ``(direction, number in
     cards.variants[direction], zoom)``. The simplest (earliest) drawing that shows the map as large
     as any (within 2 %) or at the cards' own size; where none fits readably, within 10 %; in a tall
-    narrow area where none is readable (a phone), the narrowest going right. Of several ``directions``, that choice gives the direction,
-    and the same rule then picks among that direction's drawings. The page's ``bestDrawing``
-    (``vis_adapter.js``) decides the same way (a browser test holds both equal)."""
+    narrow area where none is readable (a phone), the narrowest going right. Of several
+    ``directions``, that choice gives the direction, and the same rule then picks among that
+    direction's drawings. The page's ``bestDrawing`` (``vis_adapter.js``) decides the same way (a
+    browser test holds both equal)."""
     from .cards import FONT_SIZE
 
     w, h = area
@@ -344,7 +345,8 @@ def pick_drawing(cards: CardLayout, area: tuple[int, int],
         else:
             # nothing fits readably: the page shows part of it at 12 px whatever the drawing, so a
             # simpler one may show a little less of it
-            enough = top * UNREADABLE_SHARE if top < 12 / FONT_SIZE else min(top * 0.98, COMFORTABLE_ZOOM)
+            readable = top >= 12 / FONT_SIZE
+            enough = min(top * 0.98, COMFORTABLE_ZOOM) if readable else top * UNREADABLE_SHARE
             d, k, zoom, _ = min((f for f in found if f[2] >= enough), key=lambda f: (f[1], -f[2]))
         return (d, k, zoom)
 

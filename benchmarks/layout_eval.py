@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import statistics
 import subprocess
 import sys
 import time
@@ -71,7 +70,10 @@ def crossings(amap: ArgumentMap, pos: dict[str, Point]) -> int:
     return polyline_crossings([(u, v, [pos[u], pos[v]]) for u, v in amap.graph.edges()])
 
 
-def dot_drawing(amap: ArgumentMap, heights: list[int]) -> tuple[dict[str, Point], list[tuple[str, str, list[Point]]]] | None:
+Links = list[tuple[str, str, list[Point]]]
+
+
+def dot_drawing(amap: ArgumentMap, heights: list[int]) -> tuple[dict[str, Point], Links] | None:
     """Graphviz dot's node centres and links (its splines' control polygons) for the same graph
     and card sizes (thesis on top), or None without Graphviz."""
     exe = shutil.which("dot")
@@ -126,7 +128,8 @@ def routed_crossings(named: list[tuple[str, ArgumentMap]]) -> dict[str, tuple[st
             page.wait_for_function("() => document.body.hasAttribute('data-drawn')")
             drawn = page.evaluate("""() => [window.argmap.direction() + ' ' + window.argmap.drawing(),
                 window.argmap.edgePaths().map(p => [p.from, p.to, p.points])]""")
-            out[name] = (drawn[0], polyline_crossings([(a, b, [tuple(q) for q in pts]) for a, b, pts in drawn[1]]))
+            links = [(a, b, [(q[0], q[1]) for q in pts]) for a, b, pts in drawn[1]]
+            out[name] = (drawn[0], polyline_crossings(links))
         browser.close()
     return out
 
@@ -143,7 +146,8 @@ def evaluate(name: str, amap: ArgumentMap) -> dict[str, Any]:
     for screen, area in SCREENS.items():
         d, k, zoom = pick_drawing(cards, area)
         pos = dict(zip(cards.nodes, cards.variants[d][k], strict=True))
-        row[screen] = {"drawing": f"{d} {k}", "zoom": zoom, "bbox": _bbox(cards.variants[d][k], cards.heights),
+        row[screen] = {"drawing": f"{d} {k}", "zoom": zoom,
+                       "bbox": _bbox(cards.variants[d][k], cards.heights),
                        "near": nearest_share(amap, pos), "cross": crossings(amap, pos)}
     dot = dot_drawing(amap, cards.heights)
     row["cross_dot"] = crossings(amap, dot[0]) if dot is not None else None
@@ -186,7 +190,8 @@ def strategy_fit(examples: int = 300) -> list[tuple[str, int, int, int, float, f
     @given(essay_maps(max_nodes=40))
     def run(amap: ArgumentMap) -> None:
         cards = card_layout(amap)
-        zooms.append((len(amap), pick_drawing(cards, SCREENS["laptop"])[2], pick_drawing(cards, SCREENS["wide"])[2]))
+        zooms.append((len(amap), pick_drawing(cards, SCREENS["laptop"])[2],
+                      pick_drawing(cards, SCREENS["wide"])[2]))
 
     run()
     out = []
@@ -194,7 +199,8 @@ def strategy_fit(examples: int = 300) -> list[tuple[str, int, int, int, float, f
         band = [z for z in zooms if lo <= z[0] <= hi]
         if band:
             out.append((f"{lo}-{hi}", len(band), sum(z[1] >= READABLE_ZOOM for z in band),
-                        sum(z[2] >= READABLE_ZOOM for z in band), min(z[1] for z in band), min(z[2] for z in band)))
+                        sum(z[2] >= READABLE_ZOOM for z in band), min(z[1] for z in band),
+                        min(z[2] for z in band)))
     return out
 
 
@@ -230,7 +236,8 @@ def report(rows: list[dict[str, Any]], times: list[tuple[int, float, float]],
         lap, wide = r["laptop"], r["wide"]
         routed = "-" if r["routed"] is None else r["routed"][1]
         out.append(
-            f"| {r['map']} | {r['n']} | {r['edges']} | {r['drawings']} | {lap['drawing']}, {lap['zoom']:.2f} | "
+            f"| {r['map']} | {r['n']} | {r['edges']} | {r['drawings']} | "
+            f"{lap['drawing']}, {lap['zoom']:.2f} | "
             f"{wide['drawing']}, {wide['zoom']:.2f} | {_share(lap['near'])} | {routed} | "
             f"{'-' if r['drawn_dot'] is None else r['drawn_dot']} | {lap['cross']} | "
             f"{'-' if r['cross_dot'] is None else r['cross_dot']} |")
@@ -247,7 +254,8 @@ def report(rows: list[dict[str, Any]], times: list[tuple[int, float, float]],
         dot = [r["drawn_dot"] or 0 for r in rs]
         ours = [r["routed"][1] if r["routed"] else 0 for r in rs]
         worse = sum(o > d for o, d in zip(ours, dot, strict=True))
-        out.append(f"| {key} | {len(rs)} | {sum(r['laptop']['zoom'] >= READABLE_ZOOM for r in rs)}/{len(rs)} | "
+        laptop = sum(r["laptop"]["zoom"] >= READABLE_ZOOM for r in rs)
+        out.append(f"| {key} | {len(rs)} | {laptop}/{len(rs)} | "
                    f"{sum(r['wide']['zoom'] >= READABLE_ZOOM for r in rs)}/{len(rs)} | "
                    f"{near[0]:.0f}% / {near[1]:.0f}% | {sum(ours)} / {sum(dot)} | {worse} |")
     above = [f"{r['map']} ({r['routed'][1]} vs {r['drawn_dot']})" for r in rows

@@ -66,7 +66,8 @@ def fits_readably(page) -> bool:
     every card be in view."""
     return page.js("""() => {
         const a = window.argmap, d = a.data, c = d.card, notes = document.getElementById('map-notes');
-        const h = document.getElementById('map').clientHeight - (notes.offsetHeight ? notes.offsetHeight + 6 : 0);
+        const h = document.getElementById('map').clientHeight
+            - (notes.offsetHeight ? notes.offsetHeight + 6 : 0);
         const hs = d.nodes.map(r => 2 * c.padding + r[4].split('\\n').length * c.lineHeight);
         const zoom = Object.values(d.directions).flat().map(xy => {
             let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
@@ -204,8 +205,10 @@ def test_page_draws_the_drawing_the_layout_picks(bundled_maps, tmp_path, open_pa
     for k, amap in enumerate(maps):
         cards = card_layout(amap)
         for size in [*SCREENS, (390, 844)]:
-            page = open_page(render(amap, tmp_path, f"{k}.html"), viewport={"width": size[0], "height": size[1]})
-            area = page.js("""() => { const m = document.getElementById('map'), n = document.getElementById('map-notes');
+            page = open_page(render(amap, tmp_path, f"{k}.html"),
+                             viewport={"width": size[0], "height": size[1]})
+            area = page.js("""() => {
+                const m = document.getElementById('map'), n = document.getElementById('map-notes');
                 return [m.clientWidth, m.clientHeight - (n.offsetHeight ? n.offsetHeight + 6 : 0)]; }""")
             direction, number, _ = pick_drawing(cards, tuple(area))
             assert (page.js("() => window.argmap.direction()"), page.js("() => window.argmap.drawing()")) == (
