@@ -36,7 +36,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from .analysis import SUPPORTS, rests_on, support_components, trace
 from .model import ArgumentMap, Confidence, shorten
@@ -50,14 +50,19 @@ UNANSWERED_PENALTY = 0.5
 
 ROW_KINDS = ("reason", "claim")
 
-#: statements one row's walk visits in the whole-map views: rows list the evidence found among
-#: them (nearest first) and how many more there are; ``links_of`` without a limit lists all
+#: pieces of evidence one row of a whole-map view lists at most (nearest first), with how many
+#: more there are: a row of a deep map rests on thousands, and a table row cannot usefully list
+#: them all (``argmap evidence MAP ID`` shows one statement's whole tree)
+ROW_EVIDENCE = 8
+#: statements one row's walk visits at most, so a row with little evidence near it (a long run of
+#: claims) costs no more than one with plenty; ``links_of`` without limits lists everything
 ROW_WALK = 32
 
 
-@dataclass(frozen=True)
-class Link:
-    """One row of the evidence matrix: ``reason`` rests on ``evidence``."""
+class Link(NamedTuple):
+    """One row of the evidence matrix: ``reason`` rests on ``evidence``. (A named tuple, not a
+    dataclass: the whole-map views make one per listed pair, and a tuple is made in a fraction of
+    the time.)"""
 
     reason: str  # a reason (or claim) node id
     evidence: str  # an evidence node id it rests on
@@ -81,38 +86,60 @@ def hedged(confidence: str | None) -> bool:
     return bool(confidence) and Confidence(confidence).hedged  # type: ignore[arg-type]
 
 
-def links_of(amap: ArgumentMap, node: str, limit: int | None = None) -> list[Link]:
+def links_of(amap: ArgumentMap, node: str, limit: int | None = None,
+             most: int | None = None) -> list[Link]:
     """The evidence ``node`` rests on, nearest first, each with its shortest support path; with
-    ``limit``, only the evidence among the nearest ``limit`` statements beneath it.
+    ``limit``, only the evidence among the nearest ``limit`` statements beneath it; with ``most``,
+    at most that many pieces (the walk stops at the last one). Either way a prefix of the whole
+    list.
 
-    Built on ``analysis.rests_on``: its breadth-first order gives every node's parent on a
-    shortest path (the earliest-visited statement it supports), so no second walk is needed.
+    The breadth-first walk of ``analysis.rests_on`` (same order), recording for every statement
+    the one it was reached from: that is its parent on a shortest support path, so the ``via``
+    steps come from the same walk.
     """
-    return _links(amap, node, rests_on(amap, node, limit))
-
-
-def _links(amap: ArgumentMap, node: str, order: tuple[str, ...]) -> list[Link]:
-    if not order:
+    pred, nodes = amap.graph._pred, amap.graph._node
+    if node not in pred:
+        raise KeyError(node)
+    if limit == 0 or most == 0:
         return []
-    succ, nodes = amap.graph._succ, amap.graph._node
-    index = {n: i for i, n in enumerate(order)}
-    index[node] = -1
+    left = -1 if limit is None else limit  # statements still to visit (never 0 when unlimited)
+    wanted = -1 if most is None else most  # pieces of evidence still to find
+    parent = {node: node}  # also the walk's "seen"
+    order: list[str] = []
     out: list[Link] = []
-    parent: dict[str, str] = {}
-    for n in order:
-        best = min((s for s, d in succ[n].items() if d["relation"] == SUPPORTS and s in index),
-                   key=index.__getitem__)
-        parent[n] = best
-        data = nodes[n]
-        if data["kind"] != "evidence":
-            continue
-        via: list[str] = []
-        step = best
-        while step != node:
-            via.append(step)
-            step = parent[step]
-        out.append(Link(node, n, not via, tuple(via), data.get("confidence")))
-    return out
+    i = 0
+    current = node
+    while True:
+        for other, data in pred[current].items():
+            if other in parent or data["relation"] != SUPPORTS:
+                continue
+            parent[other] = current
+            order.append(other)
+            found = nodes[other]
+            if found["kind"] == "evidence":
+                via: list[str] = []
+                step = current
+                while step != node:
+                    via.append(step)
+                    step = parent[step]
+                out.append(Link(node, other, not via, tuple(via), found.get("confidence")))
+                wanted -= 1
+                if not wanted:
+                    return out
+            left -= 1
+            if not left:
+                return out
+        if i == len(order):
+            return out
+        current = order[i]
+        i += 1
+
+
+def row_links(amap: ArgumentMap, node: str) -> list[Link]:
+    """What one row of a whole-map view (the CLI table, the page's matrix) lists: the nearest
+    ``ROW_EVIDENCE`` pieces of evidence found among the nearest ``ROW_WALK`` statements beneath
+    ``node``. The views say how many more there are (``Summary.evidence`` minus these)."""
+    return links_of(amap, node, ROW_WALK, ROW_EVIDENCE)
 
 
 def links(amap: ArgumentMap) -> list[Link]:
@@ -121,8 +148,7 @@ def links(amap: ArgumentMap) -> list[Link]:
     return [link for row in rows(amap) for link in links_of(amap, row)]
 
 
-@dataclass(frozen=True)
-class Summary:
+class Summary(NamedTuple):
     """What a node rests on, in numbers: ``evidence`` distinct pieces, its ``strength``."""
 
     evidence: int
@@ -133,9 +159,9 @@ def summaries(amap: ArgumentMap) -> dict[str, Summary]:
     """``Summary`` of every node, equal to counting ``rests_on`` and calling ``strength`` for each,
     in one pass (see the module docstring).
 
-    Bit ``i`` of a node's set is evidence ``i`` (numbered by weight, so one mask per weight sums
-    them) or, past the evidence, an unanswered objection. A node's set is the union of its
-    supporters' sets and their own bits; in a support cycle every member shares one set.
+    Two bit sets per node: bit ``i`` of the first is evidence ``i`` (numbered by weight, so one
+    mask per weight sums them), of the second unanswered objection ``i``. A node's sets are the
+    union of its supporters' sets and their own bits; in a support cycle every member shares them.
     """
     graph = amap.graph
     succ, pred, nodes = graph._succ, graph._pred, graph._node
@@ -145,64 +171,83 @@ def summaries(amap: ArgumentMap) -> dict[str, Summary]:
             by_weight.setdefault(weight(data.get("confidence")), []).append(n)
     # bit numbers, not the sets themselves: an int with bit 40 000 set takes 5 KB
     bit: dict[str, int] = {}
-    masks: list[tuple[float, int]] = []
+    worth: dict[str, float] = {}
+    masks: list[tuple[float, int]] = []  # (weight, its evidence), the lightest counted from the total
+    base = min(by_weight, default=0.0)
     for w, pieces in sorted(by_weight.items()):
         start = len(bit)
         for n in pieces:
             bit[n] = len(bit)
-        masks.append((w, ((1 << len(bit)) - 1) ^ ((1 << start) - 1)))
-    n_evidence = len(bit)
-    evidence_mask = (1 << n_evidence) - 1
+            worth[n] = w
+        if w != base:
+            masks.append((w - base, ((1 << len(bit)) - 1) ^ ((1 << start) - 1)))
     answered = {n for n, ins in pred.items() if any(d["relation"] != SUPPORTS for d in ins.values())}
     open_bit: dict[str, int] = {}
-    own_bits: dict[str, list[int]] = {}
+    own_objections: dict[str, int] = {}  # the unanswered objections to each node, as bits
     for target, ins in pred.items():
-        mine = [bit[target]] if target in bit else []
+        mine = 0
         for u, d in ins.items():
             if d["relation"] != SUPPORTS and u not in answered:
-                if u not in open_bit:
-                    open_bit[u] = n_evidence + len(open_bit)
-                mine.append(open_bit[u])
+                mine |= 1 << open_bit.setdefault(u, len(open_bit))
         if mine:
-            own_bits[target] = mine
-
-    def own(node: str) -> int:
-        found = 0
-        for i in own_bits.get(node, ()):
-            found |= 1 << i
-        return found
-
+            own_objections[target] = mine
     pending = {n: sum(d["relation"] == SUPPORTS for d in ds.values()) for n, ds in succ.items()}
-    below: dict[str, int] = {}  # own bits | everything beneath, kept while someone above needs it
+    # own bits | everything beneath, kept while someone above still needs them
+    below: dict[str, tuple[int, int]] = {}
     out: dict[str, Summary] = {}
+
+    def summary(found: int, direct: float, objections: int) -> Summary:
+        count = found.bit_count()
+        total = base * count
+        for w, mask in masks:
+            total += w * (found & mask).bit_count()
+        total = total * INDIRECT_FACTOR + direct * (1 - INDIRECT_FACTOR)
+        return Summary(count, round(max(0.0, total - UNANSWERED_PENALTY * objections.bit_count()), 2))
+
     for component in support_components(graph):
-        members: set[str] = set(component) if len(component) > 1 else set()
-        shared = 0
-        cyclic = bool(members) or component[0] in succ[component[0]] and (
-            succ[component[0]][component[0]]["relation"] == SUPPORTS)
-        for m in component:
-            if cyclic:
-                shared |= own(m)
+        m = component[0]
+        if len(component) == 1 and not (m in pred[m] and pred[m][m]["relation"] == SUPPORTS):
+            found = opened = 0
+            direct = 0.0
             for p, d in pred[m].items():
                 if d["relation"] != SUPPORTS:
                     continue
-                if p not in members and p != m:
-                    shared |= below[p]
+                ev, ob = below[p]
+                found |= ev
+                opened |= ob
+                if p in worth:
+                    direct += worth[p]
                 pending[p] -= 1
-                if not pending[p] and p not in members and p != m:
+                if not pending[p]:
+                    del below[p]
+            mine = own_objections.get(m, 0)
+            out[m] = summary(found, direct, opened | mine)
+            if pending[m]:
+                below[m] = (found | 1 << bit[m] if m in bit else found, opened | mine)
+            continue
+        # a support cycle (or a statement supporting itself): every member rests on all of them
+        members = set(component)
+        found = opened = 0
+        for m in component:
+            if m in bit:
+                found |= 1 << bit[m]
+            opened |= own_objections.get(m, 0)
+            for p, d in pred[m].items():
+                if d["relation"] != SUPPORTS:
+                    continue
+                if p not in members:
+                    ev, ob = below[p]
+                    found |= ev
+                    opened |= ob
+                pending[p] -= 1
+                if not pending[p] and p not in members:
                     del below[p]
         for m in component:
-            direct = {p for p, d in pred[m].items() if d["relation"] == SUPPORTS and p in bit and p != m}
-            beneath = shared & ~(1 << bit[m]) if m in bit and shared >> bit[m] & 1 else shared
-            found = beneath & evidence_mask
-            total = sum(w * (found & mask).bit_count() for w, mask in masks) * INDIRECT_FACTOR
-            total += sum(weight(nodes[p].get("confidence")) for p in direct) * (1 - INDIRECT_FACTOR)
-            own_m = own(m)
-            objections = ((beneath | own_m) >> n_evidence).bit_count()
-            out[m] = Summary(found.bit_count(),
-                             round(max(0.0, total - UNANSWERED_PENALTY * objections), 2))
+            direct = sum(worth.get(p, 0.0) for p, d in pred[m].items()
+                         if d["relation"] == SUPPORTS and p != m)
+            out[m] = summary(found & ~(1 << bit[m]) if m in bit else found, direct, opened)
             if pending[m]:
-                below[m] = shared | own_m
+                below[m] = (found, opened)
     return out
 
 
@@ -221,13 +266,9 @@ def unanswered_objections(amap: ArgumentMap, node: str, beneath: Iterable[str] =
 def strength(amap: ArgumentMap, node: str) -> float:
     """The documented score (see the module docstring): confidence-weighted independent evidence,
     halved when only reached through other statements, minus unanswered objections."""
-    order = rests_on(amap, node)
-    return _score(amap, node, _links(amap, node, order), order)
-
-
-def _score(amap: ArgumentMap, node: str, found: list[Link], beneath: tuple[str, ...]) -> float:
-    total = sum(weight(lk.confidence) * (1.0 if lk.direct else INDIRECT_FACTOR) for lk in found)
-    open_objections = unanswered_objections(amap, node, beneath)
+    total = sum(weight(lk.confidence) * (1.0 if lk.direct else INDIRECT_FACTOR)
+                for lk in links_of(amap, node))
+    open_objections = unanswered_objections(amap, node, rests_on(amap, node))
     return round(max(0.0, total - UNANSWERED_PENALTY * len(open_objections)), 2)
 
 
@@ -314,20 +355,23 @@ def _evidence_dict(amap: ArgumentMap, link: Link) -> dict[str, Any]:
 
 
 def table(amap: ArgumentMap) -> list[dict[str, Any]]:
-    """The evidence table as plain data (``argmap evidence --format json``): one entry per row."""
+    """The evidence table as plain data (``argmap evidence --format json``): one entry per row,
+    listing ``row_links``; ``more`` counts the evidence beneath the row that is not listed."""
     out = []
     scores = summaries(amap)
+    nodes = amap.graph._node
     for row in rows(amap):
-        found = links_of(amap, row, ROW_WALK)
+        found = row_links(amap, row)
+        data = nodes[row]
         entry = {
             "id": row,
-            "kind": amap.kind(row),
+            "kind": data["kind"],
             "label": amap.label(row),
-            "confidence": amap.node(row).get("confidence"),
+            "confidence": data.get("confidence"),
             "strength": scores[row].strength,
             "evidence": [_evidence_dict(amap, lk) for lk in found],
         }
-        if len(found) < scores[row].evidence:  # deeper than ROW_WALK statements: counted, not listed
+        if len(found) < scores[row].evidence:
             entry["more"] = scores[row].evidence - len(found)
         out.append(entry)
     return out
@@ -345,17 +389,6 @@ def _describe(amap: ArgumentMap, node: str) -> str:
     return ", ".join(parts)
 
 
-def _via_text(amap: ArgumentMap, via: list[str], width: int) -> str:
-    """``via a > b > ...`` shortened to ``width``, labelling only the steps that fit (a deep
-    row's path can be thousands of statements long)."""
-    text = "via "
-    for i, step in enumerate(via):
-        if len(text) > width:
-            break
-        text += (" > " if i else "") + amap.label(step)
-    return shorten(text, width)
-
-
 LEGEND = (
     "strength = each piece of evidence once, weighted by confidence (certain 1, likely 0.75,\n"
     "possible 0.5, doubtful 0.25, unrated 0.5), halved when reached only via other statements,\n"
@@ -364,50 +397,64 @@ LEGEND = (
 
 
 def format_table(amap: ArgumentMap, *, width: int = 36) -> str:
-    """The evidence table as aligned plain text, one line per (row, evidence) pair.
+    """The evidence table as aligned plain text, one line per (row, evidence) pair of
+    ``row_links``, then a line saying how many more pieces the row rests on.
 
-    Built row by row from the links (not from ``table``'s dicts), each statement's shortened
-    label and source made once: a 100 000-row table holds its lines, not millions of dicts."""
+    Built row by row from the links (not from ``table``'s dicts), each statement's label made
+    once, each line formatted by one template: a 100 000-row table holds its lines, not millions
+    of dicts."""
     data = rows(amap)
+    if not data:
+        return f"no {amap.kind_name('reason', plural=True).lower()} or claims in this map\n"
     has_claims = bool(amap.nodes_of("claim"))
     head = amap.kind_name("reason") + (" / " + amap.kind_name("claim").lower() if has_claims else "")
     header = (head, "strength", "evidence", "link", "confidence", "source")
     lines: list[tuple[str, ...]] = []
     scores = summaries(amap)
     nodes = amap.graph._node
+    labels: dict[str, str] = {}
+
+    def label(node: str) -> str:  # amap.label, made once per statement
+        if node not in labels:
+            found = nodes[node]
+            labels[node] = found.get("label") or shorten(found["text"])
+        return labels[node]
+
+    def via_text(via: tuple[str, ...]) -> str:
+        """``via a > b > ...`` shortened to ``width``, labelling only the steps that fit (a deep
+        row's path can be dozens of statements long)."""
+        text = "via " + label(via[0])
+        for step in via[1:]:
+            if len(text) > width:
+                break
+            text += " > " + label(step)
+        return shorten(text, width)
+
     short: dict[str, tuple[str, str]] = {}
     for stmt in data:
-        label = amap.label(stmt)
-        name = shorten("claim: " + label if nodes[stmt]["kind"] == "claim" else label, width)
+        name = label(stmt)
+        name = shorten("claim: " + name if nodes[stmt]["kind"] == "claim" else name, width)
         score = f"{scores[stmt].strength:.2f}"
-        found = links_of(amap, stmt, ROW_WALK)
+        found = row_links(amap, stmt)
         more = scores[stmt].evidence - len(found)
         if not found and not more:
             lines.append((name, score, "(no evidence)", "", "", ""))
-        for i, lk in enumerate(found):
-            if lk.evidence not in short:
-                source = nodes[lk.evidence].get("source")
-                short[lk.evidence] = (shorten(amap.label(lk.evidence), width), shorten(source or "-", width))
-            how = "direct" if lk.direct else _via_text(amap, list(lk.via), width)
-            lines.append((name if i == 0 else "", score if i == 0 else "", short[lk.evidence][0],
-                          how, lk.confidence or "unrated", short[lk.evidence][1]))
+        for lk in found:
+            ev = lk.evidence
+            if ev not in short:
+                short[ev] = (shorten(label(ev), width), shorten(nodes[ev].get("source") or "-", width))
+            lines.append((name, score, short[ev][0], "direct" if lk.direct else via_text(lk.via),
+                          lk.confidence or "unrated", short[ev][1]))
+            name = score = ""
         if more:
-            lines.append((name if not found else "", score if not found else "",
-                          f"(+{more} deeper: argmap evidence MAP {stmt})", "", "", ""))
-    if not data:
-        return f"no {amap.kind_name('reason', plural=True).lower()} or claims in this map\n"
-    widths = [max(len(row[i]) for row in (header, *lines)) for i in range(len(header))]
-
-    def fmt(row: tuple[str, ...]) -> str:
-        cells = [row[0].ljust(widths[0]), row[1].rjust(widths[1])]
-        cells += [c.ljust(w) for c, w in zip(row[2:], widths[2:], strict=True)]
-        return "  ".join(cells).rstrip()
-
-    text = [fmt(header), fmt(tuple("-" * w for w in widths))]
+            lines.append((name, score, f"(+{more} more beneath: argmap evidence MAP {stmt})", "", "", ""))
+    widths = [max(map(len, column)) for column in zip(header, *lines, strict=True)]
+    template = "  ".join(f"{{{i}:{'>' if i == 1 else '<'}{w}}}" for i, w in enumerate(widths))
+    text = [template.format(*header).rstrip(), template.format(*("-" * w for w in widths)).rstrip()]
     for i, row in enumerate(lines):
         if i and row[0]:
             text.append("")
-        text.append(fmt(row))
+        text.append(template.format(*row).rstrip())
     return "\n".join(text + ["", LEGEND]) + "\n"
 
 

@@ -163,11 +163,17 @@ def test_one_pass_summaries_equal_a_walk_per_node(amap: argmap.ArgumentMap) -> N
 
 
 @settings(max_examples=100, deadline=None)
-@given(random_graphs(max_nodes=20), st.integers(0, 6))
-def test_a_limited_walk_is_the_prefix_of_the_whole_one(amap: argmap.ArgumentMap, limit: int) -> None:
+@given(random_graphs(max_nodes=20), st.integers(0, 6), st.integers(1, 4))
+def test_a_limited_walk_is_the_prefix_of_the_whole_one(amap: argmap.ArgumentMap, limit: int,
+                                                       most: int) -> None:
     for node in amap:
         assert rests_on(amap, node, limit) == rests_on(amap, node)[:limit]
-        assert links_of(amap, node, limit) == links_of(amap, node)[:len(links_of(amap, node, limit))]
+        whole = links_of(amap, node)
+        # the evidence among the first ``limit`` statements of the walk, at most ``most`` of it
+        within = [lk for lk in whole if lk.evidence in rests_on(amap, node, limit)]
+        assert links_of(amap, node, limit) == within
+        assert links_of(amap, node, most=most) == whole[:most]
+        assert links_of(amap, node, limit, most) == within[:most]
         assert support_tree(amap, node, limit) == support_tree(amap, node)[:limit]
 
 
@@ -198,4 +204,29 @@ def test_a_deep_row_lists_its_nearest_evidence_and_counts_the_rest() -> None:
     assert [e["id"] for e in bottom["evidence"]] == [f"e{last}a", f"e{last}b"]
     assert "more" not in bottom
     text = evidence.format_table(amap)
-    assert "(+2 deeper: argmap evidence MAP r0a)" in text
+    assert "(+2 more beneath: argmap evidence MAP r0a)" in text
+
+
+def test_a_row_lists_its_nearest_evidence_up_to_the_cap_and_counts_the_rest() -> None:
+    """A reason with many pieces of evidence lists ``ROW_EVIDENCE`` of them, nearest (then in
+    reading order) first, and says how many more it rests on, in the table and its text."""
+    amap = argmap.ArgumentMap()
+    amap.add_node("t", "thesis", "top")
+    amap.add_node("r", "reason", "the reason")
+    amap.add_edge("r", "t")
+    amap.add_node("c", "claim", "a claim under it")
+    amap.add_edge("c", "r")
+    extra = 5
+    for i in range(evidence.ROW_EVIDENCE + extra):  # direct ones first, then one under the claim
+        amap.add_node(f"e{i}", "evidence", f"fact {i}", confidence="certain")
+        amap.add_edge(f"e{i}", "r")
+    amap.add_node("deep", "evidence", "a deeper fact", confidence="certain")
+    amap.add_edge("deep", "c")
+    (row, claim) = evidence.table(amap)
+    assert [e["id"] for e in row["evidence"]] == [f"e{i}" for i in range(evidence.ROW_EVIDENCE)]
+    assert row["more"] == extra + 1
+    assert row["strength"] == evidence.ROW_EVIDENCE + extra + 0.5  # strength counts every piece
+    assert [e["id"] for e in claim["evidence"]] == ["deep"] and "more" not in claim
+    text = evidence.format_table(amap)
+    assert f"(+{extra + 1} more beneath: argmap evidence MAP r)" in text
+    assert text.count("direct") == evidence.ROW_EVIDENCE + 1
