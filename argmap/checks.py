@@ -77,7 +77,9 @@ def hedged_only(amap: ArgumentMap) -> Iterable[Diagnostic]:
     evidence = amap.nodes_of("evidence")
     nodes = graph._node
     firm = reaching(amap, [e for e in evidence if not hedged(nodes[e].get("confidence"))], 1)
-    shaky = reaching(amap, [e for e in evidence if hedged(nodes[e].get("confidence"))], 3)
+    # a statement with no firm evidence beneath it rests on no statement that has some (that
+    # evidence would be beneath it too): hedged evidence is traced only where firm evidence is not
+    shaky = reaching(amap, [e for e in evidence if hedged(nodes[e].get("confidence"))], 3, firm)
     for node in amap.nodes_of(*ROW_KINDS):
         if node in shaky and node not in firm:
             detail = ", ".join(f"'{amap.label(e)}' ({graph.nodes[e]['confidence']})" for e in shaky[node])

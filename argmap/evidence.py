@@ -34,7 +34,7 @@ objections, freed as soon as everything above the node has used it.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -272,35 +272,44 @@ def strength(amap: ArgumentMap, node: str) -> float:
     return round(max(0.0, total - UNANSWERED_PENALTY * len(open_objections)), 2)
 
 
-def reaching(amap: ArgumentMap, sources: Iterable[str], k: int) -> dict[str, list[str]]:
+def reaching(amap: ArgumentMap, sources: Iterable[str], k: int,
+             skip: Container[str] = ()) -> dict[str, list[str]]:
     """For every node, up to ``k`` of ``sources`` it rests on (nearest first); nodes resting on
-    none are left out.
+    none are left out. Nodes in ``skip`` get none and pass none on: the answer is the same for
+    every node resting on no node in ``skip``.
 
     A node holds ``min(k, number of sources it rests on)`` of them, so the checks can tell "no
     evidence", "only hedged evidence" and "exactly one piece of evidence" for all nodes at once in
     O(k * (nodes + edges)) instead of one walk per node. A source never counts for itself.
     """
-    graph = amap.graph
     # each node keeps one label more than asked: a full predecessor may hold the node's own id,
     # which does not count for it, and must still pass on k others
     cap = k + 1
     held: dict[str, list[str]] = {}
     queue: deque[tuple[str, str]] = deque()
-    succ = graph._succ
+    push = queue.append
+    succ = amap.graph._succ
     for s in sources:
         for t, d in succ[s].items():
-            if d["relation"] == SUPPORTS:
-                queue.append((t, s))
+            if d["relation"] == SUPPORTS and t != s and t not in skip:
+                push((t, s))
+    # a label is not queued for a node that is full or holds it already: taking it off the queue
+    # would change nothing (labels are only ever added), so the order of the rest is the same
     while queue:
         node, label = queue.popleft()
-        have = held.setdefault(node, [])
-        if label == node or label in have or len(have) >= cap:
+        have = held.get(node)
+        if have is None:
+            held[node] = have = [label]
+        elif len(have) >= cap or label in have:
             continue
-        have.append(label)
+        else:
+            have.append(label)
         for t, d in succ[node].items():
-            if d["relation"] == SUPPORTS:
-                queue.append((t, label))
-    return {n: v[:k] for n, v in held.items() if v}
+            if d["relation"] == SUPPORTS and t != label and t not in skip:
+                got = held.get(t)
+                if got is None or len(got) < cap and label not in got:
+                    push((t, label))
+    return {n: v[:k] for n, v in held.items()}
 
 
 # -- the support tree -----------------------------------------------------------------------------

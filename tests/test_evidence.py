@@ -67,6 +67,34 @@ def test_reaching_holds_min_k_of_the_sources(amap: argmap.ArgumentMap, k: int) -
         assert set(got) <= mine
 
 
+def _reaching_queue_everything(amap: argmap.ArgumentMap, sources: list[str],
+                               k: int) -> dict[str, list[str]]:
+    """``reaching`` the obvious way: every (node, label) pair queued, the checks when taken off."""
+    from collections import deque
+
+    held: dict[str, list[str]] = {}
+    queue = deque((t, s) for s in sources for t, d in amap.graph.succ[s].items()
+                  if d["relation"] == "supports")
+    while queue:
+        node, label = queue.popleft()
+        have = held.setdefault(node, [])
+        if label == node or label in have or len(have) >= k + 1:
+            continue
+        have.append(label)
+        queue.extend((t, label) for t, d in amap.graph.succ[node].items() if d["relation"] == "supports")
+    return {n: v[:k] for n, v in held.items() if v}
+
+
+@settings(max_examples=150, deadline=None)
+@given(random_graphs(max_nodes=20), st.integers(1, 3), st.data())
+def test_reaching_skips_only_pairs_that_change_nothing(amap: argmap.ArgumentMap, k: int,
+                                                       data: st.DataObject) -> None:
+    """Not queueing a label for a node that is full or holds it gives the same labels in the same
+    order as queueing everything."""
+    sources = data.draw(st.lists(st.sampled_from(list(amap.graph)), unique=True)) if len(amap) else []
+    assert reaching(amap, sources, k) == _reaching_queue_everything(amap, sources, k)
+
+
 @settings(max_examples=100, deadline=None)
 @given(random_graphs(max_nodes=20))
 def test_support_tree_covers_everything_arguing_about_a_node(amap: argmap.ArgumentMap) -> None:
