@@ -97,16 +97,33 @@ def links_of(amap: ArgumentMap, node: str, limit: int | None = None,
     the one it was reached from: that is its parent on a shortest support path, so the ``via``
     steps come from the same walk.
     """
+    found, parent = _walk(amap, node, limit, most)
+    nodes = amap.graph._node
+    out = []
+    for piece in found:
+        via: list[str] = []
+        step = parent[piece]
+        while step != node:
+            via.append(step)
+            step = parent[step]
+        out.append(Link(node, piece, not via, tuple(via), nodes[piece].get("confidence")))
+    return out
+
+
+def _walk(amap: ArgumentMap, node: str, limit: int | None,
+          most: int | None) -> tuple[list[str], dict[str, str]]:
+    """The evidence ``links_of`` lists, and the statement each statement of the walk was reached
+    from (``node`` for itself)."""
     pred, nodes = amap.graph._pred, amap.graph._node
     if node not in pred:
         raise KeyError(node)
+    parent = {node: node}  # also the walk's "seen"
+    found: list[str] = []
     if limit == 0 or most == 0:
-        return []
+        return found, parent
     left = -1 if limit is None else limit  # statements still to visit (never 0 when unlimited)
     wanted = -1 if most is None else most  # pieces of evidence still to find
-    parent = {node: node}  # also the walk's "seen"
     order: list[str] = []
-    out: list[Link] = []
     i = 0
     current = node
     while True:
@@ -115,22 +132,16 @@ def links_of(amap: ArgumentMap, node: str, limit: int | None = None,
                 continue
             parent[other] = current
             order.append(other)
-            found = nodes[other]
-            if found["kind"] == "evidence":
-                via: list[str] = []
-                step = current
-                while step != node:
-                    via.append(step)
-                    step = parent[step]
-                out.append(Link(node, other, not via, tuple(via), found.get("confidence")))
+            if nodes[other]["kind"] == "evidence":
+                found.append(other)
                 wanted -= 1
                 if not wanted:
-                    return out
+                    return found, parent
             left -= 1
             if not left:
-                return out
+                return found, parent
         if i == len(order):
-            return out
+            return found, parent
         current = order[i]
         i += 1
 
@@ -429,31 +440,40 @@ def format_table(amap: ArgumentMap, *, width: int = 36) -> str:
             labels[node] = found.get("label") or shorten(found["text"])
         return labels[node]
 
-    def via_text(via: tuple[str, ...]) -> str:
-        """``via a > b > ...`` shortened to ``width``, labelling only the steps that fit (a deep
-        row's path can be dozens of statements long)."""
-        text = "via " + label(via[0])
-        for step in via[1:]:
-            if len(text) > width:
-                break
+    def via_text(step: str, row: str, parent: dict[str, str]) -> str:
+        """``via a > b > ...`` from ``step`` up to ``row``, shortened to ``width``, labelling
+        only the steps that fit (a deep row's path can be dozens of statements long)."""
+        text = "via " + label(step)
+        step = parent[step]
+        while step != row and len(text) <= width:
             text += " > " + label(step)
+            step = parent[step]
         return shorten(text, width)
 
-    short: dict[str, tuple[str, str]] = {}
+    short: dict[str, tuple[str, str, str]] = {}  # evidence -> label, confidence, source
     for stmt in data:
         name = label(stmt)
         name = shorten("claim: " + name if nodes[stmt]["kind"] == "claim" else name, width)
         score = f"{scores[stmt].strength:.2f}"
-        found = row_links(amap, stmt)
+        found, parent = _walk(amap, stmt, ROW_WALK, ROW_EVIDENCE)
         more = scores[stmt].evidence - len(found)
         if not found and not more:
             lines.append((name, score, "(no evidence)", "", "", ""))
-        for lk in found:
-            ev = lk.evidence
+        vias: dict[str, str] = {}  # pieces of evidence reached from the same statement share a path
+        for ev in found:
             if ev not in short:
-                short[ev] = (shorten(label(ev), width), shorten(nodes[ev].get("source") or "-", width))
-            lines.append((name, score, short[ev][0], "direct" if lk.direct else via_text(lk.via),
-                          lk.confidence or "unrated", short[ev][1]))
+                data_ev = nodes[ev]
+                short[ev] = (shorten(label(ev), width), data_ev.get("confidence") or "unrated",
+                             shorten(data_ev.get("source") or "-", width))
+            step = parent[ev]
+            if step == stmt:
+                how = "direct"
+            elif step in vias:
+                how = vias[step]
+            else:
+                how = vias[step] = via_text(step, stmt, parent)
+            ev_label, confidence, source = short[ev]
+            lines.append((name, score, ev_label, how, confidence, source))
             name = score = ""
         if more:
             lines.append((name, score, f"(+{more} more beneath: argmap evidence MAP {stmt})", "", "", ""))
