@@ -36,6 +36,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Container, Iterable
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any, NamedTuple
 
 from .analysis import SUPPORTS, rests_on, support_components, trace
@@ -321,6 +322,53 @@ def reaching(amap: ArgumentMap, sources: Iterable[str], k: int,
                 if got is None or len(got) < cap and label not in got:
                     push((t, label))
     return {n: v[:k] for n, v in held.items()}
+
+
+def sources_beneath(amap: ArgumentMap, sources: Iterable[str], k: int) -> dict[str, frozenset[str]]:
+    """For every node resting on some of ``sources``: all of them when there are at most ``k``,
+    otherwise more than ``k`` of them (which ones is not promised); nodes resting on none are
+    left out. A source never counts for itself.
+
+    What the checks ask ("no evidence", "only one piece", "some firm evidence") without
+    ``reaching``'s order: one pass over the support graph in topological order (cycles
+    condensed), each node's set merged from its supporters' and cut to ``k + 2``, so
+    O(k * (nodes + edges)) with no queue.
+    """
+    graph = amap.graph
+    pred = graph._pred
+    source = set(sources)
+    cap = k + 2  # a member of a cycle drops itself and still has more than k
+    up: dict[str, frozenset[str]] = {}  # itself if a source, and up to cap beneath it
+    out: dict[str, frozenset[str]] = {}
+    empty: frozenset[str] = frozenset()
+    for component in support_components(graph):
+        m = component[0]
+        if len(component) == 1 and not (m in pred[m] and pred[m][m]["relation"] == SUPPORTS):
+            acc = empty
+            for p, d in pred[m].items():
+                if d["relation"] == SUPPORTS and up[p]:
+                    acc = acc | up[p] if acc else up[p]
+                    if len(acc) >= cap:
+                        break
+            if len(acc) > cap:
+                acc = frozenset(islice(acc, cap))
+            if acc:
+                out[m] = acc
+            up[m] = acc | {m} if m in source and len(acc) < cap else acc
+            continue
+        members = set(component)  # a support cycle: every member rests on all of them
+        gathered = {m for m in component if m in source}
+        for m in component:
+            for p, d in pred[m].items():
+                if d["relation"] == SUPPORTS and p not in members:
+                    gathered |= up[p]
+        acc = frozenset(islice(gathered, cap)) if len(gathered) > cap else frozenset(gathered)
+        for m in component:
+            mine = acc - {m}
+            if mine:
+                out[m] = mine
+            up[m] = acc
+    return out
 
 
 # -- the support tree -----------------------------------------------------------------------------

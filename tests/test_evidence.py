@@ -95,6 +95,22 @@ def test_reaching_skips_only_pairs_that_change_nothing(amap: argmap.ArgumentMap,
     assert reaching(amap, sources, k) == _reaching_queue_everything(amap, sources, k)
 
 
+@settings(max_examples=200, deadline=None)
+@given(random_graphs(max_nodes=20), st.integers(0, 3), st.data())
+def test_sources_beneath_are_all_of_them_up_to_k(amap: argmap.ArgumentMap, k: int,
+                                                 data: st.DataObject) -> None:
+    """Every source a node rests on when there are at most ``k``, more than ``k`` of them
+    otherwise (the obvious way: one walk per node), cycles included."""
+    sources = data.draw(st.lists(st.sampled_from(list(amap.graph)), unique=True))
+    got = evidence.sources_beneath(amap, sources, k)
+    for node in amap:
+        mine = set(rests_on(amap, node)) & set(sources)
+        if len(mine) <= k:
+            assert got.get(node, frozenset()) == mine
+        else:
+            assert len(got[node]) > k and got[node] <= mine
+
+
 @settings(max_examples=100, deadline=None)
 @given(random_graphs(max_nodes=20))
 def test_support_tree_covers_everything_arguing_about_a_node(amap: argmap.ArgumentMap) -> None:
