@@ -132,16 +132,42 @@ def support_components(graph: nx.DiGraph) -> Iterator[list[str]]:
     """The strongly connected components of the ``supports`` edges, every component after all the
     components it rests on (a topological order of the condensation, evidence side first).
 
-    Iterative Tarjan over the reversed support edges, linear in nodes + edges, so one pass in this
-    order computes any "everything beneath" summary of every node without a walk per node.
+    Linear in nodes + edges, so one pass in this order computes any "everything beneath" summary
+    of every node without a walk per node. Statements on no support cycle (nearly all) are peeled
+    off first, each once everything beneath it is out (Kahn's order: two counters per statement,
+    half the work of Tarjan's bookkeeping on 100 000 statements); an iterative Tarjan over the
+    reversed support edges orders the rest (the cycles and what rests on them).
     """
-    pred = graph._pred
-    index: dict[str, int] = {}
+    pred, succ = graph._pred, graph._succ
+    waiting: dict[str, int] = {}  # supporters not yet out
+    ready: list[str] = []
+    for n, ins in pred.items():
+        count = 0
+        for d in ins.values():
+            if d["relation"] == SUPPORTS:
+                count += 1
+        if count:
+            waiting[n] = count
+        else:
+            ready.append(n)
+    ready.reverse()  # out in reading order where nothing else decides
+    while ready:
+        n = ready.pop()
+        yield [n]
+        for v, d in succ[n].items():
+            if d["relation"] == SUPPORTS:
+                waiting[v] -= 1
+                if not waiting[v]:
+                    del waiting[v]
+                    ready.append(v)
+    if not waiting:
+        return
+    index: dict[str, int] = dict.fromkeys((n for n in graph if n not in waiting), -1)  # out already
     low: dict[str, int] = {}
     on_stack: set[str] = set()
     stack: list[str] = []
     counter = 0
-    for root in graph:
+    for root in waiting:
         if root in index:
             continue
         index[root] = low[root] = counter
