@@ -207,57 +207,18 @@ def support_components(graph: nx.DiGraph) -> Iterator[list[str]]:
                 yield component
 
 
-def _on_support_cycles(graph: nx.DiGraph) -> list[str]:
-    """The nodes (in reading order) left after repeatedly removing every node with no incoming or
-    no outgoing ``supports`` edge: a superset of the nodes on support cycles, usually tiny."""
-    succ, pred = graph._succ, graph._pred
-    ins: dict[str, int] = {}
-    outs: dict[str, int] = {}
-    for u, nbrs in succ.items():
-        n = 0
-        for v, d in nbrs.items():
-            if d["relation"] == SUPPORTS:
-                n += 1
-                ins[v] = ins.get(v, 0) + 1
-        if n:
-            outs[u] = n
-    gone = [n for n in succ if n not in ins or n not in outs]
-    removed = set(gone)
-    while gone:
-        n = gone.pop()
-        for v, d in succ[n].items():
-            if d["relation"] == SUPPORTS and v not in removed:
-                ins[v] -= 1
-                if not ins[v]:
-                    removed.add(v)
-                    gone.append(v)
-        for u, d in pred[n].items():
-            if d["relation"] == SUPPORTS and u not in removed:
-                outs[u] -= 1
-                if not outs[u]:
-                    removed.add(u)
-                    gone.append(u)
-    return [n for n in graph if n not in removed]
-
-
 def support_cycles(amap: ArgumentMap) -> list[list[str]]:
     """One cycle of ``supports`` edges per knot of circular support, in reading order."""
-    # every cycle lies among the nodes that survive trimming, so the support graph is built (in
-    # the map's order, which fixes the cycle found) for those few nodes only
-    core = _on_support_cycles(amap.graph)
-    support = nx.DiGraph()
-    support.add_nodes_from(core)
-    inside = set(core)
-    succ = amap.graph._succ
-    support.add_edges_from((u, v) for u in core for v, d in succ[u].items()
-                           if d["relation"] == SUPPORTS and v in inside)
-    order = {n: i for i, n in enumerate(amap.graph)} if core else {}
+    graph = amap.graph
+    order: dict[str, int] = {}
     cycles = []
-    for component in nx.strongly_connected_components(support):
+    for component in support_components(graph):
         if len(component) < 2:
             continue
+        if not order:
+            order = {n: i for i, n in enumerate(graph)}
         start = min(component, key=order.__getitem__)
-        cycle = _first_cycle(support._succ, start, component)
+        cycle = _first_cycle(graph._succ, start, set(component))
         # rotate so the cycle starts at its first node in reading order
         first = min(range(len(cycle)), key=lambda i: order[cycle[i]])
         cycles.append(cycle[first:] + cycle[:first])
@@ -265,24 +226,24 @@ def support_cycles(amap: ArgumentMap) -> list[list[str]]:
     return cycles
 
 
-def _first_cycle(succ: dict[str, dict[str, object]], start: str, inside: set[str]) -> list[str]:
-    """The first cycle a depth-first walk from ``start`` within ``inside`` closes (what
-    ``networkx.find_cycle`` returns on that subgraph, without its filtered views, which cost
-    seconds on a 100 000-node cycle)."""
+def _first_cycle(succ: dict[str, dict[str, dict[str, str]]], start: str, inside: set[str]) -> list[str]:
+    """The first cycle a depth-first walk along ``supports`` edges from ``start`` within
+    ``inside`` closes (what ``networkx.find_cycle`` returns on that subgraph, without its
+    filtered views, which cost seconds on a 100 000-node cycle)."""
     on_path = {start: 0}
     path = [start]
-    work = [iter(succ[start])]
+    work = [iter(succ[start].items())]
     done: set[str] = set()
     while work:
-        for other in work[-1]:
-            if other not in inside:
+        for other, data in work[-1]:
+            if other not in inside or data["relation"] != SUPPORTS:
                 continue
             if other in on_path:
                 return path[on_path[other]:]
             if other not in done:
                 on_path[other] = len(path)
                 path.append(other)
-                work.append(iter(succ[other]))
+                work.append(iter(succ[other].items()))
                 break
         else:
             work.pop()

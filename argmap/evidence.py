@@ -195,26 +195,28 @@ def summaries(amap: ArgumentMap) -> dict[str, Summary]:
             masks.append((w - base, ((1 << len(bit)) - 1) ^ ((1 << start) - 1)))
     answered = {n for n, ins in pred.items() if any(d["relation"] != SUPPORTS for d in ins.values())}
     open_bit: dict[str, int] = {}
-    own_objections: dict[str, int] = {}  # the unanswered objections to each node, as bits
+    own_objection_bits: dict[str, list[int]] = {}  # the unanswered objections to each node
     for target, ins in pred.items():
-        mine = 0
         for u, d in ins.items():
             if d["relation"] != SUPPORTS and u not in answered:
-                mine |= 1 << open_bit.setdefault(u, len(open_bit))
-        if mine:
-            own_objections[target] = mine
+                own_objection_bits.setdefault(target, []).append(open_bit.setdefault(u, len(open_bit)))
+    own_objections = {n: _bit_set(bits) for n, bits in own_objection_bits.items()}
     pending = {n: sum(d["relation"] == SUPPORTS for d in ds.values()) for n, ds in succ.items()}
     # own bits | everything beneath, kept while someone above still needs them
     below: dict[str, tuple[int, int]] = {}
     out: dict[str, Summary] = {}
 
-    def summary(found: int, direct: float, objections: int) -> Summary:
+    def weighed(found: int) -> tuple[int, float]:
+        """How many pieces of evidence ``found`` holds, and the sum of their weights."""
         count = found.bit_count()
         total = base * count
         for w, mask in masks:
             total += w * (found & mask).bit_count()
+        return count, total
+
+    def summary(count: int, total: float, direct: float, objections: int) -> Summary:
         total = total * INDIRECT_FACTOR + direct * (1 - INDIRECT_FACTOR)
-        return Summary(count, round(max(0.0, total - UNANSWERED_PENALTY * objections.bit_count()), 2))
+        return Summary(count, round(max(0.0, total - UNANSWERED_PENALTY * objections), 2))
 
     for component in support_components(graph):
         m = component[0]
@@ -233,17 +235,19 @@ def summaries(amap: ArgumentMap) -> dict[str, Summary]:
                 if not pending[p]:
                     del below[p]
             mine = own_objections.get(m, 0)
-            out[m] = summary(found, direct, opened | mine)
+            out[m] = summary(*weighed(found), direct, (opened | mine).bit_count())
             if pending[m]:
                 below[m] = (found | 1 << bit[m] if m in bit else found, opened | mine)
             continue
         # a support cycle (or a statement supporting itself): every member rests on all of them
+        # but itself, so the shared set is weighed once and each member takes its own piece off
+        # (weighing it per member would cost members x evidence)
         members = set(component)
-        found = opened = 0
+        # the members' own bits set in one go: or-ing them in one by one would copy a set as
+        # wide as the evidence once per member
+        found = _bit_set(bit[m] for m in component if m in bit)
+        opened = _bit_set(i for m in component for i in own_objection_bits.get(m, ()))
         for m in component:
-            if m in bit:
-                found |= 1 << bit[m]
-            opened |= own_objections.get(m, 0)
             for p, d in pred[m].items():
                 if d["relation"] != SUPPORTS:
                     continue
@@ -254,13 +258,29 @@ def summaries(amap: ArgumentMap) -> dict[str, Summary]:
                 pending[p] -= 1
                 if not pending[p] and p not in members:
                     del below[p]
+        count, total = weighed(found)
+        objections = opened.bit_count()
         for m in component:
             direct = sum(worth.get(p, 0.0) for p, d in pred[m].items()
                          if d["relation"] == SUPPORTS and p != m)
-            out[m] = summary(found & ~(1 << bit[m]) if m in bit else found, direct, opened)
+            if m in bit:  # its own bit is in the shared set
+                out[m] = summary(count - 1, total - worth[m], direct, objections)
+            else:
+                out[m] = summary(count, total, direct, objections)
             if pending[m]:
                 below[m] = (found, opened)
     return out
+
+
+def _bit_set(bits: Iterable[int]) -> int:
+    """The int with exactly these bits set, built in one pass over a byte array."""
+    buffer = bytearray()
+    for i in bits:
+        byte = i >> 3
+        if byte >= len(buffer):
+            buffer.extend(bytes(byte + 1 - len(buffer)))
+        buffer[byte] |= 1 << (i & 7)
+    return int.from_bytes(buffer, "little")
 
 
 def unanswered_objections(amap: ArgumentMap, node: str, beneath: Iterable[str] = ()) -> list[str]:
