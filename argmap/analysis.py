@@ -22,6 +22,8 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 import networkx as nx
@@ -128,9 +130,37 @@ def evidence_of(amap: ArgumentMap, node: str) -> tuple[str, ...]:
     return tuple(n for n in rests_on(amap, node) if kinds[n]["kind"] == "evidence")
 
 
+#: inside ``sharing_components``: each graph's components, worked out once
+_SHARED: ContextVar[dict[int, tuple[nx.DiGraph, list[list[str]]]] | None] = ContextVar(
+    "support_components", default=None)
+
+
+@contextmanager
+def sharing_components() -> Iterator[None]:
+    """Within this block ``support_components`` orders each graph once and hands every later
+    caller the same order: the checks run three analyses over it, the outline a fourth. The
+    graphs must not change inside the block."""
+    token = _SHARED.set({})
+    try:
+        yield
+    finally:
+        _SHARED.reset(token)
+
+
 def support_components(graph: nx.DiGraph) -> Iterator[list[str]]:
     """The strongly connected components of the ``supports`` edges, every component after all the
-    components it rests on (a topological order of the condensation, evidence side first).
+    components it rests on (a topological order of the condensation, evidence side first)."""
+    shared = _SHARED.get()
+    if shared is None:
+        return _support_components(graph)
+    known = shared.get(id(graph))
+    if known is None or known[0] is not graph:
+        known = shared[id(graph)] = (graph, list(_support_components(graph)))
+    return iter(known[1])
+
+
+def _support_components(graph: nx.DiGraph) -> Iterator[list[str]]:
+    """``support_components``, worked out.
 
     Linear in nodes + edges, so one pass in this order computes any "everything beneath" summary
     of every node without a walk per node. Statements on no support cycle (nearly all) are peeled

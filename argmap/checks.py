@@ -22,7 +22,7 @@ from itertools import chain
 
 import networkx as nx
 
-from .analysis import SUPPORTS, support_cycles
+from .analysis import SUPPORTS, sharing_components, support_cycles
 from .errors import Diagnostic
 from .evidence import ROW_KINDS, hedged, reaching, sources_beneath
 from .model import ArgumentMap
@@ -485,8 +485,9 @@ def as_dict(d: Diagnostic) -> dict[str, object]:
 def run_checks(amap: ArgumentMap) -> list[Diagnostic]:
     """All findings, most harmful first (``by_harm``)."""
     out: list[Diagnostic] = []
-    for _title, check in CHECKS.values():
-        out.extend(check(amap))
+    with sharing_components():  # AM201, AM202, AM203 and AM209 all walk the support order
+        for _title, check in CHECKS.values():
+            out.extend(check(amap))
     return by_harm(out, amap)
 
 
