@@ -23,12 +23,15 @@ Every function here is deterministic: rows in reading order, evidence nearest fi
 iterative, so 100 000-statement chains are fine.
 
 Cost at any shape: a full table of (row, evidence) pairs grows with rows x evidence (a chain of
-10 000 statements has 25 million), so the whole-map views (the CLI table, the page's
-matrix, the outline) list for each row the evidence found among the nearest ``ROW_WALK``
-statements beneath it, and say how many more there are. Counts and strengths always cover
+10 000 statements has 25 million), so the whole-map views (the CLI table, the page's matrix)
+list for each row its nearest ``ROW_EVIDENCE`` pieces of evidence, looking no further than the
+nearest ``ROW_WALK`` statements beneath it, and say how many more there are (the outline plans
+the first ``ROW_WALK`` lines of a reason's support tree). Counts and strengths always cover
 everything: ``summaries`` computes them for every node in one pass over the support graph in
-topological order (cycles condensed), with one bit set per node over evidence and unanswered
-objections, freed as soon as everything above the node has used it.
+topological order (cycles condensed), with two bit sets per node (evidence, unanswered
+objections), freed as soon as everything above the node has used them. A bit set is as wide as
+the map's evidence, so that pass is O((statements + links) x evidence / 64) machine words: in
+practice a few microseconds a statement up to 100 000 statements.
 """
 
 from __future__ import annotations
