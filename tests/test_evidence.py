@@ -274,3 +274,60 @@ def test_a_row_lists_its_nearest_evidence_up_to_the_cap_and_counts_the_rest() ->
     text = evidence.format_table(amap)
     assert f"(+{extra + 1} more beneath: argmap evidence MAP r)" in text
     assert text.count("direct") == evidence.ROW_EVIDENCE + 1
+
+
+def _table_text_the_obvious_way(amap: argmap.ArgumentMap, width: int = 36) -> str:
+    """``format_table`` from ``row_links`` and ``summaries``, every cell padded by one template."""
+    from argmap.model import shorten
+
+    head = amap.kind_name("reason") + (" / claim" if amap.nodes_of("claim") else "")
+    header = (head, "strength", "evidence", "link", "confidence", "source")
+    scores = evidence.summaries(amap)
+    lines = []
+    for row in rows(amap):
+        name = shorten(("claim: " if amap.kind(row) == "claim" else "") + amap.label(row), width)
+        score = f"{scores[row].strength:.2f}"
+        found = evidence.row_links(amap, row)
+        more = scores[row].evidence - len(found)
+        if not found and not more:
+            lines.append((name, score, "(no evidence)", "", "", ""))
+        for lk in found:
+            via = "via " + amap.label(lk.via[0]) if lk.via else "direct"
+            for step in lk.via[1:]:
+                if len(via) > width:
+                    break
+                via += " > " + amap.label(step)
+            lines.append((name, score, shorten(amap.label(lk.evidence), width),
+                          via if via == "direct" else shorten(via, width), lk.confidence or "unrated",
+                          shorten(amap.node(lk.evidence).get("source") or "-", width)))
+            name = score = ""
+        if more:
+            lines.append((name, score, f"(+{more} more beneath: argmap evidence MAP {row})", "", "", ""))
+    widths = [max(len(line[i]) for line in (header, *lines)) for i in range(6)]
+
+    def fmt(line: tuple[str, ...]) -> str:
+        return "  ".join([line[0].ljust(widths[0]), line[1].rjust(widths[1]),
+                          *(c.ljust(w) for c, w in zip(line[2:], widths[2:], strict=True))]).rstrip()
+
+    text = [fmt(header), fmt(tuple("-" * w for w in widths))]
+    for i, line in enumerate(lines):
+        if i and line[0]:
+            text.append("")
+        text.append(fmt(line))
+    return "\n".join(text + ["", evidence.LEGEND]) + "\n"
+
+
+@settings(max_examples=150, deadline=None)
+@given(random_graphs(max_nodes=25))
+def test_the_table_text_is_the_obvious_one(amap: argmap.ArgumentMap) -> None:
+    if not rows(amap):
+        return
+    assert evidence.format_table(amap) == _table_text_the_obvious_way(amap)
+
+
+def test_the_table_text_of_a_deep_map_is_the_obvious_one() -> None:
+    amap = _ladder(3 * evidence.ROW_WALK)
+    amap.add_node("src", "evidence", "a sourced fact with a long label that has to be cut",
+                  source="A. Author, 2020")
+    amap.add_edge("src", "r3a")
+    assert evidence.format_table(amap) == _table_text_the_obvious_way(amap)
