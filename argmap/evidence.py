@@ -174,28 +174,29 @@ def summaries(amap: ArgumentMap) -> dict[str, Summary]:
     """``Summary`` of every node, equal to counting ``rests_on`` and calling ``strength`` for each,
     in one pass (see the module docstring).
 
-    Two bit sets per node: bit ``i`` of the first is evidence ``i`` (numbered by weight, so one
-    mask per weight sums them), of the second unanswered objection ``i``. A node's sets are the
-    union of its supporters' sets and their own bits; in a support cycle every member shares them.
+    Two bit sets per node: bit ``i`` of the first is evidence ``i``, of the second unanswered
+    objection ``i``. A node's sets are the union of its supporters' sets and their own bits; in a
+    support cycle every member shares them. Evidence is numbered in the order of the pass, so a
+    node's set only holds bits below those of the evidence above it: on a deep map the sets are
+    half as wide on average as numbering in reading order would make them. One mask per weight
+    sums them.
     """
     graph = amap.graph
     succ, pred, nodes = graph._succ, graph._pred, graph._node
-    by_weight: dict[float, list[str]] = {}
-    for n, data in nodes.items():
-        if data["kind"] == "evidence":
-            by_weight.setdefault(weight(data.get("confidence")), []).append(n)
+    components = list(support_components(graph))
     # bit numbers, not the sets themselves: an int with bit 40 000 set takes 5 KB
     bit: dict[str, int] = {}
     worth: dict[str, float] = {}
-    masks: list[tuple[float, int]] = []  # (weight, its evidence), the lightest counted from the total
-    base = min(by_weight, default=0.0)
-    for w, pieces in sorted(by_weight.items()):
-        start = len(bit)
-        for n in pieces:
-            bit[n] = len(bit)
-            worth[n] = w
-        if w != base:
-            masks.append((w - base, ((1 << len(bit)) - 1) ^ ((1 << start) - 1)))
+    of_weight: dict[float, list[int]] = {}
+    for component in components:
+        for n in component:
+            data = nodes[n]
+            if data["kind"] == "evidence":
+                w = worth[n] = weight(data.get("confidence"))
+                bit[n] = len(bit)
+                of_weight.setdefault(w, []).append(bit[n])
+    base = min(of_weight, default=0.0)  # the lightest counted from the total, the rest by mask
+    masks = [(w - base, _bit_set(bits)) for w, bits in sorted(of_weight.items()) if w != base]
     answered = {n for n, ins in pred.items() if any(d["relation"] != SUPPORTS for d in ins.values())}
     open_bit: dict[str, int] = {}
     own_objection_bits: dict[str, list[int]] = {}  # the unanswered objections to each node
@@ -221,7 +222,7 @@ def summaries(amap: ArgumentMap) -> dict[str, Summary]:
         total = total * INDIRECT_FACTOR + direct * (1 - INDIRECT_FACTOR)
         return Summary(count, round(max(0.0, total - UNANSWERED_PENALTY * objections), 2))
 
-    for component in support_components(graph):
+    for component in components:
         m = component[0]
         if len(component) == 1 and not (m in pred[m] and pred[m][m]["relation"] == SUPPORTS):
             found = opened = 0
