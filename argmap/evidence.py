@@ -29,9 +29,10 @@ nearest ``ROW_WALK`` statements beneath it, and say how many more there are (the
 the first ``ROW_WALK`` lines of a reason's support tree). Counts and strengths always cover
 everything: ``summaries`` computes them for every node in one pass over the support graph in
 topological order (cycles condensed), with two bit sets per node (evidence, unanswered
-objections), freed as soon as everything above the node has used them. A bit set is as wide as
-the map's evidence, so that pass is O((statements + links) x evidence / 64) machine words: in
-practice a few microseconds a statement up to 100 000 statements.
+objections), freed as soon as everything above the node has used them. A bit set can be as wide
+as the map's evidence, so that pass is O((statements + links) x evidence / 64) machine words in
+the worst case: in practice 5-15 microseconds a statement from 1 000 to 100 000 statements
+(``benchmarks/SHAPES_RESULTS.md``).
 """
 
 from __future__ import annotations
