@@ -21,16 +21,18 @@ order, neighbours in the map's reading order, so every output is deterministic.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 import networkx as nx
 
 from .model import ArgumentMap
 
 SUPPORTS = "supports"
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -130,16 +132,17 @@ def evidence_of(amap: ArgumentMap, node: str) -> tuple[str, ...]:
     return tuple(n for n in rests_on(amap, node) if kinds[n]["kind"] == "evidence")
 
 
-#: inside ``sharing_components``: each graph's components, worked out once
-_SHARED: ContextVar[dict[int, tuple[nx.DiGraph, list[list[str]]]] | None] = ContextVar(
-    "support_components", default=None)
+#: inside ``sharing_analyses``: (graph id, what) -> (the graph, the answer), worked out once
+_SHARED: ContextVar[dict[tuple[int, str], tuple[nx.DiGraph, Any]] | None] = ContextVar(
+    "shared_analyses", default=None)
 
 
 @contextmanager
-def sharing_components() -> Iterator[None]:
-    """Within this block ``support_components`` orders each graph once and hands every later
-    caller the same order: the checks run three analyses over it, the outline a fourth. The
-    graphs must not change inside the block."""
+def sharing_analyses() -> Iterator[None]:
+    """Within this block each ``shared`` analysis of a graph is worked out once and handed to
+    every later caller: the checks order the support graph for three analyses and ask two of them
+    what rests on the evidence, the outline runs the checks and the strengths. The graphs must not
+    change inside the block."""
     token = _SHARED.set({})
     try:
         yield
@@ -147,16 +150,24 @@ def sharing_components() -> Iterator[None]:
         _SHARED.reset(token)
 
 
+def shared(graph: nx.DiGraph, what: str, work: Callable[[], T]) -> T:
+    """``work()``, done once per graph and ``what`` inside ``sharing_analyses`` (every time
+    outside it)."""
+    known = _SHARED.get()
+    if known is None:
+        return work()
+    hit = known.get((id(graph), what))
+    if hit is None or hit[0] is not graph:
+        hit = known[(id(graph), what)] = (graph, work())
+    return hit[1]  # type: ignore[no-any-return]
+
+
 def support_components(graph: nx.DiGraph) -> Iterator[list[str]]:
     """The strongly connected components of the ``supports`` edges, every component after all the
     components it rests on (a topological order of the condensation, evidence side first)."""
-    shared = _SHARED.get()
-    if shared is None:
+    if _SHARED.get() is None:
         return _support_components(graph)
-    known = shared.get(id(graph))
-    if known is None or known[0] is not graph:
-        known = shared[id(graph)] = (graph, list(_support_components(graph)))
-    return iter(known[1])
+    return iter(shared(graph, "support components", lambda: list(_support_components(graph))))
 
 
 def _support_components(graph: nx.DiGraph) -> Iterator[list[str]]:

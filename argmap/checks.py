@@ -22,7 +22,7 @@ from itertools import chain
 
 import networkx as nx
 
-from .analysis import SUPPORTS, sharing_components, support_cycles
+from .analysis import SUPPORTS, shared, sharing_analyses, support_cycles
 from .errors import Diagnostic
 from .evidence import ROW_KINDS, hedged, reaching, sources_beneath
 from .model import ArgumentMap
@@ -64,8 +64,15 @@ def circular_support(amap: ArgumentMap) -> Iterable[Diagnostic]:
 
 
 # -- AM202 / AM203 ----------------------------------------------------------------------------------
+def _evidence_beneath(amap: ArgumentMap) -> dict[str, frozenset[str]]:
+    """The evidence each statement rests on when it is one piece, more than one otherwise
+    (AM202 and AM209 ask the same question: worked out once when the checks run together)."""
+    return shared(amap.graph, "evidence beneath, k=1",
+                  lambda: sources_beneath(amap, amap.nodes_of("evidence"), 1))
+
+
 def no_evidence(amap: ArgumentMap) -> Iterable[Diagnostic]:
-    found = sources_beneath(amap, amap.nodes_of("evidence"), 0)
+    found = _evidence_beneath(amap)
     for node in amap.nodes_of(*ROW_KINDS):
         if node not in found:
             yield finding(amap, node, "AM202", f"{_name(amap, node)} has no evidence beneath it",
@@ -256,7 +263,7 @@ def unanswered(amap: ArgumentMap) -> Iterable[Diagnostic]:
 
 # -- AM209: single point of failure -----------------------------------------------------------------
 def single_point(amap: ArgumentMap) -> Iterable[Diagnostic]:
-    found = sources_beneath(amap, amap.nodes_of("evidence"), 1)
+    found = _evidence_beneath(amap)
     sole: dict[str, list[str]] = defaultdict(list)
     for node in amap.nodes_of("reason"):
         if len(found.get(node, ())) == 1:
@@ -485,7 +492,7 @@ def as_dict(d: Diagnostic) -> dict[str, object]:
 def run_checks(amap: ArgumentMap) -> list[Diagnostic]:
     """All findings, most harmful first (``by_harm``)."""
     out: list[Diagnostic] = []
-    with sharing_components():  # AM201, AM202, AM203 and AM209 all walk the support order
+    with sharing_analyses():  # AM201, AM202, AM203 and AM209 all walk the support order
         for _title, check in CHECKS.values():
             out.extend(check(amap))
     return by_harm(out, amap)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .analysis import SUPPORTS, roots, sharing_components
+from .analysis import SUPPORTS, roots, sharing_analyses
 from .checks import as_configured, run_checks
 from .errors import Diagnostic
 from .evidence import ROW_WALK, Summary, hedged, summaries, support_tree
@@ -174,7 +174,7 @@ def outline(amap: ArgumentMap, fmt: str = "markdown") -> str:
     and in a file alike: a plan is read by people, and an escape sequence in it is an attack."""
     from . import _gc_paused
 
-    with _gc_paused(), sharing_components():  # the checks and the strengths share one order
+    with _gc_paused(), sharing_analyses():  # the checks and the strengths share one order
         return visible(_outline(amap, fmt))
 
 

@@ -179,7 +179,7 @@ def test_shared_components_are_worked_out_once_per_graph(monkeypatch: pytest.Mon
         amap.add_edge("a", "b")
         amap.add_edge("b", "a")
         amap.add_edge("b", "c")
-    with analysis.sharing_components():
+    with analysis.sharing_analyses():
         first = list(analysis.support_components(one.graph))
         assert list(analysis.support_components(one.graph)) == first
         assert list(analysis.support_components(two.graph)) == first
