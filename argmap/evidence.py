@@ -207,10 +207,7 @@ def summaries(amap: ArgumentMap) -> dict[str, Summary]:
                 own_objection_bits.setdefault(target, []).append(open_bit.setdefault(u, len(open_bit)))
     own_objections = {n: _bit_set(bits) for n, bits in own_objection_bits.items()}
     pending = {n: sum(d["relation"] == SUPPORTS for d in ds.values()) for n, ds in succ.items()}
-    # everything beneath a node, kept while someone above still needs it; a piece of evidence's
-    # own bit is added by the statements it supports, all their supporters' bits in one go (a
-    # thesis with 40 000 pieces of evidence beneath it directly would otherwise copy a set as
-    # wide as the evidence once per piece)
+    # own bits | everything beneath, kept while someone above still needs them
     below: dict[str, tuple[int, int]] = {}
     out: dict[str, Summary] = {}
 
@@ -231,27 +228,21 @@ def summaries(amap: ArgumentMap) -> dict[str, Summary]:
         if len(component) == 1 and not (m in pred[m] and pred[m][m]["relation"] == SUPPORTS):
             found = opened = 0
             direct = 0.0
-            pieces: list[int] = []  # the supporters that are evidence
             for p, d in pred[m].items():
                 if d["relation"] != SUPPORTS:
                     continue
                 ev, ob = below[p]
-                if ev:
-                    found |= ev
-                if ob:
-                    opened |= ob
+                found |= ev
+                opened |= ob
                 if p in worth:
                     direct += worth[p]
-                    pieces.append(bit[p])
                 pending[p] -= 1
                 if not pending[p]:
                     del below[p]
-            if pieces:
-                found |= 1 << pieces[0] if len(pieces) == 1 else _bit_set(pieces)
-            opened |= own_objections.get(m, 0)
-            out[m] = summary(*weighed(found), direct, opened.bit_count())
+            mine = own_objections.get(m, 0)
+            out[m] = summary(*weighed(found), direct, (opened | mine).bit_count())
             if pending[m]:
-                below[m] = (found, opened)
+                below[m] = (found | 1 << bit[m] if m in bit else found, opened | mine)
             continue
         # a support cycle (or a statement supporting itself): every member rests on all of them
         # but itself, so the shared set is weighed once and each member takes its own piece off
@@ -259,9 +250,8 @@ def summaries(amap: ArgumentMap) -> dict[str, Summary]:
         members = set(component)
         # the members' own bits set in one go: or-ing them in one by one would copy a set as
         # wide as the evidence once per member
-        pieces = [bit[m] for m in component if m in bit]
+        found = _bit_set(bit[m] for m in component if m in bit)
         opened = _bit_set(i for m in component for i in own_objection_bits.get(m, ()))
-        found = 0
         for m in component:
             for p, d in pred[m].items():
                 if d["relation"] != SUPPORTS:
@@ -270,12 +260,9 @@ def summaries(amap: ArgumentMap) -> dict[str, Summary]:
                     ev, ob = below[p]
                     found |= ev
                     opened |= ob
-                    if p in bit:
-                        pieces.append(bit[p])
                 pending[p] -= 1
                 if not pending[p] and p not in members:
                     del below[p]
-        found |= _bit_set(pieces)
         count, total = weighed(found)
         objections = opened.bit_count()
         for m in component:
