@@ -142,7 +142,10 @@ def sharing_analyses() -> Iterator[None]:
     """Within this block each ``shared`` analysis of a graph is worked out once and handed to
     every later caller: the checks order the support graph for three analyses and ask two of them
     what rests on the evidence, the outline runs the checks and the strengths. The graphs must not
-    change inside the block."""
+    change inside the block. A block inside another shares the outer one's answers."""
+    if _SHARED.get() is not None:
+        yield
+        return
     token = _SHARED.set({})
     try:
         yield
