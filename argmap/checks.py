@@ -65,8 +65,9 @@ def circular_support(amap: ArgumentMap) -> Iterable[Diagnostic]:
 
 # -- AM202 / AM203 ----------------------------------------------------------------------------------
 def _evidence_beneath(amap: ArgumentMap) -> dict[str, frozenset[str]]:
-    """The evidence each statement rests on when it is one piece, more than one otherwise
-    (AM202 and AM209 ask the same question: worked out once when the checks run together)."""
+    """The evidence each statement rests on when there is at most one piece, more than one of
+    them otherwise (AM202 and AM209 ask the same question: worked out once when the checks run
+    together)."""
     return shared(amap.graph, "evidence beneath, k=1",
                   lambda: sources_beneath(amap, amap.nodes_of("evidence"), 1))
 
