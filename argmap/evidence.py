@@ -207,8 +207,12 @@ def summaries(amap: ArgumentMap) -> dict[str, Summary]:
                 own_objection_bits.setdefault(target, []).append(open_bit.setdefault(u, len(open_bit)))
     own_objections = {n: _bit_set(bits) for n, bits in own_objection_bits.items()}
     pending = {n: sum(d["relation"] == SUPPORTS for d in ds.values()) for n, ds in succ.items()}
-    # own bits | everything beneath, kept while someone above still needs them
-    below: dict[str, tuple[int, int]] = {}
+    # everything beneath a node | its own bit, and its unanswered objections, kept while someone
+    # above still needs them; a piece of evidence with nothing beneath it leaves its own bit out
+    # (the last number) for the statements it supports to set in one go with their other such
+    # supporters: a star's thesis with 40 000 of them would otherwise make 40 000 sets as wide as
+    # the evidence and or them in one by one
+    below: dict[str, tuple[int, int, int]] = {}
     out: dict[str, Summary] = {}
 
     def weighed(found: int) -> tuple[int, float]:
@@ -228,21 +232,31 @@ def summaries(amap: ArgumentMap) -> dict[str, Summary]:
         if len(component) == 1 and not (m in pred[m] and pred[m][m]["relation"] == SUPPORTS):
             found = opened = 0
             direct = 0.0
+            leaves: list[int] = []  # the own bits of supporters with nothing beneath them
             for p, d in pred[m].items():
                 if d["relation"] != SUPPORTS:
                     continue
-                ev, ob = below[p]
+                ev, ob, leaf = below[p]
                 found |= ev
                 opened |= ob
+                if leaf >= 0:
+                    leaves.append(leaf)
                 if p in worth:
                     direct += worth[p]
                 pending[p] -= 1
                 if not pending[p]:
                     del below[p]
+            if leaves:
+                found |= 1 << leaves[0] if len(leaves) == 1 else _bit_set(leaves)
             mine = own_objections.get(m, 0)
             out[m] = summary(*weighed(found), direct, (opened | mine).bit_count())
             if pending[m]:
-                below[m] = (found | 1 << bit[m] if m in bit else found, opened | mine)
+                if m not in bit:
+                    below[m] = (found, opened | mine, -1)
+                elif found:
+                    below[m] = (found | 1 << bit[m], opened | mine, -1)
+                else:
+                    below[m] = (0, opened | mine, bit[m])
             continue
         # a support cycle (or a statement supporting itself): every member rests on all of them
         # but itself, so the shared set is weighed once and each member takes its own piece off
@@ -257,8 +271,8 @@ def summaries(amap: ArgumentMap) -> dict[str, Summary]:
                 if d["relation"] != SUPPORTS:
                     continue
                 if p not in members:
-                    ev, ob = below[p]
-                    found |= ev
+                    ev, ob, leaf = below[p]
+                    found |= ev if leaf < 0 else ev | 1 << leaf
                     opened |= ob
                 pending[p] -= 1
                 if not pending[p] and p not in members:
@@ -273,7 +287,7 @@ def summaries(amap: ArgumentMap) -> dict[str, Summary]:
             else:
                 out[m] = summary(count, total, direct, objections)
             if pending[m]:
-                below[m] = (found, opened)
+                below[m] = (found, opened, -1)
     return out
 
 
