@@ -6,8 +6,9 @@ missing link, a missing source, a hedge the map itself records), never guess at 
 finding is something a student can act on.
 
 Every check is linear (or ``k`` times linear) in the map's size: "what rests on which evidence"
-comes from one multi-source walk (``evidence.reaching``), not one walk per statement, and duplicate
-texts are found by bucketing, not by comparing every pair.
+comes from one pass over the support graph (``evidence.sources_beneath``) or one multi-source walk
+(``evidence.reaching``, where the order matters), not one walk per statement, and duplicate texts
+are found by bucketing, not by comparing every pair.
 """
 
 from __future__ import annotations
@@ -21,9 +22,9 @@ from itertools import chain
 
 import networkx as nx
 
-from .analysis import SUPPORTS, support_cycles
+from .analysis import SUPPORTS, shared, sharing_analyses, support_cycles
 from .errors import Diagnostic
-from .evidence import ROW_KINDS, hedged, reaching
+from .evidence import ROW_KINDS, hedged, reaching, sources_beneath
 from .model import ArgumentMap
 
 Check = Callable[[ArgumentMap], Iterable[Diagnostic]]
@@ -63,8 +64,16 @@ def circular_support(amap: ArgumentMap) -> Iterable[Diagnostic]:
 
 
 # -- AM202 / AM203 ----------------------------------------------------------------------------------
+def _evidence_beneath(amap: ArgumentMap) -> dict[str, frozenset[str]]:
+    """The evidence each statement rests on when there is at most one piece, more than one of
+    them otherwise (AM202 and AM209 ask the same question: worked out once when the checks run
+    together)."""
+    return shared(amap.graph, "evidence beneath, k=1",
+                  lambda: sources_beneath(amap, amap.nodes_of("evidence"), 1))
+
+
 def no_evidence(amap: ArgumentMap) -> Iterable[Diagnostic]:
-    found = reaching(amap, amap.nodes_of("evidence"), 1)
+    found = _evidence_beneath(amap)
     for node in amap.nodes_of(*ROW_KINDS):
         if node not in found:
             yield finding(amap, node, "AM202", f"{_name(amap, node)} has no evidence beneath it",
@@ -76,8 +85,10 @@ def hedged_only(amap: ArgumentMap) -> Iterable[Diagnostic]:
     graph = amap.graph
     evidence = amap.nodes_of("evidence")
     nodes = graph._node
-    firm = reaching(amap, [e for e in evidence if not hedged(nodes[e].get("confidence"))], 1)
-    shaky = reaching(amap, [e for e in evidence if hedged(nodes[e].get("confidence"))], 3)
+    firm = sources_beneath(amap, [e for e in evidence if not hedged(nodes[e].get("confidence"))], 0)
+    # a statement with no firm evidence beneath it rests on no statement that has some (that
+    # evidence would be beneath it too): hedged evidence is traced only where firm evidence is not
+    shaky = reaching(amap, [e for e in evidence if hedged(nodes[e].get("confidence"))], 3, firm)
     for node in amap.nodes_of(*ROW_KINDS):
         if node in shaky and node not in firm:
             detail = ", ".join(f"'{amap.label(e)}' ({graph.nodes[e]['confidence']})" for e in shaky[node])
@@ -253,11 +264,12 @@ def unanswered(amap: ArgumentMap) -> Iterable[Diagnostic]:
 
 # -- AM209: single point of failure -----------------------------------------------------------------
 def single_point(amap: ArgumentMap) -> Iterable[Diagnostic]:
-    found = reaching(amap, amap.nodes_of("evidence"), 2)
+    found = _evidence_beneath(amap)
     sole: dict[str, list[str]] = defaultdict(list)
     for node in amap.nodes_of("reason"):
         if len(found.get(node, ())) == 1:
-            sole[found[node][0]].append(node)
+            (only,) = found[node]
+            sole[only].append(node)
     for ev in amap.nodes_of("evidence"):
         dependants = sole.get(ev, [])
         if len(dependants) >= 2:
@@ -481,8 +493,9 @@ def as_dict(d: Diagnostic) -> dict[str, object]:
 def run_checks(amap: ArgumentMap) -> list[Diagnostic]:
     """All findings, most harmful first (``by_harm``)."""
     out: list[Diagnostic] = []
-    for _title, check in CHECKS.values():
-        out.extend(check(amap))
+    with sharing_analyses():  # AM201, AM202, AM203 and AM209 all walk the support order
+        for _title, check in CHECKS.values():
+            out.extend(check(amap))
     return by_harm(out, amap)
 
 

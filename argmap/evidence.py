@@ -23,20 +23,25 @@ Every function here is deterministic: rows in reading order, evidence nearest fi
 iterative, so 100 000-statement chains are fine.
 
 Cost at any shape: a full table of (row, evidence) pairs grows with rows x evidence (a chain of
-10 000 statements has 25 million), so the whole-map views (the CLI table, the page's
-matrix, the outline) list for each row the evidence found among the nearest ``ROW_WALK``
-statements beneath it, and say how many more there are. Counts and strengths always cover
+10 000 statements has 25 million), so the whole-map views (the CLI table, the page's matrix)
+list for each row its nearest ``ROW_EVIDENCE`` pieces of evidence, looking no further than the
+nearest ``ROW_WALK`` statements beneath it, and say how many more there are (the outline plans
+the first ``ROW_WALK`` lines of a reason's support tree). Counts and strengths always cover
 everything: ``summaries`` computes them for every node in one pass over the support graph in
-topological order (cycles condensed), with one bit set per node over evidence and unanswered
-objections, freed as soon as everything above the node has used it.
+topological order (cycles condensed), with two bit sets per node (evidence, unanswered
+objections), freed as soon as everything above the node has used them. A bit set can be as wide
+as the map's evidence, so that pass is O((statements + links) x evidence / 64) machine words in
+the worst case: in practice 5-15 microseconds a statement from 1 000 to 100 000 statements
+(``benchmarks/SHAPES_RESULTS.md``).
 """
 
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
-from typing import Any
+from itertools import islice
+from typing import Any, NamedTuple
 
 from .analysis import SUPPORTS, rests_on, support_components, trace
 from .model import ArgumentMap, Confidence, shorten
@@ -50,14 +55,19 @@ UNANSWERED_PENALTY = 0.5
 
 ROW_KINDS = ("reason", "claim")
 
-#: statements one row's walk visits in the whole-map views: rows list the evidence found among
-#: them (nearest first) and how many more there are; ``links_of`` without a limit lists all
+#: pieces of evidence one row of a whole-map view lists at most (nearest first), with how many
+#: more there are: a row of a deep map rests on thousands, and a table row cannot usefully list
+#: them all (``argmap evidence MAP ID`` shows one statement's whole tree)
+ROW_EVIDENCE = 8
+#: statements one row's walk visits at most, so a row with little evidence near it (a long run of
+#: claims) costs no more than one with plenty; ``links_of`` without limits lists everything
 ROW_WALK = 32
 
 
-@dataclass(frozen=True)
-class Link:
-    """One row of the evidence matrix: ``reason`` rests on ``evidence``."""
+class Link(NamedTuple):
+    """One row of the evidence matrix: ``reason`` rests on ``evidence``. (A named tuple, not a
+    dataclass: the whole-map views make one per listed pair, and a tuple is made in a fraction of
+    the time.)"""
 
     reason: str  # a reason (or claim) node id
     evidence: str  # an evidence node id it rests on
@@ -81,38 +91,71 @@ def hedged(confidence: str | None) -> bool:
     return bool(confidence) and Confidence(confidence).hedged  # type: ignore[arg-type]
 
 
-def links_of(amap: ArgumentMap, node: str, limit: int | None = None) -> list[Link]:
+def links_of(amap: ArgumentMap, node: str, limit: int | None = None,
+             most: int | None = None) -> list[Link]:
     """The evidence ``node`` rests on, nearest first, each with its shortest support path; with
-    ``limit``, only the evidence among the nearest ``limit`` statements beneath it.
+    ``limit``, only the evidence among the nearest ``limit`` statements beneath it; with ``most``,
+    at most that many pieces (the walk stops at the last one). Either way a prefix of the whole
+    list.
 
-    Built on ``analysis.rests_on``: its breadth-first order gives every node's parent on a
-    shortest path (the earliest-visited statement it supports), so no second walk is needed.
+    The breadth-first walk of ``analysis.rests_on`` (same order), recording for every statement
+    the one it was reached from: that is its parent on a shortest support path, so the ``via``
+    steps come from the same walk.
     """
-    return _links(amap, node, rests_on(amap, node, limit))
-
-
-def _links(amap: ArgumentMap, node: str, order: tuple[str, ...]) -> list[Link]:
-    if not order:
-        return []
-    succ, nodes = amap.graph._succ, amap.graph._node
-    index = {n: i for i, n in enumerate(order)}
-    index[node] = -1
-    out: list[Link] = []
-    parent: dict[str, str] = {}
-    for n in order:
-        best = min((s for s, d in succ[n].items() if d["relation"] == SUPPORTS and s in index),
-                   key=index.__getitem__)
-        parent[n] = best
-        data = nodes[n]
-        if data["kind"] != "evidence":
-            continue
+    found, parent = _walk(amap, node, limit, most)
+    nodes = amap.graph._node
+    out = []
+    for piece in found:
         via: list[str] = []
-        step = best
+        step = parent[piece]
         while step != node:
             via.append(step)
             step = parent[step]
-        out.append(Link(node, n, not via, tuple(via), data.get("confidence")))
+        out.append(Link(node, piece, not via, tuple(via), nodes[piece].get("confidence")))
     return out
+
+
+def _walk(amap: ArgumentMap, node: str, limit: int | None,
+          most: int | None) -> tuple[list[str], dict[str, str]]:
+    """The evidence ``links_of`` lists, and the statement each statement of the walk was reached
+    from (``node`` for itself)."""
+    pred, nodes = amap.graph._pred, amap.graph._node
+    if node not in pred:
+        raise KeyError(node)
+    parent = {node: node}  # also the walk's "seen"
+    found: list[str] = []
+    if limit == 0 or most == 0:
+        return found, parent
+    left = -1 if limit is None else limit  # statements still to visit (never 0 when unlimited)
+    wanted = -1 if most is None else most  # pieces of evidence still to find
+    order: list[str] = []
+    i = 0
+    current = node
+    while True:
+        for other, data in pred[current].items():
+            if other in parent or data["relation"] != SUPPORTS:
+                continue
+            parent[other] = current
+            order.append(other)
+            if nodes[other]["kind"] == "evidence":
+                found.append(other)
+                wanted -= 1
+                if not wanted:
+                    return found, parent
+            left -= 1
+            if not left:
+                return found, parent
+        if i == len(order):
+            return found, parent
+        current = order[i]
+        i += 1
+
+
+def row_links(amap: ArgumentMap, node: str) -> list[Link]:
+    """What one row of a whole-map view (the CLI table, the page's matrix) lists: the nearest
+    ``ROW_EVIDENCE`` pieces of evidence found among the nearest ``ROW_WALK`` statements beneath
+    ``node``. The views say how many more there are (``Summary.evidence`` minus these)."""
+    return links_of(amap, node, ROW_WALK, ROW_EVIDENCE)
 
 
 def links(amap: ArgumentMap) -> list[Link]:
@@ -121,8 +164,7 @@ def links(amap: ArgumentMap) -> list[Link]:
     return [link for row in rows(amap) for link in links_of(amap, row)]
 
 
-@dataclass(frozen=True)
-class Summary:
+class Summary(NamedTuple):
     """What a node rests on, in numbers: ``evidence`` distinct pieces, its ``strength``."""
 
     evidence: int
@@ -133,77 +175,131 @@ def summaries(amap: ArgumentMap) -> dict[str, Summary]:
     """``Summary`` of every node, equal to counting ``rests_on`` and calling ``strength`` for each,
     in one pass (see the module docstring).
 
-    Bit ``i`` of a node's set is evidence ``i`` (numbered by weight, so one mask per weight sums
-    them) or, past the evidence, an unanswered objection. A node's set is the union of its
-    supporters' sets and their own bits; in a support cycle every member shares one set.
+    Two bit sets per node: bit ``i`` of the first is evidence ``i``, of the second unanswered
+    objection ``i``. A node's sets are the union of its supporters' sets and their own bits; in a
+    support cycle every member shares them. Evidence is numbered in the order of the pass, so a
+    node's set only holds bits below those of the evidence above it: on a deep map the sets are
+    half as wide on average as numbering in reading order would make them. One mask per weight
+    sums them.
     """
     graph = amap.graph
     succ, pred, nodes = graph._succ, graph._pred, graph._node
-    by_weight: dict[float, list[str]] = {}
-    for n, data in nodes.items():
-        if data["kind"] == "evidence":
-            by_weight.setdefault(weight(data.get("confidence")), []).append(n)
+    components = list(support_components(graph))
     # bit numbers, not the sets themselves: an int with bit 40 000 set takes 5 KB
     bit: dict[str, int] = {}
-    masks: list[tuple[float, int]] = []
-    for w, pieces in sorted(by_weight.items()):
-        start = len(bit)
-        for n in pieces:
-            bit[n] = len(bit)
-        masks.append((w, ((1 << len(bit)) - 1) ^ ((1 << start) - 1)))
-    n_evidence = len(bit)
-    evidence_mask = (1 << n_evidence) - 1
+    worth: dict[str, float] = {}
+    of_weight: dict[float, list[int]] = {}
+    for component in components:
+        for n in component:
+            data = nodes[n]
+            if data["kind"] == "evidence":
+                w = worth[n] = weight(data.get("confidence"))
+                bit[n] = len(bit)
+                of_weight.setdefault(w, []).append(bit[n])
+    base = min(of_weight, default=0.0)  # the lightest counted from the total, the rest by mask
+    masks = [(w - base, _bit_set(bits)) for w, bits in sorted(of_weight.items()) if w != base]
     answered = {n for n, ins in pred.items() if any(d["relation"] != SUPPORTS for d in ins.values())}
     open_bit: dict[str, int] = {}
-    own_bits: dict[str, list[int]] = {}
+    own_objection_bits: dict[str, list[int]] = {}  # the unanswered objections to each node
     for target, ins in pred.items():
-        mine = [bit[target]] if target in bit else []
         for u, d in ins.items():
             if d["relation"] != SUPPORTS and u not in answered:
-                if u not in open_bit:
-                    open_bit[u] = n_evidence + len(open_bit)
-                mine.append(open_bit[u])
-        if mine:
-            own_bits[target] = mine
-
-    def own(node: str) -> int:
-        found = 0
-        for i in own_bits.get(node, ()):
-            found |= 1 << i
-        return found
-
+                own_objection_bits.setdefault(target, []).append(open_bit.setdefault(u, len(open_bit)))
+    own_objections = {n: _bit_set(bits) for n, bits in own_objection_bits.items()}
     pending = {n: sum(d["relation"] == SUPPORTS for d in ds.values()) for n, ds in succ.items()}
-    below: dict[str, int] = {}  # own bits | everything beneath, kept while someone above needs it
+    # everything beneath a node | its own bit, and its unanswered objections, kept while someone
+    # above still needs them; a piece of evidence with nothing beneath it leaves its own bit out
+    # (the last number) for the statements it supports to set in one go with their other such
+    # supporters: a star's thesis with 40 000 of them would otherwise make 40 000 sets as wide as
+    # the evidence and or them in one by one
+    below: dict[str, tuple[int, int, int]] = {}
     out: dict[str, Summary] = {}
-    for component in support_components(graph):
-        members: set[str] = set(component) if len(component) > 1 else set()
-        shared = 0
-        cyclic = bool(members) or component[0] in succ[component[0]] and (
-            succ[component[0]][component[0]]["relation"] == SUPPORTS)
-        for m in component:
-            if cyclic:
-                shared |= own(m)
+
+    def weighed(found: int) -> tuple[int, float]:
+        """How many pieces of evidence ``found`` holds, and the sum of their weights."""
+        count = found.bit_count()
+        total = base * count
+        for w, mask in masks:
+            total += w * (found & mask).bit_count()
+        return count, total
+
+    def summary(count: int, total: float, direct: float, objections: int) -> Summary:
+        total = total * INDIRECT_FACTOR + direct * (1 - INDIRECT_FACTOR)
+        return Summary(count, round(max(0.0, total - UNANSWERED_PENALTY * objections), 2))
+
+    for component in components:
+        m = component[0]
+        if len(component) == 1 and not (m in pred[m] and pred[m][m]["relation"] == SUPPORTS):
+            found = opened = 0
+            direct = 0.0
+            leaves: list[int] = []  # the own bits of supporters with nothing beneath them
             for p, d in pred[m].items():
                 if d["relation"] != SUPPORTS:
                     continue
-                if p not in members and p != m:
-                    shared |= below[p]
+                ev, ob, leaf = below[p]
+                found |= ev
+                opened |= ob
+                if leaf >= 0:
+                    leaves.append(leaf)
+                if p in worth:
+                    direct += worth[p]
                 pending[p] -= 1
-                if not pending[p] and p not in members and p != m:
+                if not pending[p]:
                     del below[p]
-        for m in component:
-            direct = {p for p, d in pred[m].items() if d["relation"] == SUPPORTS and p in bit and p != m}
-            beneath = shared & ~(1 << bit[m]) if m in bit and shared >> bit[m] & 1 else shared
-            found = beneath & evidence_mask
-            total = sum(w * (found & mask).bit_count() for w, mask in masks) * INDIRECT_FACTOR
-            total += sum(weight(nodes[p].get("confidence")) for p in direct) * (1 - INDIRECT_FACTOR)
-            own_m = own(m)
-            objections = ((beneath | own_m) >> n_evidence).bit_count()
-            out[m] = Summary(found.bit_count(),
-                             round(max(0.0, total - UNANSWERED_PENALTY * objections), 2))
+            if leaves:
+                found |= 1 << leaves[0] if len(leaves) == 1 else _bit_set(leaves)
+            mine = own_objections.get(m, 0)
+            out[m] = summary(*weighed(found), direct, (opened | mine).bit_count())
             if pending[m]:
-                below[m] = shared | own_m
+                if m not in bit:
+                    below[m] = (found, opened | mine, -1)
+                elif found:
+                    below[m] = (found | 1 << bit[m], opened | mine, -1)
+                else:
+                    below[m] = (0, opened | mine, bit[m])
+            continue
+        # a support cycle (or a statement supporting itself): every member rests on all of them
+        # but itself, so the shared set is weighed once and each member takes its own piece off
+        # (weighing it per member would cost members x evidence)
+        members = set(component)
+        # the members' own bits set in one go: or-ing them in one by one would copy a set as
+        # wide as the evidence once per member
+        found = _bit_set(bit[m] for m in component if m in bit)
+        opened = _bit_set(i for m in component for i in own_objection_bits.get(m, ()))
+        for m in component:
+            for p, d in pred[m].items():
+                if d["relation"] != SUPPORTS:
+                    continue
+                if p not in members:
+                    ev, ob, leaf = below[p]
+                    found |= ev if leaf < 0 else ev | 1 << leaf
+                    opened |= ob
+                pending[p] -= 1
+                if not pending[p] and p not in members:
+                    del below[p]
+        count, total = weighed(found)
+        objections = opened.bit_count()
+        for m in component:
+            direct = sum(worth.get(p, 0.0) for p, d in pred[m].items()
+                         if d["relation"] == SUPPORTS and p != m)
+            if m in bit:  # its own bit is in the shared set
+                out[m] = summary(count - 1, total - worth[m], direct, objections)
+            else:
+                out[m] = summary(count, total, direct, objections)
+            if pending[m]:
+                below[m] = (found, opened, -1)
     return out
+
+
+def _bit_set(bits: Iterable[int]) -> int:
+    """The int with exactly these bits set, built in one pass over a byte array."""
+    buffer = bytearray()
+    for i in bits:
+        byte = i >> 3
+        if byte >= len(buffer):
+            buffer.extend(bytes(byte + 1 - len(buffer)))
+        buffer[byte] |= 1 << (i & 7)
+    return int.from_bytes(buffer, "little")
 
 
 def unanswered_objections(amap: ArgumentMap, node: str, beneath: Iterable[str] = ()) -> list[str]:
@@ -221,45 +317,97 @@ def unanswered_objections(amap: ArgumentMap, node: str, beneath: Iterable[str] =
 def strength(amap: ArgumentMap, node: str) -> float:
     """The documented score (see the module docstring): confidence-weighted independent evidence,
     halved when only reached through other statements, minus unanswered objections."""
-    order = rests_on(amap, node)
-    return _score(amap, node, _links(amap, node, order), order)
-
-
-def _score(amap: ArgumentMap, node: str, found: list[Link], beneath: tuple[str, ...]) -> float:
-    total = sum(weight(lk.confidence) * (1.0 if lk.direct else INDIRECT_FACTOR) for lk in found)
-    open_objections = unanswered_objections(amap, node, beneath)
+    total = sum(weight(lk.confidence) * (1.0 if lk.direct else INDIRECT_FACTOR)
+                for lk in links_of(amap, node))
+    open_objections = unanswered_objections(amap, node, rests_on(amap, node))
     return round(max(0.0, total - UNANSWERED_PENALTY * len(open_objections)), 2)
 
 
-def reaching(amap: ArgumentMap, sources: Iterable[str], k: int) -> dict[str, list[str]]:
+def reaching(amap: ArgumentMap, sources: Iterable[str], k: int,
+             skip: Container[str] = ()) -> dict[str, list[str]]:
     """For every node, up to ``k`` of ``sources`` it rests on (nearest first); nodes resting on
-    none are left out.
+    none are left out. Nodes in ``skip`` get none and pass none on: the answer is the same for
+    every node resting on no node in ``skip``.
 
     A node holds ``min(k, number of sources it rests on)`` of them, so the checks can tell "no
     evidence", "only hedged evidence" and "exactly one piece of evidence" for all nodes at once in
     O(k * (nodes + edges)) instead of one walk per node. A source never counts for itself.
     """
-    graph = amap.graph
     # each node keeps one label more than asked: a full predecessor may hold the node's own id,
     # which does not count for it, and must still pass on k others
     cap = k + 1
     held: dict[str, list[str]] = {}
     queue: deque[tuple[str, str]] = deque()
-    succ = graph._succ
+    push = queue.append
+    succ = amap.graph._succ
     for s in sources:
         for t, d in succ[s].items():
-            if d["relation"] == SUPPORTS:
-                queue.append((t, s))
+            if d["relation"] == SUPPORTS and t != s and t not in skip:
+                push((t, s))
+    # a label is not queued for a node that is full or holds it already: taking it off the queue
+    # would change nothing (labels are only ever added), so the order of the rest is the same
     while queue:
         node, label = queue.popleft()
-        have = held.setdefault(node, [])
-        if label == node or label in have or len(have) >= cap:
+        have = held.get(node)
+        if have is None:
+            held[node] = have = [label]
+        elif len(have) >= cap or label in have:
             continue
-        have.append(label)
+        else:
+            have.append(label)
         for t, d in succ[node].items():
-            if d["relation"] == SUPPORTS:
-                queue.append((t, label))
-    return {n: v[:k] for n, v in held.items() if v}
+            if d["relation"] == SUPPORTS and t != label and t not in skip:
+                got = held.get(t)
+                if got is None or len(got) < cap and label not in got:
+                    push((t, label))
+    return {n: v[:k] for n, v in held.items()}
+
+
+def sources_beneath(amap: ArgumentMap, sources: Iterable[str], k: int) -> dict[str, frozenset[str]]:
+    """For every node resting on some of ``sources``: all of them when there are at most ``k``,
+    otherwise more than ``k`` of them (which ones is not promised); nodes resting on none are
+    left out. A source never counts for itself.
+
+    What the checks ask ("no evidence", "only one piece", "some firm evidence") without
+    ``reaching``'s order: one pass over the support graph in topological order (cycles
+    condensed), each node's set merged from its supporters' and cut to ``k + 2``, so
+    O(k * (nodes + edges)) with no queue.
+    """
+    graph = amap.graph
+    pred = graph._pred
+    source = set(sources)
+    cap = k + 2  # a member of a cycle drops itself and still has more than k
+    up: dict[str, frozenset[str]] = {}  # itself if a source, and up to cap beneath it
+    out: dict[str, frozenset[str]] = {}
+    empty: frozenset[str] = frozenset()
+    for component in support_components(graph):
+        m = component[0]
+        if len(component) == 1 and not (m in pred[m] and pred[m][m]["relation"] == SUPPORTS):
+            acc = empty
+            for p, d in pred[m].items():
+                if d["relation"] == SUPPORTS and up[p]:
+                    acc = acc | up[p] if acc else up[p]
+                    if len(acc) >= cap:
+                        break
+            if len(acc) > cap:
+                acc = frozenset(islice(acc, cap))
+            if acc:
+                out[m] = acc
+            up[m] = acc | {m} if m in source and len(acc) < cap else acc
+            continue
+        members = set(component)  # a support cycle: every member rests on all of them
+        gathered = {m for m in component if m in source}
+        for m in component:
+            for p, d in pred[m].items():
+                if d["relation"] == SUPPORTS and p not in members:
+                    gathered |= up[p]
+        acc = frozenset(islice(gathered, cap)) if len(gathered) > cap else frozenset(gathered)
+        for m in component:
+            mine = acc - {m}
+            if mine:
+                out[m] = mine
+            up[m] = acc
+    return out
 
 
 # -- the support tree -----------------------------------------------------------------------------
@@ -314,20 +462,23 @@ def _evidence_dict(amap: ArgumentMap, link: Link) -> dict[str, Any]:
 
 
 def table(amap: ArgumentMap) -> list[dict[str, Any]]:
-    """The evidence table as plain data (``argmap evidence --format json``): one entry per row."""
+    """The evidence table as plain data (``argmap evidence --format json``): one entry per row,
+    listing ``row_links``; ``more`` counts the evidence beneath the row that is not listed."""
     out = []
     scores = summaries(amap)
+    nodes = amap.graph._node
     for row in rows(amap):
-        found = links_of(amap, row, ROW_WALK)
+        found = row_links(amap, row)
+        data = nodes[row]
         entry = {
             "id": row,
-            "kind": amap.kind(row),
+            "kind": data["kind"],
             "label": amap.label(row),
-            "confidence": amap.node(row).get("confidence"),
+            "confidence": data.get("confidence"),
             "strength": scores[row].strength,
             "evidence": [_evidence_dict(amap, lk) for lk in found],
         }
-        if len(found) < scores[row].evidence:  # deeper than ROW_WALK statements: counted, not listed
+        if len(found) < scores[row].evidence:
             entry["more"] = scores[row].evidence - len(found)
         out.append(entry)
     return out
@@ -345,17 +496,6 @@ def _describe(amap: ArgumentMap, node: str) -> str:
     return ", ".join(parts)
 
 
-def _via_text(amap: ArgumentMap, via: list[str], width: int) -> str:
-    """``via a > b > ...`` shortened to ``width``, labelling only the steps that fit (a deep
-    row's path can be thousands of statements long)."""
-    text = "via "
-    for i, step in enumerate(via):
-        if len(text) > width:
-            break
-        text += (" > " if i else "") + amap.label(step)
-    return shorten(text, width)
-
-
 LEGEND = (
     "strength = each piece of evidence once, weighted by confidence (certain 1, likely 0.75,\n"
     "possible 0.5, doubtful 0.25, unrated 0.5), halved when reached only via other statements,\n"
@@ -364,50 +504,73 @@ LEGEND = (
 
 
 def format_table(amap: ArgumentMap, *, width: int = 36) -> str:
-    """The evidence table as aligned plain text, one line per (row, evidence) pair.
+    """The evidence table as aligned plain text, one line per (row, evidence) pair of
+    ``row_links``, then a line saying how many more pieces the row rests on.
 
-    Built row by row from the links (not from ``table``'s dicts), each statement's shortened
-    label and source made once: a 100 000-row table holds its lines, not millions of dicts."""
+    Built row by row from the links (not from ``table``'s dicts), each statement's label made
+    once, each line formatted by one template: a 100 000-row table holds its lines, not millions
+    of dicts."""
     data = rows(amap)
+    if not data:
+        return f"no {amap.kind_name('reason', plural=True).lower()} or claims in this map\n"
     has_claims = bool(amap.nodes_of("claim"))
     head = amap.kind_name("reason") + (" / " + amap.kind_name("claim").lower() if has_claims else "")
     header = (head, "strength", "evidence", "link", "confidence", "source")
     lines: list[tuple[str, ...]] = []
     scores = summaries(amap)
     nodes = amap.graph._node
-    short: dict[str, tuple[str, str]] = {}
+    labels: dict[str, str] = {}
+
+    def label(node: str) -> str:  # amap.label, made once per statement
+        if node not in labels:
+            found = nodes[node]
+            labels[node] = found.get("label") or shorten(found["text"])
+        return labels[node]
+
+    def via_text(step: str, row: str, parent: dict[str, str]) -> str:
+        """``via a > b > ...`` from ``step`` up to ``row``, shortened to ``width``, labelling
+        only the steps that fit (a deep row's path can be dozens of statements long)."""
+        text = "via " + label(step)
+        step = parent[step]
+        while step != row and len(text) <= width:
+            text += " > " + label(step)
+            step = parent[step]
+        return shorten(text, width)
+
+    short: dict[str, tuple[str, str, str]] = {}  # evidence -> label, confidence, source
     for stmt in data:
-        label = amap.label(stmt)
-        name = shorten("claim: " + label if nodes[stmt]["kind"] == "claim" else label, width)
+        name = label(stmt)
+        name = shorten("claim: " + name if nodes[stmt]["kind"] == "claim" else name, width)
         score = f"{scores[stmt].strength:.2f}"
-        found = links_of(amap, stmt, ROW_WALK)
+        found, parent = _walk(amap, stmt, ROW_WALK, ROW_EVIDENCE)
         more = scores[stmt].evidence - len(found)
         if not found and not more:
             lines.append((name, score, "(no evidence)", "", "", ""))
-        for i, lk in enumerate(found):
-            if lk.evidence not in short:
-                source = nodes[lk.evidence].get("source")
-                short[lk.evidence] = (shorten(amap.label(lk.evidence), width), shorten(source or "-", width))
-            how = "direct" if lk.direct else _via_text(amap, list(lk.via), width)
-            lines.append((name if i == 0 else "", score if i == 0 else "", short[lk.evidence][0],
-                          how, lk.confidence or "unrated", short[lk.evidence][1]))
+        vias: dict[str, str] = {}  # pieces of evidence reached from the same statement share a path
+        for ev in found:
+            if ev not in short:
+                data_ev = nodes[ev]
+                short[ev] = (shorten(label(ev), width), data_ev.get("confidence") or "unrated",
+                             shorten(data_ev.get("source") or "-", width))
+            step = parent[ev]
+            if step == stmt:
+                how = "direct"
+            elif step in vias:
+                how = vias[step]
+            else:
+                how = vias[step] = via_text(step, stmt, parent)
+            ev_label, confidence, source = short[ev]
+            lines.append((name, score, ev_label, how, confidence, source))
+            name = score = ""
         if more:
-            lines.append((name if not found else "", score if not found else "",
-                          f"(+{more} deeper: argmap evidence MAP {stmt})", "", "", ""))
-    if not data:
-        return f"no {amap.kind_name('reason', plural=True).lower()} or claims in this map\n"
-    widths = [max(len(row[i]) for row in (header, *lines)) for i in range(len(header))]
-
-    def fmt(row: tuple[str, ...]) -> str:
-        cells = [row[0].ljust(widths[0]), row[1].rjust(widths[1])]
-        cells += [c.ljust(w) for c, w in zip(row[2:], widths[2:], strict=True)]
-        return "  ".join(cells).rstrip()
-
-    text = [fmt(header), fmt(tuple("-" * w for w in widths))]
+            lines.append((name, score, f"(+{more} more beneath: argmap evidence MAP {stmt})", "", "", ""))
+    widths = [max(map(len, column)) for column in zip(header, *lines, strict=True)]
+    template = "  ".join(f"{{{i}:{'>' if i == 1 else '<'}{w}}}" for i, w in enumerate(widths))
+    text = [template.format(*header).rstrip(), template.format(*("-" * w for w in widths)).rstrip()]
     for i, row in enumerate(lines):
         if i and row[0]:
             text.append("")
-        text.append(fmt(row))
+        text.append(template.format(*row).rstrip())
     return "\n".join(text + ["", LEGEND]) + "\n"
 
 

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .analysis import SUPPORTS, roots
+from .analysis import SUPPORTS, roots, sharing_analyses
 from .checks import as_configured, run_checks
 from .errors import Diagnostic
-from .evidence import ROW_WALK, hedged, summaries, support_tree
+from .evidence import ROW_WALK, Summary, hedged, summaries, support_tree
 from .model import ArgumentMap
 from .text import visible
 
@@ -39,14 +39,18 @@ class Paragraph:
     cut: bool = False
 
 
-def paragraphs(amap: ArgumentMap, thesis: str) -> list[Paragraph]:
+def paragraphs(amap: ArgumentMap, thesis: str, scores: dict[str, Summary] | None = None,
+               order: dict[str, int] | None = None) -> list[Paragraph]:
     """One paragraph per statement supporting the thesis (not evidence), strongest first, ties in
-    reading order."""
+    reading order. ``scores`` (``evidence.summaries``) and ``order`` (each node's place in
+    reading order), when the caller has them: a plan for many theses makes them once, not once
+    per thesis."""
     graph = amap.graph
     out = []
     tops = [n for n, d in graph.pred[thesis].items()
             if d["relation"] == SUPPORTS and graph.nodes[n]["kind"] != "evidence"]
-    scores = summaries(amap)
+    if scores is None:
+        scores = summaries(amap)
     for node in tops:
         para = Paragraph(node, scores[node].strength, scores[node].evidence)
         skip_below: int | None = None  # inside an objection's subtree: its backing is not ours
@@ -65,7 +69,8 @@ def paragraphs(amap: ArgumentMap, thesis: str) -> list[Paragraph]:
                 answers = [u for u, d in graph.pred[line.node].items() if d["relation"] != SUPPORTS]
                 para.objections.append((line.node, answers))
         out.append(para)
-    order = {n: i for i, n in enumerate(graph)}
+    if order is None:
+        order = {n: i for i, n in enumerate(graph)}
     out.sort(key=lambda p: (-p.strength, order[p.node]))
     return out
 
@@ -169,7 +174,7 @@ def outline(amap: ArgumentMap, fmt: str = "markdown") -> str:
     and in a file alike: a plan is read by people, and an escape sequence in it is an attack."""
     from . import _gc_paused
 
-    with _gc_paused():
+    with _gc_paused(), sharing_analyses():  # the checks and the strengths share one order
         return visible(_outline(amap, fmt))
 
 
@@ -182,8 +187,10 @@ def _outline(amap: ArgumentMap, fmt: str) -> str:
     if not theses:
         w.para("The map has no statements yet: run `argmap new` to start a plan.")
         return w.text()
+    scores = summaries(amap)
+    order = {n: i for i, n in enumerate(amap.graph)}
     for thesis in theses:
-        _plan_for(amap, thesis, w, reason_word, reasons_word, several=len(theses) > 1)
+        _plan_for(amap, thesis, w, reason_word, reasons_word, scores, order, several=len(theses) > 1)
     gaps = _gaps(amap)
     w.heading(2, "Gaps to fill")
     if not gaps:
@@ -195,9 +202,9 @@ def _outline(amap: ArgumentMap, fmt: str) -> str:
 
 
 def _plan_for(amap: ArgumentMap, thesis: str, w: _Writer, reason_word: str, reasons_word: str,
-              *, several: bool) -> None:
+              scores: dict[str, Summary], order: dict[str, int], *, several: bool) -> None:
     data = amap.node(thesis)
-    paras = paragraphs(amap, thesis)
+    paras = paragraphs(amap, thesis, scores, order)
     counters = counter_arguments(amap, thesis)
     w.heading(2, "Introduction" + (f" ({amap.label(thesis)})" if several else ""))
     if amap.title:

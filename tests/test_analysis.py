@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import networkx as nx
+import pytest
 from hypothesis import given, settings
 from strategies import random_graphs, support_graph
 
@@ -156,3 +159,32 @@ def test_each_support_cycle_is_the_one_networkx_finds(amap: argmap.ArgumentMap) 
             expected.append(cycle[first:] + cycle[:first])
     expected.sort(key=lambda c: order[c[0]])
     assert support_cycles(amap) == expected
+
+
+def test_shared_components_are_worked_out_once_per_graph(monkeypatch: pytest.MonkeyPatch) -> None:
+    from argmap import analysis
+
+    calls: list[object] = []
+    real = analysis._support_components
+
+    def counted(graph: nx.DiGraph) -> Iterator[list[str]]:
+        calls.append(graph)
+        return real(graph)
+
+    monkeypatch.setattr(analysis, "_support_components", counted)
+    one, two = argmap.ArgumentMap(), argmap.ArgumentMap()
+    for amap in (one, two):
+        for n in "abc":
+            amap.add_node(n, "claim", n)
+        amap.add_edge("a", "b")
+        amap.add_edge("b", "a")
+        amap.add_edge("b", "c")
+    with analysis.sharing_analyses():
+        first = list(analysis.support_components(one.graph))
+        with analysis.sharing_analyses():  # the checks inside the outline: the same answers
+            assert list(analysis.support_components(one.graph)) == first
+        assert list(analysis.support_components(two.graph)) == first
+        assert len(calls) == 2  # once per graph
+    assert sorted(map(sorted, first)) == [["a", "b"], ["c"]] and first[-1] == ["c"]
+    assert list(analysis.support_components(one.graph)) == first
+    assert len(calls) == 3  # outside the block: worked out afresh (the map may have changed)

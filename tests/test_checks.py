@@ -7,6 +7,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from strategies import random_graphs
 
 import argmap
 from argmap.checks import (
@@ -16,11 +19,13 @@ from argmap.checks import (
     as_dict,
     badge,
     by_harm,
+    hedged_only,
     is_figure,
     is_vague_source,
     rank,
     run_checks,
 )
+from argmap.evidence import ROW_KINDS, hedged, reaching
 
 CLEAN = """
     title: Clean
@@ -387,3 +392,24 @@ def test_vague_sources_by_rule() -> None:
     for named in ("Conquest, The Great Terror (1968)", "BBC", "Ofsted report 2019", "the 1930s press",
                   'an article called "Why uniforms work"', "student council survey", ""):
         assert not is_vague_source(named), named
+
+
+@settings(max_examples=300, deadline=None)
+@given(random_graphs(max_nodes=16), st.data())
+def test_hedged_only_equals_tracing_hedged_evidence_through_the_whole_map(
+        amap: argmap.ArgumentMap, data: st.DataObject) -> None:
+    """AM203 traces hedged evidence only through statements without firm evidence beneath them;
+    tracing it through the whole map (the obvious way) finds the same statements and lists the
+    same hedged evidence in the same order."""
+    nodes = amap.graph.nodes
+    pieces = amap.nodes_of("evidence")
+    for e in pieces:  # mostly hedged, so that many statements rest on hedged evidence only
+        nodes[e]["confidence"] = data.draw(st.sampled_from(["possible", "doubtful", "possible", "likely"]))
+    firm = reaching(amap, [e for e in pieces if not hedged(nodes[e].get("confidence"))], 1)
+    shaky = reaching(amap, [e for e in pieces if hedged(nodes[e].get("confidence"))], 3)
+    expected = [(n, ", ".join(f"'{amap.label(e)}' ({nodes[e]['confidence']})" for e in shaky[n]))
+                for n in amap.nodes_of(*ROW_KINDS) if n in shaky and n not in firm]
+    found = list(hedged_only(amap))
+    assert [d.node for d in found] == [n for n, _ in expected]
+    for d, (_, detail) in zip(found, expected, strict=True):
+        assert d.message.endswith(f"rests only on hedged evidence: {detail}.")

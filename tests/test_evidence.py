@@ -67,6 +67,50 @@ def test_reaching_holds_min_k_of_the_sources(amap: argmap.ArgumentMap, k: int) -
         assert set(got) <= mine
 
 
+def _reaching_queue_everything(amap: argmap.ArgumentMap, sources: list[str],
+                               k: int) -> dict[str, list[str]]:
+    """``reaching`` the obvious way: every (node, label) pair queued, the checks when taken off."""
+    from collections import deque
+
+    held: dict[str, list[str]] = {}
+    queue = deque((t, s) for s in sources for t, d in amap.graph.succ[s].items()
+                  if d["relation"] == "supports")
+    while queue:
+        node, label = queue.popleft()
+        have = held.setdefault(node, [])
+        if label == node or label in have or len(have) >= k + 1:
+            continue
+        have.append(label)
+        queue.extend((t, label) for t, d in amap.graph.succ[node].items() if d["relation"] == "supports")
+    return {n: v[:k] for n, v in held.items() if v}
+
+
+@settings(max_examples=150, deadline=None)
+@given(random_graphs(max_nodes=20), st.integers(1, 3), st.data())
+def test_reaching_skips_only_pairs_that_change_nothing(amap: argmap.ArgumentMap, k: int,
+                                                       data: st.DataObject) -> None:
+    """Not queueing a label for a node that is full or holds it gives the same labels in the same
+    order as queueing everything."""
+    sources = data.draw(st.lists(st.sampled_from(list(amap.graph)), unique=True)) if len(amap) else []
+    assert reaching(amap, sources, k) == _reaching_queue_everything(amap, sources, k)
+
+
+@settings(max_examples=200, deadline=None)
+@given(random_graphs(max_nodes=20), st.integers(0, 3), st.data())
+def test_sources_beneath_are_all_of_them_up_to_k(amap: argmap.ArgumentMap, k: int,
+                                                 data: st.DataObject) -> None:
+    """Every source a node rests on when there are at most ``k``, more than ``k`` of them
+    otherwise (the obvious way: one walk per node), cycles included."""
+    sources = data.draw(st.lists(st.sampled_from(list(amap.graph)), unique=True))
+    got = evidence.sources_beneath(amap, sources, k)
+    for node in amap:
+        mine = set(rests_on(amap, node)) & set(sources)
+        if len(mine) <= k:
+            assert got.get(node, frozenset()) == mine
+        else:
+            assert len(got[node]) > k and got[node] <= mine
+
+
 @settings(max_examples=100, deadline=None)
 @given(random_graphs(max_nodes=20))
 def test_support_tree_covers_everything_arguing_about_a_node(amap: argmap.ArgumentMap) -> None:
@@ -163,11 +207,17 @@ def test_one_pass_summaries_equal_a_walk_per_node(amap: argmap.ArgumentMap) -> N
 
 
 @settings(max_examples=100, deadline=None)
-@given(random_graphs(max_nodes=20), st.integers(0, 6))
-def test_a_limited_walk_is_the_prefix_of_the_whole_one(amap: argmap.ArgumentMap, limit: int) -> None:
+@given(random_graphs(max_nodes=20), st.integers(0, 6), st.integers(1, 4))
+def test_a_limited_walk_is_the_prefix_of_the_whole_one(amap: argmap.ArgumentMap, limit: int,
+                                                       most: int) -> None:
     for node in amap:
         assert rests_on(amap, node, limit) == rests_on(amap, node)[:limit]
-        assert links_of(amap, node, limit) == links_of(amap, node)[:len(links_of(amap, node, limit))]
+        whole = links_of(amap, node)
+        # the evidence among the first ``limit`` statements of the walk, at most ``most`` of it
+        within = [lk for lk in whole if lk.evidence in rests_on(amap, node, limit)]
+        assert links_of(amap, node, limit) == within
+        assert links_of(amap, node, most=most) == whole[:most]
+        assert links_of(amap, node, limit, most) == within[:most]
         assert support_tree(amap, node, limit) == support_tree(amap, node)[:limit]
 
 
@@ -198,4 +248,86 @@ def test_a_deep_row_lists_its_nearest_evidence_and_counts_the_rest() -> None:
     assert [e["id"] for e in bottom["evidence"]] == [f"e{last}a", f"e{last}b"]
     assert "more" not in bottom
     text = evidence.format_table(amap)
-    assert "(+2 deeper: argmap evidence MAP r0a)" in text
+    assert "(+2 more beneath: argmap evidence MAP r0a)" in text
+
+
+def test_a_row_lists_its_nearest_evidence_up_to_the_cap_and_counts_the_rest() -> None:
+    """A reason with many pieces of evidence lists ``ROW_EVIDENCE`` of them, nearest (then in
+    reading order) first, and says how many more it rests on, in the table and its text."""
+    amap = argmap.ArgumentMap()
+    amap.add_node("t", "thesis", "top")
+    amap.add_node("r", "reason", "the reason")
+    amap.add_edge("r", "t")
+    amap.add_node("c", "claim", "a claim under it")
+    amap.add_edge("c", "r")
+    extra = 5
+    for i in range(evidence.ROW_EVIDENCE + extra):  # direct ones first, then one under the claim
+        amap.add_node(f"e{i}", "evidence", f"fact {i}", confidence="certain")
+        amap.add_edge(f"e{i}", "r")
+    amap.add_node("deep", "evidence", "a deeper fact", confidence="certain")
+    amap.add_edge("deep", "c")
+    (row, claim) = evidence.table(amap)
+    assert [e["id"] for e in row["evidence"]] == [f"e{i}" for i in range(evidence.ROW_EVIDENCE)]
+    assert row["more"] == extra + 1
+    assert row["strength"] == evidence.ROW_EVIDENCE + extra + 0.5  # strength counts every piece
+    assert [e["id"] for e in claim["evidence"]] == ["deep"] and "more" not in claim
+    text = evidence.format_table(amap)
+    assert f"(+{extra + 1} more beneath: argmap evidence MAP r)" in text
+    assert text.count("direct") == evidence.ROW_EVIDENCE + 1
+
+
+def _table_text_the_obvious_way(amap: argmap.ArgumentMap, width: int = 36) -> str:
+    """``format_table`` from ``row_links`` and ``summaries``, every cell padded by one template."""
+    from argmap.model import shorten
+
+    head = amap.kind_name("reason") + (" / claim" if amap.nodes_of("claim") else "")
+    header = (head, "strength", "evidence", "link", "confidence", "source")
+    scores = evidence.summaries(amap)
+    lines = []
+    for row in rows(amap):
+        name = shorten(("claim: " if amap.kind(row) == "claim" else "") + amap.label(row), width)
+        score = f"{scores[row].strength:.2f}"
+        found = evidence.row_links(amap, row)
+        more = scores[row].evidence - len(found)
+        if not found and not more:
+            lines.append((name, score, "(no evidence)", "", "", ""))
+        for lk in found:
+            via = "via " + amap.label(lk.via[0]) if lk.via else "direct"
+            for step in lk.via[1:]:
+                if len(via) > width:
+                    break
+                via += " > " + amap.label(step)
+            lines.append((name, score, shorten(amap.label(lk.evidence), width),
+                          via if via == "direct" else shorten(via, width), lk.confidence or "unrated",
+                          shorten(amap.node(lk.evidence).get("source") or "-", width)))
+            name = score = ""
+        if more:
+            lines.append((name, score, f"(+{more} more beneath: argmap evidence MAP {row})", "", "", ""))
+    widths = [max(len(line[i]) for line in (header, *lines)) for i in range(6)]
+
+    def fmt(line: tuple[str, ...]) -> str:
+        return "  ".join([line[0].ljust(widths[0]), line[1].rjust(widths[1]),
+                          *(c.ljust(w) for c, w in zip(line[2:], widths[2:], strict=True))]).rstrip()
+
+    text = [fmt(header), fmt(tuple("-" * w for w in widths))]
+    for i, line in enumerate(lines):
+        if i and line[0]:
+            text.append("")
+        text.append(fmt(line))
+    return "\n".join(text + ["", evidence.LEGEND]) + "\n"
+
+
+@settings(max_examples=150, deadline=None)
+@given(random_graphs(max_nodes=25))
+def test_the_table_text_is_the_obvious_one(amap: argmap.ArgumentMap) -> None:
+    if not rows(amap):
+        return
+    assert evidence.format_table(amap) == _table_text_the_obvious_way(amap)
+
+
+def test_the_table_text_of_a_deep_map_is_the_obvious_one() -> None:
+    amap = _ladder(3 * evidence.ROW_WALK)
+    amap.add_node("src", "evidence", "a sourced fact with a long label that has to be cut",
+                  source="A. Author, 2020")
+    amap.add_edge("src", "r3a")
+    assert evidence.format_table(amap) == _table_text_the_obvious_way(amap)

@@ -364,7 +364,7 @@ def test_a_deep_maps_matrix_lists_the_drawn_rows_and_counts_everything() -> None
     drawn = {index[r] for r in rows[:MATRIX_ROWS]}
     assert {link[0] for link in matrix["links"]} <= drawn
     per_row = max(sum(1 for link in matrix["links"] if link[0] == r) for r in drawn)
-    assert per_row <= evidence.ROW_WALK
+    assert per_row <= evidence.ROW_EVIDENCE
 
 
 def test_an_ordinary_maps_matrix_is_the_full_table(stalin: ArgumentMap) -> None:

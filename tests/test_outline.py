@@ -118,3 +118,29 @@ def test_a_deep_paragraph_lists_the_nearest_support_and_points_to_the_rest() -> 
     assert para.evidence_count == PARAGRAPH_LINES  # counted over the whole chain
     plan = outline(amap)
     assert "`argmap evidence MAP s0` shows the whole tree" in plan
+
+
+def test_a_plan_for_many_theses_sums_up_the_map_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Strengths come from one ``evidence.summaries`` pass for the whole plan, not one per thesis
+    (a merged class corpus has a thesis per essay: that would be quadratic)."""
+    from argmap import evidence
+    from argmap import outline as outline_module
+
+    amap = argmap.ArgumentMap()
+    for t in range(5):
+        amap.add_node(f"t{t}", "thesis", f"Thesis {t}.")
+        for r in range(2):
+            amap.add_node(f"r{t}{r}", "reason", f"Reason {t}{r}.")
+            amap.add_edge(f"r{t}{r}", f"t{t}")
+            amap.add_node(f"e{t}{r}", "evidence", f"Fact {t}{r}.", confidence="likely" if r else None)
+            amap.add_edge(f"e{t}{r}", f"r{t}{r}")
+    calls = []
+
+    def counted(m: argmap.ArgumentMap) -> dict[str, evidence.Summary]:
+        calls.append(m)
+        return evidence.summaries(m)
+
+    monkeypatch.setattr(outline_module, "summaries", counted)
+    plan = outline(amap)
+    assert len(calls) == 1
+    assert plan.count("### Paragraph 1: Reason 41") == 1  # the rated (stronger) reason comes first

@@ -157,8 +157,8 @@ def evidence_matrix(amap: ArgumentMap, index: dict[str, int]) -> dict[str, Any] 
     """Reasons x evidence from :mod:`argmap.evidence` as index arrays, or None without that module.
 
     Every row keeps its strength (the details panel shows it), but links are listed only for the
-    first ``MATRIX_ROWS`` rows (the ones the page draws) and, per row, for the evidence among the
-    nearest ``evidence.ROW_WALK`` statements beneath it: a matrix of every pair would grow with
+    first ``MATRIX_ROWS`` rows (the ones the page draws) and, per row, for the nearest evidence
+    (``evidence.row_links``, as in ``argmap evidence``): a matrix of every pair would grow with
     rows x evidence. When anything is left out, ``counts`` holds every row's true evidence count.
     """
     try:
@@ -175,7 +175,7 @@ def evidence_matrix(amap: ArgumentMap, index: dict[str, int]) -> dict[str, Any] 
         strength.append(round(float(summary.strength), 4))
         if i >= MATRIX_ROWS:
             continue
-        found = evidence.links_of(amap, row, evidence.ROW_WALK)
+        found = evidence.row_links(amap, row)
         cut = cut or len(found) < summary.evidence
         for link in found:
             if link.reason not in index or link.evidence not in index:
