@@ -295,8 +295,8 @@ def check(maps: tuple[str, ...], output_format: str, select: str | None, ignore:
             report(everything)
             errors = sum(d.severity == "error" for d in everything)
             warnings = len(everything) - errors
-            summary = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
-            click.echo(summary if everything else "no problems found", err=True)
+            totals = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+            click.echo(totals if everything else "no problems found", err=True)
     sys.exit(1 if failed else 0)
 
 
@@ -405,21 +405,19 @@ def formats(output_format: str) -> None:
     """
     from argmap.formats import FORMATS
 
-    rows = [
-        {"name": f.name, "extensions": list(f.extensions), "read": bool(f.reader),
-         "write": bool(f.writer), "description": f.description}
-        for f in FORMATS.values()
-    ]
+    formats = list(FORMATS.values())
     if output_format == "json":
+        rows = [{"name": f.name, "extensions": list(f.extensions), "read": bool(f.reader),
+                 "write": bool(f.writer), "description": f.description} for f in formats]
         click.echo(json.dumps(rows, indent=2))
         return
-    width = max(len(r["name"]) for r in rows)
-    exts = max(len(" ".join(r["extensions"])) for r in rows)
+    width = max(len(f.name) for f in formats)
+    exts = max(len(" ".join(f.extensions)) for f in formats)
     click.echo(f"{'format':<{width}}  read  write  {'extensions':<{exts}}  description")
-    for r in rows:
-        click.echo(f"{r['name']:<{width}}  {'yes' if r['read'] else '-':<4}  "
-                   f"{'yes' if r['write'] else '-':<5}  {' '.join(r['extensions']):<{exts}}  "
-                   f"{r['description']}")
+    for f in formats:
+        click.echo(f"{f.name:<{width}}  {'yes' if f.reader else '-':<4}  "
+                   f"{'yes' if f.writer else '-':<5}  {' '.join(f.extensions):<{exts}}  "
+                   f"{f.description}")
 
 
 def _echo_text(text: str, *, bold_lines: int = 0) -> None:

@@ -41,10 +41,16 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .analysis import SUPPORTS
 from .model import ArgumentMap
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+#: a statement in the matching graph: ``("m", id)`` from the model map, ``("s", id)`` the student's
+_Side = tuple[str, str]
 
 #: pairs scoring below this are not a match (see the module docstring for how it was chosen)
 THRESHOLD = 0.2
@@ -206,7 +212,7 @@ def match(model: ArgumentMap, student: ArgumentMap,
 
     m_order = {n: i for i, n in enumerate(model)}
     s_order = {n: i for i, n in enumerate(student)}
-    graph = nx.Graph()
+    graph: nx.Graph[_Side] = nx.Graph()
     for (m, s), score in sorted(scores(model, student).items(),
                                 key=lambda item: (m_order[item[0][0]], s_order[item[0][1]])):
         if score >= threshold:
@@ -216,6 +222,7 @@ def match(model: ArgumentMap, student: ArgumentMap,
     pairs = []
     for component in nx.connected_components(graph):
         sub = graph.subgraph(component)
+        chosen: Iterable[tuple[_Side, _Side]]
         if len(component) <= EXACT_LIMIT:
             chosen = nx.max_weight_matching(sub)
         else:
@@ -226,13 +233,14 @@ def match(model: ArgumentMap, student: ArgumentMap,
     return sorted(pairs, key=lambda p: m_order[p[0]])
 
 
-def _greedy(graph: Any, m_order: dict[str, int], s_order: dict[str, int]) -> list[tuple[Any, Any]]:
-    def key(edge: tuple[Any, Any, dict[str, Any]]) -> tuple[float, int, int]:
+def _greedy(graph: nx.Graph[_Side], m_order: dict[str, int],
+            s_order: dict[str, int]) -> list[tuple[_Side, _Side]]:
+    def key(edge: tuple[_Side, _Side, dict[str, Any]]) -> tuple[float, int, int]:
         a, b, d = edge
         (_, m), (_, s) = (a, b) if a[0] == "m" else (b, a)
         return (-d["weight"], m_order[m], s_order[s])
 
-    used: set[Any] = set()
+    used: set[_Side] = set()
     out = []
     for a, b, _ in sorted(graph.edges(data=True), key=key):
         if a not in used and b not in used:

@@ -12,10 +12,23 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:
     import networkx as nx
+
+    class MapGraph(nx.DiGraph):
+        """A DiGraph of statement ids with the adjacency dicts that the hot loops read directly.
+
+        networkx keeps node data and both adjacencies in these plain dicts; walking them skips the
+        view objects ``graph.nodes``/``succ``/``pred`` build on every access. The stubs leave the
+        private names out, so this class names them for the type checker only: at run time
+        ``ArgumentMap.graph`` is a plain ``networkx.DiGraph``.
+        """
+
+        _node: dict[str, dict[str, Any]]
+        _succ: dict[str, dict[str, dict[str, Any]]]
+        _pred: dict[str, dict[str, dict[str, Any]]]
 
 
 
@@ -94,7 +107,7 @@ class ArgumentMap:
     right line; it may be empty for maps built in code.
     """
 
-    graph: nx.DiGraph = field(default_factory=lambda: _digraph())
+    graph: MapGraph = field(default_factory=lambda: new_graph())
     title: str | None = None
     essay: str | None = None
     essay_path: str | None = None
@@ -205,10 +218,12 @@ class ArgumentMap:
                 yield u, v, data
 
 
-def _digraph() -> nx.DiGraph:
+def new_graph() -> MapGraph:
+    """An empty graph for statements (networkx is imported on first use, not with argmap)."""
     import networkx
 
-    return networkx.DiGraph()
+    # every DiGraph has the dicts MapGraph names (see there), so the plain graph is one
+    return cast("MapGraph", networkx.DiGraph())
 
 
 #: nouns with no plural of their own: "three pieces of Evidence" are listed as "Evidence"

@@ -36,11 +36,11 @@ def stats(amap: ArgumentMap) -> dict[str, Any]:
     """The map's numbers as plain data (``--format json``)."""
     graph = amap.graph
     kinds = {k: 0 for k in KINDS}
-    for _, k in graph.nodes(data="kind"):
-        kinds[k] += 1
+    for _, d in graph.nodes(data=True):
+        kinds[d["kind"]] += 1
     relations = {r: 0 for r in RELATIONS}
-    for _, _, r in graph.edges(data="relation"):
-        relations[r] += 1
+    for _, _, e in graph.edges(data=True):
+        relations[e["relation"]] += 1
     scores = summaries(amap)
     per_reason = {r: scores[r].evidence for r in amap.nodes_of("reason")}
     counts = list(per_reason.values())

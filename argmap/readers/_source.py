@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import copy
 import json
+import json.decoder
 import math
 import re
 from collections.abc import Callable, Iterator
-from json.decoder import scanstring
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
@@ -415,6 +415,13 @@ def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 _DECODER = json.JSONDecoder(object_pairs_hook=_pairs)
 
+#: the value and string scanners ``json.loads`` runs (C when available): ``scan(text, i)`` and
+#: ``scanstring(text, i)`` return what starts at ``i`` and the offset after it. typeshed leaves
+#: both attributes out, so they are looked up by name and given the signatures json/decoder.py has.
+_Scan = Callable[[str, int], tuple[Any, int]]
+_SCAN: _Scan = vars(_DECODER)["scan_once"]
+_SCANSTRING: Callable[[str, int], tuple[str, int]] = vars(json.decoder)["scanstring"]
+
 
 class JsonDocument:
     """A JSON document parsed by the standard library; marks are found lazily by scanning.
@@ -509,14 +516,17 @@ class JsonDocument:
 
 
 _WS = re.compile(r"[ \t\n\r]*")
+_Ws = Callable[[str, int], re.Match[str]]
+#: ``_WS.match`` never returns None: the pattern matches the empty string at any offset
+_ws = cast(_Ws, _WS.match)
 
 
 def _walk_outer(text: str) -> tuple[dict[str, Any], dict[str, int]] | None:
     """``json.loads(text, object_pairs_hook=_pairs)`` for a document that is an object, plus the
     offset of each key of its ``"nodes"`` object; None (the caller then asks ``json.loads``, which
     reports any error exactly) for anything else or anything unexpected."""
-    scan = _DECODER.scan_once
-    ws = _WS.match
+    scan = _SCAN
+    ws = _ws
     keys: dict[str, int] = {}
     try:
         i = ws(text, 0).end()
@@ -530,7 +540,7 @@ def _walk_outer(text: str) -> tuple[dict[str, Any], dict[str, int]] | None:
         return None
 
 
-def _walk_object(text: str, i: int, scan: Any, ws: Any, keys: dict[str, int],
+def _walk_object(text: str, i: int, scan: _Scan, ws: _Ws, keys: dict[str, int],
                  outer: bool) -> tuple[list[tuple[str, Any]], int]:
     """The pairs of the object whose first key (or closing brace) is at ``i``, and the offset after
     it; in the outer object a ``"nodes"`` object is walked too, recording its keys' offsets."""
@@ -541,7 +551,7 @@ def _walk_object(text: str, i: int, scan: Any, ws: Any, keys: dict[str, int],
         if text[i] != '"':
             raise ValueError
         start = i
-        key, i = scanstring(text, i + 1)
+        key, i = _SCANSTRING(text, i + 1)
         i = ws(text, i).end()
         if text[i] != ":":
             raise ValueError

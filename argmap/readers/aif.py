@@ -113,7 +113,7 @@ class _Reader:
                         hint="AIF node types are I, RA, CA, MA, PA (and L, TA, YA in dialogues)")
                 continue
             types[raw_id] = ntype
-            ext = node.get("argmap") if isinstance(node.get("argmap"), dict) else {}
+            ext = _extension(node)
             if ntype == "I":
                 text = node.get("text")
                 if not isinstance(text, str) or not text.strip():
@@ -196,9 +196,11 @@ class _Reader:
                         p.warn(f"conflict '{s}' targets an inference with no premise or conclusion: left out",
                                line, col)
                         continue
-                    premise = ext.get("premise")  # argmap's writer names it: a linked RA has several
-                    ok = isinstance(premise, str) and premise in ids and premise in premises.get(target, ())
-                    premise = ids[premise] if ok else ids[inf[0]]
+                    named = ext.get("premise")  # argmap's writer names it: a linked RA has several
+                    if isinstance(named, str) and named in ids and named in premises.get(target, ()):
+                        premise = ids[named]
+                    else:
+                        premise = ids[inf[0]]
                     add_edge_once(amap, p, ids[src], ids[inf[1]], "undercuts", link=link,
                                   premise=premise, line=line, column=col)
                 else:
@@ -216,8 +218,7 @@ class _Reader:
                    *self.at("nodes"))
         if isinstance(top, dict) and self.prefix:
             kept.update({k: v for k, v in top.items() if k not in ("AIF", "argmap", "OVA", "text")})
-        top_ext = top.get("argmap") if isinstance(top, dict) and isinstance(top.get("argmap"), dict) else {}
-        self._top(amap, top_ext, kept)
+        self._top(amap, _extension(top) if isinstance(top, dict) else {}, kept)
         if len(amap.graph) == 0:
             p.error("the AIF holds no I-nodes (statements)", 1, 1)
         p.raise_if_any()
@@ -292,3 +293,9 @@ class _Reader:
             elif outs and outs[0] in inference and inference[outs[0]] is not None:
                 final = inference[outs[0]][1]  # type: ignore[index]
             inference[c] = (first, final) if first is not None and final is not None else None
+
+
+def _extension(obj: dict[str, Any]) -> dict[str, Any]:
+    """The ``argmap`` object argmap's own AIF writer adds to a node or the document, else {}."""
+    ext = obj.get("argmap")
+    return ext if isinstance(ext, dict) else {}

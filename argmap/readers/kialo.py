@@ -11,6 +11,7 @@ itself is kept in ``data.kialo``; kinds follow ``_interop.assign_kinds`` with ``
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from ..errors import ArgmapError
 from ..model import ArgumentMap, Location
@@ -22,12 +23,20 @@ _CLAIM = re.compile(r"^(\d+(?:\.\d+)*)\.\s+(?:(Pro|Con):\s*)?(.*)$")
 _SEE = re.compile(r"^->\s*See\s+(\d+(?:\.\d+)*)\.?\s*$")
 
 
+class _Claim(NamedTuple):
+    """One numbered claim as read: its text lines grow until the next number."""
+
+    stance: str | None
+    lines: list[str]
+    line: int
+    column: int
+
+
 def read_kialo(data: bytes, path: str, options: LoadOptions | None = None) -> ArgumentMap:
     text = decode(data, path)
     p = Problems(path)
     amap = ArgumentMap(path=path)
-    # number -> [stance, text lines, line, column]
-    claims: dict[str, list[object]] = {}
+    claims: dict[str, _Claim] = {}
     order: list[str] = []
     current: str | None = None
     for lineno, line in enumerate(text.split("\n"), 1):
@@ -43,12 +52,12 @@ def read_kialo(data: bytes, path: str, options: LoadOptions | None = None) -> Ar
                 if number in claims:
                     p.error(f"claim {number} is numbered twice", lineno, 1)
                     continue
-                claims[number] = [stance, [body], lineno, line.index(number[0]) + 1]
+                claims[number] = _Claim(stance, [body], lineno, line.index(number[0]) + 1)
                 order.append(number)
                 current = number
                 continue
         if current is not None:
-            claims[current][1].append(stripped)  # type: ignore[union-attr]
+            claims[current].lines.append(stripped)
         elif stripped:
             p.error("expected the first claim, '1. <thesis>'", lineno, 1,
                     hint="a Kialo export starts with 'Discussion Title: ...' and then '1. ...'")
@@ -59,37 +68,37 @@ def read_kialo(data: bytes, path: str, options: LoadOptions | None = None) -> Ar
     ids = {number: number.replace(".", "_") for number in order}
     reused: list[tuple[str, str, str, int, int]] = []
     for number in order:
-        stance, lines, line, col = claims[number]
-        body = clean_text(" ".join(lines))  # type: ignore[arg-type]
+        stance, lines, lineno, col = claims[number]
+        body = clean_text(" ".join(lines))
         see = _SEE.match(body)
         parent = number.rpartition(".")[0]
         if see:
             relation = "attacks" if stance == "Con" else "supports"
-            reused.append((see.group(1), parent, relation, line, col))  # type: ignore[arg-type]
+            reused.append((see.group(1), parent, relation, lineno, col))
             continue
         if not body:
-            p.error(f"claim {number} has no text", line, col)  # type: ignore[arg-type]
+            p.error(f"claim {number} has no text", lineno, col)
             continue
         amap.add_node(ids[number], "claim", body, data={"kialo": number})
-        amap.locations[ids[number]] = Location(path, line, col)  # type: ignore[arg-type]
+        amap.locations[ids[number]] = Location(path, lineno, col)
     p.raise_if_any()
     for number in order:
-        stance, _lines, line, col = claims[number]
+        stance, _lines, lineno, col = claims[number]
         parent = number.rpartition(".")[0]
         if ids[number] not in amap.graph or not parent:
             continue
         if ids.get(parent) not in amap.graph:
-            p.warn(f"claim {number} is under a reused claim: attached to nothing", line, col)  # type: ignore[arg-type]
+            p.warn(f"claim {number} is under a reused claim: attached to nothing", lineno, col)
             continue
         if stance is None:
-            p.warn(f"claim {number} is neither Pro nor Con: read as support", line, col)  # type: ignore[arg-type]
+            p.warn(f"claim {number} is neither Pro nor Con: read as support", lineno, col)
         relation = "attacks" if stance == "Con" else "supports"
-        add_edge_once(amap, p, ids[number], ids[parent], relation, line=line, column=col)  # type: ignore[arg-type]
-    for target, parent, relation, line, col in reused:
+        add_edge_once(amap, p, ids[number], ids[parent], relation, line=lineno, column=col)
+    for target, parent, relation, lineno, col in reused:
         if ids.get(target) not in amap.graph:
-            p.error(f"'-> See {target}.' names no claim", line, col, code=UNKNOWN_REF)
+            p.error(f"'-> See {target}.' names no claim", lineno, col, code=UNKNOWN_REF)
         elif ids.get(parent) in amap.graph:
-            add_edge_once(amap, p, ids[target], ids[parent], relation, line=line, column=col)
+            add_edge_once(amap, p, ids[target], ids[parent], relation, line=lineno, column=col)
     p.raise_if_any()
     theses = [ids[n] for n in order if "." not in n and ids[n] in amap.graph]
     assign_kinds(amap, theses)

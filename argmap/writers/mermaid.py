@@ -54,8 +54,8 @@ def write_mermaid(amap: ArgumentMap, options: RenderOptions | None = None) -> st
     for kind, style in KIND_STYLE.items():
         out.append(f"  classDef {kind} fill:{style['color']},color:{style['font']},stroke:#333")
     by_kind: dict[str, list[str]] = {}
-    for n, kind in amap.graph.nodes(data="kind"):
-        by_kind.setdefault(kind, []).append(names[n])
+    for n, d in amap.graph.nodes(data=True):
+        by_kind.setdefault(d["kind"], []).append(names[n])
     for kind, members in by_kind.items():
         out.append(f"  class {','.join(members)} {kind}")
     return "\n".join(out) + "\n"
