@@ -25,11 +25,14 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import networkx as nx
 
 from .model import ArgumentMap
+
+if TYPE_CHECKING:
+    from .model import MapGraph
 
 SUPPORTS = "supports"
 T = TypeVar("T")
@@ -52,7 +55,7 @@ class Trace:
         return tuple(seen)
 
 
-def _walk(graph: nx.DiGraph, start: str, forward: bool, limit: int | None = None) -> tuple[str, ...]:
+def _walk(graph: MapGraph, start: str, forward: bool, limit: int | None = None) -> tuple[str, ...]:
     # the graph's own adjacency dicts (``graph.succ`` wraps each in a read-only view per access)
     adj = graph._succ if forward else graph._pred
     if start not in adj:
@@ -165,7 +168,7 @@ def shared(graph: nx.DiGraph, what: str, work: Callable[[], T]) -> T:
     return hit[1]  # type: ignore[no-any-return]
 
 
-def support_components(graph: nx.DiGraph) -> Iterator[list[str]]:
+def support_components(graph: MapGraph) -> Iterator[list[str]]:
     """The strongly connected components of the ``supports`` edges, every component after all the
     components it rests on (a topological order of the condensation, evidence side first)."""
     if _SHARED.get() is None:
@@ -173,7 +176,7 @@ def support_components(graph: nx.DiGraph) -> Iterator[list[str]]:
     return iter(shared(graph, "support components", lambda: list(_support_components(graph))))
 
 
-def _support_components(graph: nx.DiGraph) -> Iterator[list[str]]:
+def _support_components(graph: MapGraph) -> Iterator[list[str]]:
     """``support_components``, worked out.
 
     Linear in nodes + edges, so one pass in this order computes any "everything beneath" summary

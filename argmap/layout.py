@@ -68,7 +68,7 @@ def _structure(amap: ArgumentMap) -> tuple[list[str], list[list[int]], list[int]
     for u, targets in graph.adjacency():
         if targets:
             succ[index[u]] = [index[v] for v in targets]
-    least = [KIND_LAYER.get(k, 1) for _, k in graph.nodes(data="kind")]
+    least = [KIND_LAYER.get(d["kind"], 1) for _, d in graph.nodes(data=True)]
     return nodes, succ, least
 
 

@@ -251,7 +251,8 @@ def essay_data(amap: ArgumentMap, index: dict[str, int]) -> dict[str, Any] | Non
 
     essay = Essay(amap.essay)
     marks = []
-    for n, quote in amap.graph.nodes(data="quote"):
+    for n, d in amap.graph.nodes(data=True):
+        quote = d.get("quote")
         if quote:
             found = essay.find(quote)
             if found is not None:
