@@ -11,7 +11,10 @@ objections, so every analysis has work at every level.
     python -m benchmarks.shapes --sizes 1000 10000 --shapes chain ladder
 
 Each (shape, size) runs in a fresh interpreter (``python -m benchmarks.shapes one SHAPE N``) with
-a time limit, so one slow stage shows up as a finding instead of stalling the run.
+a time limit, so one slow stage shows up as a finding instead of stalling the run. Maps of up to
+10 000 statements (10-50 ms a stage, where a shared machine's noise is largest) and ``extract`` run
+three times and keep each stage's median; the ratios all come from this one run. The file's
+"## Notes" section is kept across reruns.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import argparse
 import json
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import time
@@ -85,20 +89,47 @@ def extract_one(times: int) -> dict[str, Any]:
             "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
-def measure(shapes: list[str], sizes: list[int], out: str, timeout: float) -> dict[str, Any]:
+#: maps up to this size run this many times (fresh interpreters) and each stage keeps its median:
+#: their stages take 10-50 ms, where this shared machine's noise is largest
+REPEAT_UP_TO = 10_000
+REPEATS = 3
+
+
+def _median_run(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """One result from repeated runs of a map: each stage's median time, the largest peak RSS."""
+    ok = [r for r in runs if "error" not in r]
+    if not ok:
+        return runs[0]
+    out = dict(ok[0])
+    for stage in (*STAGES, "extract", "dots"):
+        if stage in out:
+            out[stage] = statistics.median(r[stage] for r in ok)
+    out["peak_mb"] = max(r["peak_mb"] for r in ok)
+    out["runs"] = len(ok)
+    return out
+
+
+def measure(shapes: list[str], sizes: list[int], out: str, timeout: float,
+            repeats: int = REPEATS) -> dict[str, Any]:
     results: dict[str, Any] = {}
     runs = [(shape, n) for shape in shapes for n in sizes if n <= MAX_SIZE.get(shape, n)]
     for shape, n in runs + [("extract", 1), ("extract", 4)]:
         cmd = [sys.executable, "-m", "benchmarks.shapes", "one", shape, str(n), "--out", out]
+        done_runs: list[dict[str, Any]] = []
         t = time.perf_counter()
-        try:
-            done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=timeout)
-            if done.returncode:
-                res: dict[str, Any] = {"error": done.stderr.strip().splitlines()[-1:]}
-            else:
-                res = json.loads(done.stdout)
-        except subprocess.TimeoutExpired:
-            res = {"error": f"over {timeout:.0f} s"}
+        for _ in range(repeats if shape == "extract" or n <= REPEAT_UP_TO else 1):
+            try:
+                done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=timeout)
+                if done.returncode:
+                    res: dict[str, Any] = {"error": done.stderr.strip().splitlines()[-1:]}
+                else:
+                    res = json.loads(done.stdout)
+            except subprocess.TimeoutExpired:
+                res = {"error": f"over {timeout:.0f} s"}
+            done_runs.append(res)
+            if "error" in res:
+                break
+        res = _median_run(done_runs)
         res["wall"] = time.perf_counter() - t
         results[f"{shape}/{n}"] = res
         print(f"{shape:>7} {n:>7}: {res}", file=sys.stderr, flush=True)
@@ -113,8 +144,10 @@ def report(results: dict[str, Any], seconds: float) -> str:
     lines = [
         "# Speed at every shape",
         "",
-        f"Measured by `python -m benchmarks.shapes` ({seconds:.0f} s for the run, one fresh interpreter "
-        "per map, on the shared 2-core machine). Times are CPU µs per statement for each stage "
+        f"Measured by `python -m benchmarks.shapes` ({seconds:.0f} s for the run, a fresh interpreter "
+        f"per map; maps of up to {REPEAT_UP_TO:,} statements and `extract` run {REPEATS} times, each "
+        "stage keeping its median; on the shared 2-core machine). Times are CPU µs per statement for "
+        "each stage "
         "(`load` = read the JSON map, `check` = `argmap.check`, `render` = the whole page, "
         "`evidence` = `argmap evidence`'s table, `outline` = `argmap outline`).",
         "",
@@ -171,6 +204,18 @@ def report(results: dict[str, Any], seconds: float) -> str:
     return "\n".join(lines)
 
 
+def _kept_notes(path: str) -> str:
+    """The "## Notes" section of the results file being replaced: written by people (what cost
+    what, which misses are noise), it outlives a rerun; update it to what the new figures say."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            old = f.read()
+    except FileNotFoundError:
+        return ""
+    at = old.find("\n## Notes")
+    return old[at:] if at >= 0 else ""
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("mode", nargs="?", default="all", choices=("all", "one"))
@@ -180,6 +225,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shapes", nargs="+", default=list(SHAPES), choices=SHAPES)
     parser.add_argument("--out", default=os.path.join(ROOT, "benchmarks", "out", "shapes"))
     parser.add_argument("--timeout", type=float, default=120)
+    parser.add_argument("--repeat", type=int, default=REPEATS,
+                        help=f"runs of each map of up to {REPEAT_UP_TO:,} statements (median kept)")
     parser.add_argument("--write", default=os.path.join(ROOT, "benchmarks", "SHAPES_RESULTS.md"))
     args = parser.parse_args(argv)
     os.makedirs(args.out, exist_ok=True)
@@ -188,8 +235,9 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(run))
         return 0
     t = time.perf_counter()
-    results = measure(args.shapes, args.sizes, args.out, args.timeout)
+    results = measure(args.shapes, args.sizes, args.out, args.timeout, args.repeat)
     text = report(results, time.perf_counter() - t)
+    text += _kept_notes(args.write)
     with open(args.write, "w", encoding="utf-8") as f:
         f.write(text)
     print(text)
