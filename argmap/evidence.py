@@ -205,22 +205,27 @@ def summaries(amap: ArgumentMap) -> dict[str, Summary]:
         for u, d in ins.items():
             if d["relation"] != SUPPORTS and u not in answered:
                 own_objection_bits.setdefault(target, []).append(open_bit.setdefault(u, len(open_bit)))
-    own_objections = {n: _bit_set(bits) for n, bits in own_objection_bits.items()}
+    own_objections = {n: _span(bits) for n, bits in own_objection_bits.items()}
     pending = {n: sum(d["relation"] == SUPPORTS for d in ds.values()) for n, ds in succ.items()}
     # everything beneath a node | its own bit, and its unanswered objections, kept while someone
     # above still needs them; a piece of evidence with nothing beneath it leaves its own bit out
     # (the last number) for the statements it supports to set in one go with their other such
     # supporters: a star's thesis with 40 000 of them would otherwise make 40 000 sets as wide as
-    # the evidence and or them in one by one
-    below: dict[str, tuple[int, int, int]] = {}
+    # the evidence and or them in one by one. Each set is kept as (its lowest bit, the bits from
+    # there), so a set is as wide as the span of its bits, not as its highest bit: thousands of
+    # statements waiting for a cross-link's far end would otherwise each hold a set as wide as
+    # all the evidence before them
+    below: dict[str, tuple[int, int, int, int, int]] = {}
     out: dict[str, Summary] = {}
 
-    def weighed(found: int) -> tuple[int, float]:
-        """How many pieces of evidence ``found`` holds, and the sum of their weights."""
+    def weighed(lo: int, found: int) -> tuple[int, float]:
+        """How many pieces of evidence the set (``lo``, ``found``) holds, and the sum of their
+        weights."""
         count = found.bit_count()
         total = base * count
-        for w, mask in masks:
-            total += w * (found & mask).bit_count()
+        if count:
+            for w, mask in masks:
+                total += w * (found & mask >> lo).bit_count()
         return count, total
 
     def summary(count: int, total: float, direct: float, objections: int) -> Summary:
@@ -230,15 +235,15 @@ def summaries(amap: ArgumentMap) -> dict[str, Summary]:
     for component in components:
         m = component[0]
         if len(component) == 1 and not (m in pred[m] and pred[m][m]["relation"] == SUPPORTS):
-            found = opened = 0
+            flo = found = olo = opened = 0
             direct = 0.0
             leaves: list[int] = []  # the own bits of supporters with nothing beneath them
             for p, d in pred[m].items():
                 if d["relation"] != SUPPORTS:
                     continue
-                ev, ob, leaf = below[p]
-                found |= ev
-                opened |= ob
+                elo, ev, blo, ob, leaf = below[p]
+                flo, found = _union(flo, found, elo, ev)
+                olo, opened = _union(olo, opened, blo, ob)
                 if leaf >= 0:
                     leaves.append(leaf)
                 if p in worth:
@@ -247,16 +252,16 @@ def summaries(amap: ArgumentMap) -> dict[str, Summary]:
                 if not pending[p]:
                     del below[p]
             if leaves:
-                found |= 1 << leaves[0] if len(leaves) == 1 else _bit_set(leaves)
-            mine = own_objections.get(m, 0)
-            out[m] = summary(*weighed(found), direct, (opened | mine).bit_count())
+                flo, found = _union(flo, found, *_span(leaves))
+            olo, opened = _union(olo, opened, *own_objections.get(m, (0, 0)))
+            out[m] = summary(*weighed(flo, found), direct, opened.bit_count())
             if pending[m]:
                 if m not in bit:
-                    below[m] = (found, opened | mine, -1)
+                    below[m] = (flo, found, olo, opened, -1)
                 elif found:
-                    below[m] = (found | 1 << bit[m], opened | mine, -1)
+                    below[m] = (*_union(flo, found, bit[m], 1), olo, opened, -1)
                 else:
-                    below[m] = (0, opened | mine, bit[m])
+                    below[m] = (0, 0, olo, opened, bit[m])
             continue
         # a support cycle (or a statement supporting itself): every member rests on all of them
         # but itself, so the shared set is weighed once and each member takes its own piece off
@@ -264,20 +269,22 @@ def summaries(amap: ArgumentMap) -> dict[str, Summary]:
         members = set(component)
         # the members' own bits set in one go: or-ing them in one by one would copy a set as
         # wide as the evidence once per member
-        found = _bit_set(bit[m] for m in component if m in bit)
-        opened = _bit_set(i for m in component for i in own_objection_bits.get(m, ()))
+        flo, found = _span([bit[m] for m in component if m in bit])
+        olo, opened = _span([i for m in component for i in own_objection_bits.get(m, ())])
         for m in component:
             for p, d in pred[m].items():
                 if d["relation"] != SUPPORTS:
                     continue
                 if p not in members:
-                    ev, ob, leaf = below[p]
-                    found |= ev if leaf < 0 else ev | 1 << leaf
-                    opened |= ob
+                    elo, ev, blo, ob, leaf = below[p]
+                    flo, found = _union(flo, found, elo, ev)
+                    if leaf >= 0:
+                        flo, found = _union(flo, found, leaf, 1)
+                    olo, opened = _union(olo, opened, blo, ob)
                 pending[p] -= 1
                 if not pending[p] and p not in members:
                     del below[p]
-        count, total = weighed(found)
+        count, total = weighed(flo, found)
         objections = opened.bit_count()
         for m in component:
             direct = sum(worth.get(p, 0.0) for p, d in pred[m].items()
@@ -287,8 +294,27 @@ def summaries(amap: ArgumentMap) -> dict[str, Summary]:
             else:
                 out[m] = summary(count, total, direct, objections)
             if pending[m]:
-                below[m] = (found, opened, -1)
+                below[m] = (flo, found, olo, opened, -1)
     return out
+
+
+def _union(alo: int, a: int, blo: int, b: int) -> tuple[int, int]:
+    """The union of two bit sets kept as (lowest bit, bits from there); (0, 0) is empty."""
+    if not b:
+        return alo, a
+    if not a:
+        return blo, b
+    if blo >= alo:
+        return alo, a | b << (blo - alo)
+    return blo, a << (alo - blo) | b
+
+
+def _span(bits: list[int]) -> tuple[int, int]:
+    """These bit numbers as a set kept as (lowest bit, bits from there)."""
+    if not bits:
+        return 0, 0
+    lo = min(bits)
+    return lo, _bit_set(i - lo for i in bits)
 
 
 def _bit_set(bits: Iterable[int]) -> int:
