@@ -550,6 +550,7 @@ class _Tree:
                 gu, gv = group[u], group[v]
                 if v != parent[u] and gu >= 0 and gv >= 0 and gu != gv and parent[gu] == parent[gv]:
                     self.linked.setdefault(gu, []).append(gv)
+                    self.linked.setdefault(gv, []).append(gu)
         #: each group head's lane in the last drawing ``place`` made (-1: not in lanes)
         self.lane = [-1] * n
         self.mirror = [-1] * n

@@ -607,3 +607,24 @@ def test_partition_balances_lanes(sizes: list[int], parts: int, gap: int) -> Non
                for k in range(min(parts, len(sizes)))
                for cuts in itertools.combinations(range(1, len(sizes)), k))
     assert longest(runs) == best
+
+
+def test_linked_groups_share_a_lane_whichever_way_the_link_runs() -> None:
+    """A piece of evidence in one group (under a claim of d) that also supports another group's
+    reason (a) glues the two, and the groups between them, into one lane, whichever comes first."""
+    from argmap.layout import _Tree
+
+    nodes = ([("t", "thesis")] + [(r, "reason") for r in "abcd"] + [(f"e{r}", "evidence") for r in "abcd"]
+             + [("cd", "claim"), ("x", "evidence")])
+    edges = ([(r, "t", "supports") for r in "abcd"] + [(f"e{r}", r, "supports") for r in "abcd"]
+             + [("cd", "d", "supports"), ("x", "cd", "supports"), ("x", "a", "supports")])
+    amap = build(nodes, edges)
+    index = {v: i for i, v in enumerate(amap.graph)}
+    heights = [80] * len(amap)
+    for order in ("essay", "strength"):  # d's group after a's, then before it
+        tree = _Tree(amap, list(amap.graph), order)
+        assert tree.group[index["x"]] == index["d"]
+        tree.place(heights, "right", 1, 4, glued=True)
+        assert tree.lane[index["a"]] == tree.lane[index["d"]], order
+        tree.place(heights, "right", 1, 4, glued=False)  # the same drawing split: lanes again
+        assert len({tree.lane[index[r]] for r in "abcd"}) > 1, order
