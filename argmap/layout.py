@@ -483,8 +483,18 @@ class _Tree:
             p = parent[u]
             group[u] = -1 if p < 0 else (u if parent[p] < 0 else group[p])
             stack.extend(children[u])
-        if order == "essay":
-            self._pull_linked_groups(succ, parent, group, children, attacks,
+        # links outside the tree between groups of one thesis (shared evidence, an objection to
+        # another group's statement), as (card, linked card) pairs
+        pairs = [(u, v) for u in range(n) for v in succ[u] if v != parent[u] and group[u] >= 0
+                 and group[v] >= 0 and group[u] != group[v] and parent[group[u]] == parent[group[v]]]
+        #: group heads linked to each other by such a link, both ways: drawn in one lane first, so
+        #: the link never crosses the lines between lanes
+        self.linked: dict[int, list[int]] = {}
+        for u, v in pairs:
+            self.linked.setdefault(group[u], []).append(group[v])
+            self.linked.setdefault(group[v], []).append(group[u])
+        if order == "essay" and pairs:
+            self._pull_linked_groups(pairs, self.linked, parent, group, children, attacks,
                                      [k in STATEMENTS for k in kinds])
         # pre-order ranks, then whatever is linked (outside the tree) to later statements goes
         # last among its siblings: a leaf, or a claim whose subtree is (links inside a subtree
@@ -542,24 +552,15 @@ class _Tree:
         self.leafless = not any(self.gridded)
         #: the most groups one thesis has (lanes are worth trying from two on)
         self.widest = max((len(children[u]) for u in children[n]), default=0)
-        #: group heads linked by a link outside the tree (shared evidence, an objection to another
-        #: group's statement): drawn in one lane, so the link never crosses the lines between lanes
-        self.linked: dict[int, list[int]] = {}
-        for u in range(n):
-            for v in succ[u]:
-                gu, gv = group[u], group[v]
-                if v != parent[u] and gu >= 0 and gv >= 0 and gu != gv and parent[gu] == parent[gv]:
-                    self.linked.setdefault(gu, []).append(gv)
-                    self.linked.setdefault(gv, []).append(gu)
         #: each group head's lane in the last drawing ``place`` made (-1: not in lanes)
         self.lane = [-1] * n
         self.mirror = [-1] * n
         self.centre = [-1] * n
 
     @staticmethod
-    def _pull_linked_groups(succ: list[list[int]], parent: list[int], group: list[int],
-                            children: list[list[int]], attacks: list[bool],
-                            statement: list[bool]) -> None:
+    def _pull_linked_groups(pairs: list[tuple[int, int]], links: dict[int, list[int]],
+                            parent: list[int], group: list[int], children: list[list[int]],
+                            attacks: list[bool], statement: list[bool]) -> None:
         """Groups of one thesis linked by an edge outside the tree (evidence shared by two
         reasons, an objection to another group's statement) move towards each other, kept only if
         that shortens the links (an essay without such links keeps its order exactly).
@@ -568,20 +569,8 @@ class _Tree:
         it (its reason first), so a group linked to another's reason goes right before that group
         and one linked to its last claim right after it. Tried: each linked group next to the
         group it links to (after it, or before or after, whichever is shorter), and a few
-        barycentre sweeps; every trial is linear."""
-        pairs: list[tuple[int, int]] = []
-        links: dict[int, list[int]] = {}
-        for u, targets in enumerate(succ):
-            for v in targets:
-                if v == parent[u]:
-                    continue
-                gu, gv = group[u], group[v]
-                if gu >= 0 and gv >= 0 and gu != gv and parent[gu] == parent[gv]:
-                    pairs.append((u, v))
-                    links.setdefault(gu, []).append(gv)
-                    links.setdefault(gv, []).append(gu)
-        if not pairs:
-            return
+        barycentre sweeps; every trial is linear. ``pairs`` are the linked (card, card) pairs,
+        ``links`` the groups each group is linked to."""
         # each linked group's cards in the order they are drawn: a card's place inside its group
         # (a statement's leaves come before the statements arguing about it)
         inside: dict[int, int] = {}
