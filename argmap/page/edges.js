@@ -85,9 +85,14 @@ function addLanes(ix, pts, lane) {
   }
 }
 /* What running along (or ending at the end of) other lanes costs the segment; running along its own
- * lane costs a fifth (links to one statement join into one line, as in an org chart). */
+ * lane costs a fifth (links to one statement join into one line, as in an org chart). Crossing a
+ * segment of another lane costs CROSS_COST each (links into one statement join; they never cross):
+ * left in ix.crossing, from the same scan of the buckets. */
+var CROSS_COST = 250;
 function laneCost(ix, x0, y0, x1, y1, lane) {
   var level = y0 === y1, upright = x0 === x1, cost = 0, seen = new Set(), joined = 0;
+  var lx = Math.min(x0, x1), hx = Math.max(x0, x1), ly = Math.min(y0, y1), hy = Math.max(y0, y1);
+  ix.crossing = 0;
   if (!level && !upright) { return 0; }
   laneKeys(x0, y0, x1, y1, function (key) {
     var list = ix.lanes.get(key);
@@ -100,31 +105,18 @@ function laneCost(ix, x0, y0, x1, y1, lane) {
         along = Math.min(Math.max(x0, x1), Math.max(o[0], o[2])) - Math.max(Math.min(x0, x1), Math.min(o[0], o[2]));
       } else if (upright && o[0] === o[2] && Math.abs(o[0] - x0) < LANE_NEAR) {
         along = Math.min(Math.max(y0, y1), Math.max(o[1], o[3])) - Math.max(Math.min(y0, y1), Math.min(o[1], o[3]));
-      } else { continue; }
+      } else {
+        if (o[4] !== lane && (level ? o[0] === o[2] && o[0] > lx && o[0] < hx && y0 > Math.min(o[1], o[3]) && y0 < Math.max(o[1], o[3])
+                                    : o[1] === o[3] && o[1] > ly && o[1] < hy && x0 > Math.min(o[0], o[2]) && x0 < Math.max(o[0], o[2]))) {
+          ix.crossing += CROSS_COST;
+        }
+        continue;
+      }
       if (o[4] === lane) { if (along > joined) { joined = along; } }   // joining a line to the same statement
       else if (along > -LANE_NEAR) { cost += LANE_COST + 4 * Math.max(0, along); }   // along it, or end to end
     }
   });
   return cost - LANE_SHARE * Math.min(joined, Math.abs(x1 - x0) + Math.abs(y1 - y0));
-}
-/* What crossing the links routed so far costs a level or upright segment: CROSS_COST for each
- * segment of another lane it crosses (links into one statement join; they never cross). */
-var CROSS_COST = 250;
-function crossCost(ix, x0, y0, x1, y1, lane) {
-  var level = y0 === y1, upright = x0 === x1, cost = 0, seen = new Set();
-  if (!level && !upright) { return 0; }
-  var lx = Math.min(x0, x1), hx = Math.max(x0, x1), ly = Math.min(y0, y1), hy = Math.max(y0, y1);
-  laneKeys(x0, y0, x1, y1, function (key) {
-    var list = ix.lanes.get(key);
-    for (var j = 0; list && j < list.length; j++) {
-      var o = list[j];
-      if (seen.has(o) || o[4] === lane) { continue; }
-      seen.add(o);
-      if (level && o[0] === o[2] && o[0] > lx && o[0] < hx && y0 > Math.min(o[1], o[3]) && y0 < Math.max(o[1], o[3])) { cost += CROSS_COST; }
-      else if (upright && o[1] === o[3] && o[1] > ly && o[1] < hy && x0 > Math.min(o[0], o[2]) && x0 < Math.max(o[0], o[2])) { cost += CROSS_COST; }
-    }
-  });
-  return cost;
 }
 /* The shown cards whose buckets meet the rectangle l, t, r, b; `fn(k)` returns true to stop. */
 function eachCardNear(ix, l, t, r, b, fn) {
@@ -181,7 +173,7 @@ function pathCost(ix, pts, a, b, lane) {
       if (!segmentClear(ix, x0, y0, x1, y1, -1, -1)) { return Infinity; }
     } else if (!segmentClear(ix, x0, y0, x1, y1, j === 0 ? a : -1, j + 2 === n ? b : -1)) { return Infinity; }
     if (j > 0 && (x1 - x0) * (pts[2 * j] - pts[2 * j - 2]) + (y1 - y0) * (pts[2 * j + 1] - pts[2 * j - 1]) < 0) { return Infinity; }
-    var along = laneCost(ix, x0, y0, x1, y1, lane), across = crossCost(ix, x0, y0, x1, y1, lane);
+    var along = laneCost(ix, x0, y0, x1, y1, lane), across = ix.crossing;
     ix.laneHit = ix.laneHit || along >= LANE_COST || across > 0;
     cost += Math.hypot(x1 - x0, y1 - y0) + along + across;
   }
