@@ -504,7 +504,7 @@ def shape_document(shape: str, n: int, seed: int = 1) -> dict[str, Any]:
         elif shape == "dense":
             above = list(range(max(0, i - BAND), i))
         elif shape == "random":
-            above = sorted(set(rnd.randrange(max(0, i - 1000), i) for _ in range(rnd.randint(1, 3))))
+            above = sorted(set(rnd.randrange(0, i) for _ in range(rnd.randint(1, 3))))
         elif shape == "cycle":
             above = [i - 1]
         else:
