@@ -15,10 +15,10 @@ from __future__ import annotations
 from .model import ArgumentMap
 
 CARD_WIDTH = 200
-PADDING = 10
+PADDING = 8
 #: the kind word's pill on the card's top border and the confidence's on its bottom border
 KIND_FONT_SIZE = 11
-LINE_HEIGHT = 19
+LINE_HEIGHT = 18
 FONT_SIZE = 15
 MAX_LINES = 3
 CHARS_PER_LINE = 22

@@ -55,9 +55,9 @@ def test_blank_label_is_one_empty_line() -> None:
 
 
 def test_height_and_geometry() -> None:
-    assert card_height(["a"]) == 39
-    assert card_height(["a", "b", "c"]) == 39 + 2 * LINE_HEIGHT
-    assert page_geometry() == {"width": 200, "padding": 10, "lineHeight": 19,
+    assert card_height(["a"]) == 34
+    assert card_height(["a", "b", "c"]) == 34 + 2 * LINE_HEIGHT
+    assert page_geometry() == {"width": 200, "padding": 8, "lineHeight": 18,
                                "fontSize": 15, "kindFontSize": 11}
 
 

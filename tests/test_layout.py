@@ -273,7 +273,7 @@ from argmap.cards import CARD_WIDTH  # noqa: E402
 from argmap.layout import DIRECTIONS, CardLayout, card_layout, essay_layout, fit_zoom  # noqa: E402
 from tests.maps import essay_map, nearest_share  # noqa: E402
 
-MIN_GAP = 24
+MIN_GAP = 20
 
 
 def card_boxes(cards: CardLayout, direction: str) -> list[tuple[float, float, float, float]]:
@@ -528,7 +528,7 @@ def variant_boxes(cards: CardLayout, pos: list[tuple[int, int]]) -> list[tuple[f
 
 
 def assert_drawing(amap: ArgumentMap, cards: CardLayout, pos: list[tuple[int, int]], where: str) -> None:
-    """Cards 24 px apart, each group's cards in a rectangle no other group's card enters, evidence
+    """Cards 20 px apart, each group's cards in a rectangle no other group's card enters, evidence
     beside its statement (95%, or all but one on a small map)."""
     boxes = variant_boxes(cards, pos)
     for i, a in enumerate(boxes):

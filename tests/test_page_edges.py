@@ -137,7 +137,7 @@ def test_links_with_filters_focus_and_dark(stalin, tmp_path, open_page):
 
 def test_links_route_round_cards_put_anywhere(stalin, tmp_path, open_page):
     """The routes are the page's, not the layout's: cards shuffled over a grid with the layout's
-    least gap (24 px) still get links that cross no other card."""
+    least gap (20 px) still get links that cross no other card."""
     page = open_page(render(stalin, tmp_path), viewport={"width": 1280, "height": 800})
     ids = sorted(stalin.graph)
     random.Random(7).shuffle(ids)

@@ -2,7 +2,7 @@
  * ends. A straight line that would pass behind a third card reads as a chain ("Remove rivals <-
  * Kirov's murder - Tukhachevsky removed") and misleads about which evidence a reason rests on, so
  * such a link goes round the cards instead, like an org chart: out of the card's side into the gap
- * beside it (cards keep at least 24 px apart), along the gaps, into the other card's side.
+ * beside it (cards keep at least 20 px apart), along the gaps, into the other card's side.
  *
  * routeEdge tries a few shapes (level or upright, one bend, two bends through a gap next to either
  * end, three or four bends through the gaps beside both ends, slanted) and keeps the cheapest clear
@@ -12,7 +12,7 @@
  * map. Every test of a segment asks a bucket index of the card boxes, so a map costs about
  * (links x nearby cards), never all pairs. Pure geometry on positions: the map (vis_adapter.js) and
  * the PNG export (export.js) draw the same routes with drawConnector. */
-var ROUTE_GAP = 12,      // a trunk runs this far from a card's side (half the layout's least gap)
+var ROUTE_GAP = 10,      // a trunk runs this far from a card's side (half the layout's least gap)
     ROUTE_CLEAR = 3,     // a connector keeps at least this far from any card it does not join
     ROUTE_CELL = 256,    // bucket size of the card index (canvas px)
     ROUTE_BEND = 24,     // what a bend costs, in px of length
