@@ -132,12 +132,16 @@ def test_generated_essay_maps_first_view(tmp_path, open_page):
 
 
 def test_phone_first_view(bundled_maps, tmp_path, open_page):
-    """390 x 844: the page never scrolls sideways, the thesis is in view at >= 12 px, the map
+    """390 x 844: the page never scrolls sideways, the thesis is in view at >= 12 px, the notes
+    ("7 pieces of evidence have no source") sit above the map rather than over its cards, the map
     leaves one-finger drags to the page until it is tapped, and details appear under the map."""
     for path in bundled_maps:
         amap = argmap.load(path)
         page = open_page(render(amap, tmp_path, path.stem + ".html"), viewport={"width": 390, "height": 844})
         assert page.js("() => document.documentElement.scrollWidth") <= 390, path.name
+        notes, area = page.js("""() => [document.getElementById('map-notes').getBoundingClientRect(),
+                                        document.getElementById('map').getBoundingClientRect()]""")
+        assert notes["height"] == 0 or notes["bottom"] <= area["top"], path.name
         view = page.js("() => window.argmap.view()")
         assert view["scale"] * view["fontSize"] >= READABLE - 1e-6
         thesis = next(iter(amap.nodes_of("thesis")))
@@ -209,7 +213,8 @@ def test_page_draws_the_drawing_the_layout_picks(bundled_maps, tmp_path, open_pa
                              viewport={"width": size[0], "height": size[1]})
             area = page.js("""() => {
                 const m = document.getElementById('map'), n = document.getElementById('map-notes');
-                return [m.clientWidth, m.clientHeight - (n.offsetHeight ? n.offsetHeight + 6 : 0)]; }""")
+                const over = n.offsetHeight && getComputedStyle(n).position === 'absolute';
+                return [m.clientWidth, m.clientHeight - (over ? n.offsetHeight + 6 : 0)]; }""")
             direction, number, _ = pick_drawing(cards, tuple(area))
             assert (page.js("() => window.argmap.direction()"), page.js("() => window.argmap.drawing()")) == (
                 direction, number), (amap.title, size)

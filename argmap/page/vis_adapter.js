@@ -142,10 +142,11 @@ function cardBounds(xy, list) {
 }
 var FIT_MARGIN = 12, MAX_FIT_SCALE = 1.25;   // the margin holds the pills and badges on the cards' borders
 /* The height the notes over the map's bottom edge take ("7 pieces of evidence have no source"): a
- * fitted map is kept above them, so they never hide a card. */
+ * fitted map is kept above them, so they never hide a card (on a phone they sit above the map). */
 function notesRoom() {
   var box = doc.getElementById("map-notes");
-  return box && box.offsetHeight && S.view === "map" ? box.offsetHeight + 6 : 0;
+  if (!box || !box.offsetHeight || S.view !== "map") { return 0; }
+  return getComputedStyle(box).position === "absolute" ? box.offsetHeight + 6 : 0;
 }
 /* The zoom at which the cards at `xy` fit an area of w x h CSS px (above the notes). */
 function fitScale(xy, w, h, list) {
