@@ -319,12 +319,44 @@ COMFORTABLE_ZOOM = 1.0
 UNREADABLE_SHARE = 0.9
 
 
+def fit_zoom_with_notes(pos: list[tuple[int, int]], heights: list[int], area: tuple[int, int],
+                        notes: tuple[int, int] = (0, 0)) -> float:
+    """The zoom at which the page shows the cards at ``pos`` whole in a map area of ``area`` CSS px,
+    centred, at most ``MAX_FIT_ZOOM``: the whole height where no card then lies under the notes in
+    the area's bottom-left corner (``notes``: their width and height with margin), else the room
+    above them, so notes never hide a card. The page's ``fitOf`` (``vis_adapter.js``) is the same
+    rule."""
+    from .cards import CARD_WIDTH
+
+    if not pos:
+        return 1.0
+    w, h = area
+    bw, bh = _bbox(pos, heights)
+    across = (w - 2 * FIT_MARGIN) / max(bw, 1)
+    zoom = min(MAX_FIT_ZOOM, across, (h - 2 * FIT_MARGIN) / max(bh, 1))
+    nw, nh = notes
+    if not nh:
+        return zoom
+    half = CARD_WIDTH / 2
+    x0 = min(x - half for x, _ in pos)
+    y0 = min(y - c / 2 for (_, y), c in zip(pos, heights, strict=True))
+    # the page centres the cards' bounding box (as the JavaScript does, in floating point)
+    cx = (x0 + max(x + half for x, _ in pos)) / 2
+    cy = (y0 + max(y + c / 2 for (_, y), c in zip(pos, heights, strict=True))) / 2
+    for (x, y), c in zip(pos, heights, strict=True):
+        if w / 2 + (x - half - cx) * zoom < nw and h / 2 + (y + c / 2 - cy) * zoom > h - nh:
+            return min(MAX_FIT_ZOOM, across, (h - nh - 2 * FIT_MARGIN) / max(bh, 1))
+    return zoom
+
+
 def pick_drawing(cards: CardLayout, area: tuple[int, int],
-                 directions: tuple[str, ...] = DIRECTIONS) -> tuple[str, int, float]:
+                 directions: tuple[str, ...] = DIRECTIONS,
+                 notes: tuple[int, int] = (0, 0)) -> tuple[str, int, float]:
     """The drawing the page draws in a map area of ``area`` CSS px: ``(direction, number in
     cards.variants[direction], zoom)``. The simplest (earliest) drawing that shows the map as large
     as any (within 2 %) or at the cards' own size; where none fits readably, within 10 %; in a tall
-    narrow area where none is readable (a phone), the narrowest going right. Of several
+    narrow area where none is readable (a phone), the narrowest going right; ``notes``: the size of
+    the notes over the area's bottom-left corner (``fit_zoom_with_notes``). Of several
     ``directions``, that choice gives the direction, and the same rule then picks among that
     direction's drawings. The page's ``bestDrawing`` (``vis_adapter.js``) decides the same way (a
     browser test holds both equal)."""
@@ -336,10 +368,8 @@ def pick_drawing(cards: CardLayout, area: tuple[int, int],
         found = []
         for d in dirs:
             for k, pos in enumerate(cards.variants[d]):
-                bw, bh = _bbox(pos, cards.heights)
-                zoom = 1.0 if not pos else min(MAX_FIT_ZOOM, (w - 2 * FIT_MARGIN) / max(bw, 1),
-                                               (h - 2 * FIT_MARGIN) / max(bh, 1))
-                found.append((d, k, zoom, bw))
+                bw, _ = _bbox(pos, cards.heights)
+                found.append((d, k, fit_zoom_with_notes(pos, cards.heights, area, notes), bw))
         top = max(f[2] for f in found)
         if top < 12 / FONT_SIZE and w < h:
             going = [f for f in found if f[0] == "right"] or found

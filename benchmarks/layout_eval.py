@@ -23,7 +23,9 @@ import argparse
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Mapping
 from typing import Any
 
 import argmap
@@ -65,7 +67,7 @@ def polyline_crossings(lines: list[tuple[str, str, list[Point]]]) -> int:
     return count
 
 
-def crossings(amap: ArgumentMap, pos: dict[str, Point]) -> int:
+def crossings(amap: ArgumentMap, pos: Mapping[str, Point]) -> int:
     """Crossings of the links drawn as straight segments between card centres."""
     return polyline_crossings([(u, v, [pos[u], pos[v]]) for u, v in amap.graph.edges()])
 
@@ -102,12 +104,10 @@ def dot_drawing(amap: ArgumentMap, heights: list[int]) -> tuple[dict[str, Point]
     return pos, links
 
 
-def routed_crossings(named: list[tuple[str, ArgumentMap]]) -> dict[str, tuple[str, int]] | None:
-    """For each map, the drawing the page shows on a 1280 x 800 laptop with both panes closed and
-    the crossings of the links it draws there (routed round the cards), read from headless
-    Chromium; None without Chromium or Playwright."""
-    import tempfile
-
+def page_drawings(named: list[tuple[str, ArgumentMap]]) -> dict[str, dict[str, Any]] | None:
+    """For each map, what the page shows with both panes closed on each screen (its drawing and the
+    zoom at which it shows all of it, read from headless Chromium), and on the laptop the crossings of the links it draws
+    there (routed round the cards); None without Chromium or Playwright."""
     from argmap.options import RenderOptions
     try:
         from playwright.sync_api import sync_playwright
@@ -116,38 +116,57 @@ def routed_crossings(named: list[tuple[str, ArgumentMap]]) -> dict[str, tuple[st
     exe = shutil.which("chromium")
     if exe is None:
         return None
-    out: dict[str, tuple[str, int]] = {}
+    out: dict[str, dict[str, Any]] = {name: {} for name, _ in named}
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=exe, args=["--no-sandbox", "--disable-gpu"])
-        page = browser.new_page(viewport={"width": 1280, "height": 800})
-        for name, amap in named:
-            path = f"{tmp}/{len(out)}.html"
-            with open(path, "w", encoding="utf-8") as fh:
+        paths = []
+        for k, (_, amap) in enumerate(named):
+            paths.append(f"{tmp}/{k}.html")
+            with open(paths[-1], "w", encoding="utf-8") as fh:
                 fh.write(argmap.render(amap, RenderOptions()))
-            page.goto(f"file://{path}#essay=0&panel=0")
-            page.wait_for_function("() => document.body.hasAttribute('data-drawn')")
-            drawn = page.evaluate("""() => [window.argmap.direction() + ' ' + window.argmap.drawing(),
-                window.argmap.edgePaths().map(p => [p.from, p.to, p.points])]""")
-            links = [(a, b, [(q[0], q[1]) for q in pts]) for a, b, pts in drawn[1]]
-            out[name] = (drawn[0], polyline_crossings(links))
+        for screen, (w, h) in WINDOWS.items():
+            page = browser.new_page(viewport={"width": w, "height": h})
+            for (name, _), path in zip(named, paths, strict=True):
+                page.goto(f"file://{path}#essay=0&panel=0")
+                page.wait_for_function("() => document.body.hasAttribute('data-drawn')")
+                drawing = page.evaluate(VIEW)[0]
+                page.evaluate("() => window.argmap.fit()")  # the zoom of the whole drawing
+                out[name][screen] = (drawing, page.evaluate(VIEW)[1])
+                if screen == "laptop":
+                    drawn = page.evaluate(
+                        "() => window.argmap.edgePaths().map(p => [p.from, p.to, p.points])")
+                    links = [(a, b, [(q[0], q[1]) for q in pts]) for a, b, pts in drawn]
+                    out[name]["routed"] = polyline_crossings(links)
+            page.close()
         browser.close()
     return out
 
 
-#: the map area with both panes closed (a 1280 x 800 laptop, a 1920 x 1080 screen), as the page measures
-SCREENS = {"laptop": (1280, 744), "wide": (1920, 1017)}
+#: the windows: a 1280 x 800 laptop, a 1920 x 1080 screen
+WINDOWS = {"laptop": (1280, 800), "wide": (1920, 1080)}
+#: the page's bar (title, tools, legend) above the map at these widths
+BAR = 56
 READABLE_ZOOM = 0.8  # 15 px labels at 12 px
+READABLE_PX = 12
 
 
-def evaluate(name: str, amap: ArgumentMap) -> dict[str, Any]:
+def evaluate(name: str, amap: ArgumentMap, seen: dict[str, Any] | None) -> dict[str, Any]:
+    """One map's row: per screen the drawing the page showed (``seen``, from ``page_drawings``; without
+    a browser, ``pick_drawing`` for the map area without the notes line), evidence placement and
+    straight-line crossings in that drawing, and ``dot``'s crossings."""
     cards = card_layout(amap)
     row: dict[str, Any] = {"map": name, "n": len(amap), "edges": amap.graph.number_of_edges(),
-                           "drawings": sum(len(v) for v in cards.variants.values())}
-    for screen, area in SCREENS.items():
-        d, k, zoom = pick_drawing(cards, area)
-        pos = dict(zip(cards.nodes, cards.variants[d][k], strict=True))
+                           "drawings": sum(len(v) for v in cards.variants.values()),
+                           "routed": None if seen is None else seen["routed"]}
+    for screen, (w, h) in WINDOWS.items():
+        if seen is None:
+            d, k, zoom = pick_drawing(cards, (w, h - BAR))
+        else:
+            drawing, zoom = seen[screen]
+            d, k = drawing.split()[0], int(drawing.split()[1])
+        pos = dict(zip(cards.nodes, cards.variants[d][int(k)], strict=True))
         row[screen] = {"drawing": f"{d} {k}", "zoom": zoom,
-                       "bbox": _bbox(cards.variants[d][k], cards.heights),
+                       "bbox": _bbox(cards.variants[d][int(k)], cards.heights),
                        "near": nearest_share(amap, pos), "cross": crossings(amap, pos)}
     dot = dot_drawing(amap, cards.heights)
     row["cross_dot"] = crossings(amap, dot[0]) if dot is not None else None
@@ -175,44 +194,74 @@ def _share(pair: tuple[int, int]) -> str:
     return f"{good}/{total}" if total else "-"
 
 
-def strategy_fit(examples: int = 300) -> list[tuple[str, int, int, int, float, float]]:
+#: what the page shows, read from it: drawing, label size in px, and whether every card is inside
+#: the map area
+VIEW = """() => { const a = window.argmap, v = a.view();
+    const whole = v.boxes.every(b => b[1] >= 0 && b[2] >= 0 && b[3] <= v.width && b[4] <= v.height);
+    return [a.direction() + ' ' + a.drawing(), v.scale, v.scale * v.fontSize, whole]; }"""
+
+
+def strategy_fit(examples: int = 300) -> list[tuple[str, int, int, int, float, float]] | None:
     """The page's criterion over the test suite's random essay maps (``tests/strategies.py``
-    ``essay_maps``, 5-40 statements, derandomized): per size band, how many the laptop and the wide
-    screen show whole at a readable zoom, and the least zoom on each."""
+    ``essay_maps``, 5-40 statements, derandomized), read from headless Chromium in the page's default
+    state (it opens its panes only where the map still fits readably beside them): per size band, how
+    many the laptop (1280 x 800) and the wide screen (1920 x 1080) show with every card inside the map
+    area and labels at >= 12 px, and the least zoom of a fit (**Fit**) on each. None without Chromium."""
     from hypothesis import HealthCheck, Phase, given, settings
 
+    from argmap.options import RenderOptions
     from tests.strategies import essay_maps
 
-    zooms: list[tuple[int, float, float]] = []
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return None
+    exe = shutil.which("chromium")
+    if exe is None:
+        return None
+    found: list[tuple[int, bool, bool, float, float]] = []
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=exe, args=["--no-sandbox", "--disable-gpu"])
+        pages = [browser.new_page(viewport={"width": w, "height": h}) for w, h in ((1280, 800), (1920, 1080))]
 
-    @settings(max_examples=examples, deadline=None, derandomize=True, phases=[Phase.generate],
-              suppress_health_check=list(HealthCheck), database=None)
-    @given(essay_maps(max_nodes=40))
-    def run(amap: ArgumentMap) -> None:
-        cards = card_layout(amap)
-        zooms.append((len(amap), pick_drawing(cards, SCREENS["laptop"])[2],
-                      pick_drawing(cards, SCREENS["wide"])[2]))
+        @settings(max_examples=examples, deadline=None, derandomize=True, phases=[Phase.generate],
+                  suppress_health_check=list(HealthCheck), database=None)
+        @given(essay_maps(max_nodes=40))
+        def run(amap: ArgumentMap) -> None:
+            path = f"{tmp}/{len(found)}.html"
+            with open(path, "w", encoding="utf-8") as fh:
+                fh.write(argmap.render(amap, RenderOptions()))
+            seen = []
+            for page in pages:
+                page.goto(f"file://{path}")
+                page.wait_for_function("() => document.body.hasAttribute('data-drawn')")
+                _, _, px, whole = page.evaluate(VIEW)
+                page.evaluate("() => window.argmap.fit()")
+                seen.append((whole and px >= READABLE_PX - 1e-6, page.evaluate(VIEW)[1]))
+            found.append((len(amap), seen[0][0], seen[1][0], seen[0][1], seen[1][1]))
 
-    run()
+        run()
+        browser.close()
     out = []
     for lo, hi in ((5, 9), (10, 19), (20, 29), (30, 40), (5, 40)):
-        band = [z for z in zooms if lo <= z[0] <= hi]
+        band = [f for f in found if lo <= f[0] <= hi]
         if band:
-            out.append((f"{lo}-{hi}", len(band), sum(z[1] >= READABLE_ZOOM for z in band),
-                        sum(z[2] >= READABLE_ZOOM for z in band), min(z[1] for z in band),
-                        min(z[2] for z in band)))
+            out.append((f"{lo}-{hi}", len(band), sum(f[1] for f in band), sum(f[2] for f in band),
+                        min(f[3] for f in band), min(f[4] for f in band)))
     return out
 
 
 def report(rows: list[dict[str, Any]], times: list[tuple[int, float, float]],
-           fit: list[tuple[str, int, int, int, float, float]]) -> str:
+           fit: list[tuple[str, int, int, int, float, float]] | None) -> str:
     out = ["# Card layout: what the page draws, evidence placement, crossings", "",
            "Produced by `python -m benchmarks.layout_eval` (see its docstring for what is counted).",
            "The layout offers the page several drawings per direction (one line of groups; the groups in "
            "1-4 lanes); the page draws the one `argmap.layout.pick_drawing` names for its map area "
-           "(a browser test holds both equal). *laptop* = the map area of a 1280 x 800 window with both "
-           "panes closed (1280 x 744 px), *wide* = 1920 x 1080 (1920 x 1017). Zoom 0.8 draws the 15 px "
-           "labels at 12 px: at or above it the whole map is in view and readable. Crossings *as drawn*: "
+           "(a browser test holds both equal); the drawing and zoom below are read from the page in "
+           "headless Chromium. *laptop* = a 1280 x 800 window with both panes closed, *wide* = 1920 x 1080; "
+           "the map area is the window less the bar above it and the notes line over the map's bottom "
+           "edge. Zoom 0.8 draws the 15 px labels at 12 px: at or above it the whole map is in view and "
+           "readable. Crossings *as drawn*: "
            "points where two links cross (links sharing a statement never count) - the page's routed "
            "links (read from headless Chromium at 1280 x 800, both panes closed) against Graphviz `dot`'s "
            "splines on the same graph and card sizes; *straight*: the same count for straight segments "
@@ -221,7 +270,11 @@ def report(rows: list[dict[str, Any]], times: list[tuple[int, float, float]],
         out += ["## The test suite's random essay maps", "",
                 "`essay_maps` from `tests/strategies.py` (2-8 reasons, 0-6 pieces of evidence each, claims, "
                 "objections, rebuttals, shared evidence; 300 derandomized examples; they and the `essay_map` "
-                "maps below were both used to choose between designs, so neither is held out):", "",
+                "maps below were both used to choose between designs, so neither is held out), each opened "
+                "in headless Chromium at 1280 x 800 and 1920 x 1080 in the page's default state (the page "
+                "opens its panes only where the map still fits readably beside them). *Whole*: every card "
+                "inside the map area, labels at >= 12 px, as the page first draws it; *least zoom*: of "
+                "**Fit** in that state.", "",
                 "| statements | maps | whole at >= 12 px, laptop | wide | least zoom, laptop | wide |",
                 "|---|---:|---:|---:|---:|---:|"]
         out += [f"| {band} | {n} | {a} ({a * 100 // n}%) | {b} ({b * 100 // n}%) | {za:.2f} | {zb:.2f} |"
@@ -234,7 +287,7 @@ def report(rows: list[dict[str, Any]], times: list[tuple[int, float, float]],
             "|---|---:|---:|---:|---|---|---:|---:|---:|---:|---:|"]
     for r in rows:
         lap, wide = r["laptop"], r["wide"]
-        routed = "-" if r["routed"] is None else r["routed"][1]
+        routed = "-" if r["routed"] is None else r["routed"]
         out.append(
             f"| {r['map']} | {r['n']} | {r['edges']} | {r['drawings']} | "
             f"{lap['drawing']}, {lap['zoom']:.2f} | "
@@ -250,16 +303,16 @@ def report(rows: list[dict[str, Any]], times: list[tuple[int, float, float]],
         groups.setdefault(r["map"].split(" ")[0], []).append(r)
     for key, rs in groups.items():
         near = [sum(r[s]["near"][0] for r in rs) * 100 / max(1, sum(r[s]["near"][1] for r in rs))
-                for s in SCREENS]
+                for s in WINDOWS]
         dot = [r["drawn_dot"] or 0 for r in rs]
-        ours = [r["routed"][1] if r["routed"] else 0 for r in rs]
+        ours = [r["routed"] or 0 for r in rs]
         worse = sum(o > d for o, d in zip(ours, dot, strict=True))
         laptop = sum(r["laptop"]["zoom"] >= READABLE_ZOOM for r in rs)
         out.append(f"| {key} | {len(rs)} | {laptop}/{len(rs)} | "
                    f"{sum(r['wide']['zoom'] >= READABLE_ZOOM for r in rs)}/{len(rs)} | "
                    f"{near[0]:.0f}% / {near[1]:.0f}% | {sum(ours)} / {sum(dot)} | {worse} |")
-    above = [f"{r['map']} ({r['routed'][1]} vs {r['drawn_dot']})" for r in rows
-             if r["routed"] and r["drawn_dot"] is not None and r["routed"][1] > r["drawn_dot"]]
+    above = [f"{r['map']} ({r['routed']} vs {r['drawn_dot']})" for r in rows
+             if r["routed"] and r["drawn_dot"] is not None and r["routed"] > r["drawn_dot"]]
     out += ["", "Where the page's links cross more often than dot's: "
             + (", ".join(above) if above else "nowhere") + "."]
     out += ["", "Time of `argmap.layout.card_layout` (both directions, every spread and lane count "
@@ -285,10 +338,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-timing", action="store_true", help="skip the timing table")
     args = parser.parse_args(argv)
     named = maps()
-    rows = [evaluate(name, amap) for name, amap in named]
-    routed = routed_crossings(named)
-    for row in rows:
-        row["routed"] = routed.get(row["map"]) if routed is not None else None
+    seen = page_drawings(named)
+    rows = [evaluate(name, amap, None if seen is None else seen[name]) for name, amap in named]
     text = report(rows, [] if args.no_timing else timing(), strategy_fit())
     if args.out == "-":
         sys.stdout.write(text)

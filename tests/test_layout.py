@@ -628,3 +628,42 @@ def test_linked_groups_share_a_lane_whichever_way_the_link_runs() -> None:
         assert tree.lane[index["a"]] == tree.lane[index["d"]], order
         tree.place(heights, "right", 1, 4, glued=False)  # the same drawing split: lanes again
         assert len({tree.lane[index[r]] for r in "abcd"}) > 1, order
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(essay_maps(max_nodes=30), st.integers(0, 400), st.integers(0, 60))
+def test_notes_take_room_only_where_a_card_would_lie_under_them(amap, notes_w, notes_h) -> None:
+    """The fit keeps the whole height unless a card, centred at that zoom, would lie under the notes
+    in the bottom-left corner; then it fits the room above them, and no card lies under them."""
+    from argmap.layout import FIT_MARGIN, MAX_FIT_ZOOM, _bbox, fit_zoom_with_notes
+
+    cards = card_layout(amap)
+    area = (1280, 744)
+    for direction in DIRECTIONS:
+        for pos in cards.variants[direction]:
+            bw, bh = _bbox(pos, cards.heights)
+            across = (area[0] - 2 * FIT_MARGIN) / bw
+            full = min(MAX_FIT_ZOOM, across, (area[1] - 2 * FIT_MARGIN) / bh)
+            assert fit_zoom_with_notes(pos, cards.heights, area) == full
+            zoom = fit_zoom_with_notes(pos, cards.heights, area, (notes_w, notes_h))
+            room = min(MAX_FIT_ZOOM, across, (area[1] - notes_h - 2 * FIT_MARGIN) / bh)
+            assert zoom in (full, room)
+            # either nothing lies under the notes at the whole height's zoom, or the room above
+            # them is used (the page then lifts the cards into it) and nothing lies under them
+            notes = (notes_w, notes_h)
+            assert ((zoom == full and not cards_under_notes(pos, cards.heights, area, notes, full, 0))
+                    or (zoom == room
+                        and not cards_under_notes(pos, cards.heights, area, notes, room, notes_h / 2)))
+
+
+def cards_under_notes(pos: list[tuple[int, int]], heights: list[int], area: tuple[int, int],
+                      notes: tuple[int, int], zoom: float, lift: float) -> list[tuple[int, int]]:
+    """The cards at ``pos`` drawn centred in ``area`` at ``zoom``, lifted by ``lift`` px, that lie
+    under notes of size ``notes`` in its bottom-left corner."""
+    x0 = min(x for x, _ in pos) - CARD_WIDTH / 2
+    x1 = max(x for x, _ in pos) + CARD_WIDTH / 2
+    y0 = min(y - h / 2 for (_, y), h in zip(pos, heights, strict=True))
+    y1 = max(y + h / 2 for (_, y), h in zip(pos, heights, strict=True))
+    return [(x, y) for (x, y), h in zip(pos, heights, strict=True)
+            if area[0] / 2 + (x - CARD_WIDTH / 2 - (x0 + x1) / 2) * zoom < notes[0]
+            and area[1] / 2 - lift + (y + h / 2 - (y0 + y1) / 2) * zoom > area[1] - notes[1]]

@@ -60,22 +60,26 @@ def evidence_beside(amap, positions: dict[str, tuple[float, float]]) -> tuple[in
     return near, total
 
 
-def fits_readably(page) -> bool:
+def notes_box(page) -> tuple[int, int]:
+    """The size (with margin) of the notes over the map's bottom-left corner, (0, 0) if none."""
+    return tuple(page.js("""() => { const n = document.getElementById('map-notes');
+        const over = n.offsetHeight && getComputedStyle(n).position === 'absolute';
+        return over ? [n.offsetWidth + 6, n.offsetHeight + 6] : [0, 0]; }"""))
+
+
+def fits_readably(page, amap) -> bool:
     """Whether one of the layout's drawings fits the whole window's width and the map area's height
-    (above the notes over its bottom edge) at a readable zoom, with both panes closed: only then can
-    every card be in view."""
-    return page.js("""() => {
-        const a = window.argmap, d = a.data, c = d.card, notes = document.getElementById('map-notes');
-        const h = document.getElementById('map').clientHeight
-            - (notes.offsetHeight ? notes.offsetHeight + 6 : 0);
-        const hs = d.nodes.map(r => 2 * c.padding + r[4].split('\\n').length * c.lineHeight);
-        const zoom = Object.values(d.directions).flat().map(xy => {
-            let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
-            hs.forEach((hh, k) => {
-                x0 = Math.min(x0, xy[2 * k] - c.width / 2); x1 = Math.max(x1, xy[2 * k] + c.width / 2);
-                y0 = Math.min(y0, xy[2 * k + 1] - hh / 2); y1 = Math.max(y1, xy[2 * k + 1] + hh / 2); });
-            return Math.min((window.innerWidth - 24) / (x1 - x0), (h - 24) / (y1 - y0)); });
-        return Math.max(...zoom) * a.view().fontSize >= 12; }""")
+    (kept clear of the notes over its bottom-left corner) at a readable zoom, with both panes
+    closed: only then can every card be in view."""
+    from argmap.cards import FONT_SIZE
+    from argmap.layout import DIRECTIONS, card_layout, fit_zoom_with_notes
+
+    cards = card_layout(amap)
+    area = (page.js("() => window.innerWidth"), page.js("() => document.getElementById('map').clientHeight"))
+    notes = notes_box(page)
+    best = max(fit_zoom_with_notes(pos, cards.heights, area, notes)
+               for d in DIRECTIONS for pos in cards.variants[d])
+    return best * FONT_SIZE >= READABLE
 
 
 def check_first_view(amap, page, where: str, whole: bool = True) -> None:
@@ -85,8 +89,11 @@ def check_first_view(amap, page, where: str, whole: bool = True) -> None:
     label_px = view["scale"] * view["fontSize"]
     assert label_px >= READABLE - 1e-6, (where, label_px)
     assert {b[0] for b in view["boxes"]} == set(amap.graph), where
+    notes_w, notes_h = notes_box(page)
     for node, left, top, right, bottom in view["boxes"] if whole else []:
         assert left >= 0 and top >= 0 and right <= view["width"] and bottom <= view["height"], (where, node)
+        # the notes over the bottom-left corner ("7 pieces of evidence have no source") hide no card
+        assert left >= notes_w or bottom <= view["height"] - notes_h, (where, node, "under the notes")
     assert overlaps(view["boxes"]) == [], where
     positions = {n: (x, y) for n, x, y in page.js("() => window.argmap.positions()")}
     near, total = evidence_beside(amap, positions)
@@ -119,7 +126,7 @@ def test_generated_essay_maps_first_view(tmp_path, open_page):
         for size in SCREENS:
             page = open_page(render(amap, tmp_path), viewport={"width": size[0], "height": size[1]})
             where = f"{len(amap)} statements at {size}"
-            whole = fits_readably(page)
+            whole = fits_readably(page, amap)
             if not whole:  # the layout is larger than the window at 12 px: the page shows its middle
                 unfit.append(where)
             # a 1920 x 1080 screen holds every one of them whole (a laptop: most, see the README)
@@ -211,11 +218,9 @@ def test_page_draws_the_drawing_the_layout_picks(bundled_maps, tmp_path, open_pa
         for size in [*SCREENS, (390, 844)]:
             page = open_page(render(amap, tmp_path, f"{k}.html"),
                              viewport={"width": size[0], "height": size[1]})
-            area = page.js("""() => {
-                const m = document.getElementById('map'), n = document.getElementById('map-notes');
-                const over = n.offsetHeight && getComputedStyle(n).position === 'absolute';
-                return [m.clientWidth, m.clientHeight - (over ? n.offsetHeight + 6 : 0)]; }""")
-            direction, number, _ = pick_drawing(cards, tuple(area))
+            area = page.js("() => [document.getElementById('map').clientWidth, "
+                           "document.getElementById('map').clientHeight]")
+            direction, number, _ = pick_drawing(cards, tuple(area), notes=notes_box(page))
             assert (page.js("() => window.argmap.direction()"), page.js("() => window.argmap.drawing()")) == (
                 direction, number), (amap.title, size)
             page.close()

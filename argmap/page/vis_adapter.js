@@ -141,19 +141,37 @@ function cardBounds(xy, list) {
   return { minX: minX, maxX: maxX, minY: minY, maxY: maxY };
 }
 var FIT_MARGIN = 12, MAX_FIT_SCALE = 1.25;   // the margin holds the pills and badges on the cards' borders
-/* The height the notes over the map's bottom edge take ("7 pieces of evidence have no source"): a
- * fitted map is kept above them, so they never hide a card (on a phone they sit above the map). */
-function notesRoom() {
+/* The corner the notes over the map take ("7 pieces of evidence have no source"), from the map's
+ * bottom-left: {w, h} CSS px with their margin, 0 x 0 where there are none over the map (on a phone
+ * they sit above it). */
+function notesBox() {
   var box = doc.getElementById("map-notes");
-  if (!box || !box.offsetHeight || S.view !== "map") { return 0; }
-  return getComputedStyle(box).position === "absolute" ? box.offsetHeight + 6 : 0;
+  if (!box || !box.offsetHeight || S.view !== "map" || getComputedStyle(box).position !== "absolute") { return { w: 0, h: 0 }; }
+  return { w: box.offsetWidth + 6, h: box.offsetHeight + 6 };
 }
-/* The zoom at which the cards at `xy` fit an area of w x h CSS px (above the notes). */
-function fitScale(xy, w, h, list) {
+/* How the cards at `xy` fit an area of w x h CSS px, centred: {scale, room}. The whole height where
+ * no card would then lie under the notes in the bottom-left corner, else only the room above them
+ * (`room`: their height), so the notes never hide a card. argmap.layout.fit_zoom_with_notes is
+ * the same rule in Python (a test holds the page's choice of drawing equal to it). */
+function fitOf(xy, w, h, list) {
   var b = cardBounds(xy, list);
-  if (!(b.maxX > b.minX)) { return 1; }
-  return Math.min(MAX_FIT_SCALE, (w - 2 * FIT_MARGIN) / (b.maxX - b.minX), (h - notesRoom() - 2 * FIT_MARGIN) / (b.maxY - b.minY));
+  if (!(b.maxX > b.minX)) { return { scale: 1, room: 0 }; }
+  var bw = b.maxX - b.minX, bh = b.maxY - b.minY, across = (w - 2 * FIT_MARGIN) / bw;
+  var scale = Math.min(MAX_FIT_SCALE, across, (h - 2 * FIT_MARGIN) / bh), notes = notesBox();
+  if (!notes.h) { return { scale: scale, room: 0 }; }
+  var W = S.cards ? S.cards.C.width : 180, cx = (b.minX + b.maxX) / 2, cy = (b.minY + b.maxY) / 2;
+  var n = list ? list.length : S.N;
+  for (var j = 0; j < n; j++) {
+    var k = list ? list[j] : j;
+    if (S.hiddenN[k]) { continue; }
+    var left = w / 2 + (xy[2 * k] - W / 2 - cx) * scale, bottom = h / 2 + (xy[2 * k + 1] + cardHeight(k) / 2 - cy) * scale;
+    if (left < notes.w && bottom > h - notes.h) {
+      return { scale: Math.min(MAX_FIT_SCALE, across, (h - notes.h - 2 * FIT_MARGIN) / bh), room: notes.h };
+    }
+  }
+  return { scale: scale, room: 0 };
 }
+function fitScale(xy, w, h, list) { return fitOf(xy, w, h, list).scale; }
 /* The layout offers a few drawings per direction, simplest first (one line of groups; then the
  * groups in 1-4 lanes, linked groups kept in one lane; then split where that helps). The page draws
  * the simplest one, in either of `dirs`, that shows the map as large as any (within 2 %; within 10 %
@@ -708,9 +726,9 @@ function createVis(container) {
   function fitCards(w, h, list, maxScale) {
     var xy = livePositions(), b = cardBounds(xy, list);
     if (!(b.maxX >= b.minX)) { network.fit({ animation: false }); return; }
-    var scale = Math.min(maxScale || MAX_FIT_SCALE, fitScale(xy, w, h, list));
-    // centred in the room above the notes
-    network.moveTo({ position: { x: (b.minX + b.maxX) / 2, y: (b.minY + b.maxY) / 2 + notesRoom() / 2 / scale },
+    var fit = fitOf(xy, w, h, list), scale = Math.min(maxScale || MAX_FIT_SCALE, fit.scale);
+    // centred (in the room above the notes where a card would lie under them)
+    network.moveTo({ position: { x: (b.minX + b.maxX) / 2, y: (b.minY + b.maxY) / 2 + fit.room / 2 / scale },
                      scale: scale, animation: false });
   }
   function fitAll() {
