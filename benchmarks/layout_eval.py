@@ -8,8 +8,10 @@ with evidence, claims, objections, rebuttals, shared evidence), the benchmark ge
 debate-shaped maps and the test suite's random essay maps (``essay_maps``), for the map area of a
 1280 x 800 laptop and of a 1920 x 1080 screen (both panes closed):
 
-- which of the layout's drawings the page draws there (``argmap.layout.pick_drawing``) and at what
-  zoom (15 px labels are readable, >= 12 px, from zoom 0.8);
+- which of the layout's drawings the page draws there and at what zoom it shows the whole of it
+  (15 px labels are readable, >= 12 px, from zoom 0.8), read from the page in headless Chromium
+  (``argmap.layout.pick_drawing`` where there is none); for the random essay maps, whether the page
+  in its default state shows every card inside the map area at >= 12 px;
 - the share of evidence drawn nearer to a statement it supports than to any other reason or claim;
 - edge crossings: straight segments between card centres that cross (edges sharing an end never
   count), the same count for Graphviz ``dot`` (``dot -Tplain``, cards of the same sizes, the
@@ -25,7 +27,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from typing import Any
 
 import argmap
@@ -104,26 +107,43 @@ def dot_drawing(amap: ArgumentMap, heights: list[int]) -> tuple[dict[str, Point]
     return pos, links
 
 
-def page_drawings(named: list[tuple[str, ArgumentMap]]) -> dict[str, dict[str, Any]] | None:
-    """For each map, what the page shows with both panes closed on each screen (its drawing and the
-    zoom at which it shows all of it, read from headless Chromium), and on the laptop the crossings of the links it draws
-    there (routed round the cards); None without Chromium or Playwright."""
-    from argmap.options import RenderOptions
+@contextmanager
+def _chromium() -> Iterator[Any]:
+    """Debian's headless Chromium through Playwright, or None without either."""
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        return None
+        yield None
+        return
     exe = shutil.which("chromium")
     if exe is None:
-        return None
-    out: dict[str, dict[str, Any]] = {name: {} for name, _ in named}
-    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
+        yield None
+        return
+    with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=exe, args=["--no-sandbox", "--disable-gpu"])
-        paths = []
-        for k, (_, amap) in enumerate(named):
-            paths.append(f"{tmp}/{k}.html")
-            with open(paths[-1], "w", encoding="utf-8") as fh:
-                fh.write(argmap.render(amap, RenderOptions()))
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def _page_file(path: str, amap: ArgumentMap) -> str:
+    from argmap.options import RenderOptions
+
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write(argmap.render(amap, RenderOptions()))
+    return path
+
+
+def page_drawings(named: list[tuple[str, ArgumentMap]]) -> dict[str, dict[str, Any]] | None:
+    """For each map, what the page shows with both panes closed on each screen (its drawing and the
+    zoom at which it shows all of it, read from headless Chromium), and on the laptop the crossings
+    of the links it draws there (routed round the cards); None without Chromium or Playwright."""
+    out: dict[str, dict[str, Any]] = {name: {} for name, _ in named}
+    with tempfile.TemporaryDirectory() as tmp, _chromium() as browser:
+        if browser is None:
+            return None
+        paths = [_page_file(f"{tmp}/{k}.html", amap) for k, (_, amap) in enumerate(named)]
         for screen, (w, h) in WINDOWS.items():
             page = browser.new_page(viewport={"width": w, "height": h})
             for (name, _), path in zip(named, paths, strict=True):
@@ -138,7 +158,6 @@ def page_drawings(named: list[tuple[str, ArgumentMap]]) -> dict[str, dict[str, A
                     links = [(a, b, [(q[0], q[1]) for q in pts]) for a, b, pts in drawn]
                     out[name]["routed"] = polyline_crossings(links)
             page.close()
-        browser.close()
     return out
 
 
@@ -209,28 +228,19 @@ def strategy_fit(examples: int = 300) -> list[tuple[str, int, int, int, float, f
     area and labels at >= 12 px, and the least zoom of a fit (**Fit**) on each. None without Chromium."""
     from hypothesis import HealthCheck, Phase, given, settings
 
-    from argmap.options import RenderOptions
     from tests.strategies import essay_maps
 
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        return None
-    exe = shutil.which("chromium")
-    if exe is None:
-        return None
     found: list[tuple[int, bool, bool, float, float]] = []
-    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=exe, args=["--no-sandbox", "--disable-gpu"])
+    with tempfile.TemporaryDirectory() as tmp, _chromium() as browser:
+        if browser is None:
+            return None
         pages = [browser.new_page(viewport={"width": w, "height": h}) for w, h in ((1280, 800), (1920, 1080))]
 
         @settings(max_examples=examples, deadline=None, derandomize=True, phases=[Phase.generate],
                   suppress_health_check=list(HealthCheck), database=None)
         @given(essay_maps(max_nodes=40))
         def run(amap: ArgumentMap) -> None:
-            path = f"{tmp}/{len(found)}.html"
-            with open(path, "w", encoding="utf-8") as fh:
-                fh.write(argmap.render(amap, RenderOptions()))
+            path = _page_file(f"{tmp}/{len(found)}.html", amap)
             seen = []
             for page in pages:
                 page.goto(f"file://{path}")
@@ -241,7 +251,6 @@ def strategy_fit(examples: int = 300) -> list[tuple[str, int, int, int, float, f
             found.append((len(amap), seen[0][0], seen[1][0], seen[0][1], seen[1][1]))
 
         run()
-        browser.close()
     out = []
     for lo, hi in ((5, 9), (10, 19), (20, 29), (30, 40), (5, 40)):
         band = [f for f in found if lo <= f[0] <= hi]
