@@ -429,8 +429,10 @@ def card_layout(amap: ArgumentMap, order: str = "essay") -> CardLayout:
             # linked groups kept in one lane first (no link crosses between lanes), then, where
             # that is what lets the map fit, split too
             glues = (True, False) if tree.linked else (True,)
-            for glued, count, k in ((g, c, k) for g in glues for c in lanes for k in lane_spreads):
-                pos = tree.place(heights, direction, k, count, glued)
+            trials = ((g, c, k, b) for g in glues for c in lanes for k in lane_spreads
+                      for b in ((False, True) if c == 2 else (False,)))
+            for glued, count, k, between in trials:
+                pos = tree.place(heights, direction, k, count, glued, between)
                 w, h = _bbox(pos, heights)
                 # separating only moves groups apart: a drawing already no smaller both ways than
                 # one kept stays so
@@ -660,7 +662,7 @@ class _Tree:
 
 
     def place(self, heights: list[int], direction: str, spread: int,
-              lanes: int = 0, glued: bool = True) -> list[tuple[int, int]]:
+              lanes: int = 0, glued: bool = True, between: bool = False) -> list[tuple[int, int]]:
         """Card centres for one direction, every leaf grid at most ``spread`` cards along the
         depth axis ("right") or across ("down"); with ``lanes``, each thesis's groups in up to that
         many lanes (``_lanes``).
@@ -714,7 +716,7 @@ class _Tree:
             start = slot[u] + DEPTH_GAP
             tree = u == n or parent[u] < 0
             if lanes and u < n and parent[u] < 0 and len(kids) > 1:
-                size_a[u], size_b[u] = self._lanes(u, kids, lanes, glued, sa, sb, slot, off_a,
+                size_a[u], size_b[u] = self._lanes(u, kids, lanes, glued, between, sa, sb, slot, off_a,
                                                    off_b, size_a, size_b)
                 card_b[u] = 0
                 continue
@@ -781,7 +783,8 @@ class _Tree:
                 out[u] = (cb, ca) if down else (ca, cb)
         return out
 
-    def _lanes(self, u: int, kids: list[int], lanes: int, glued: bool, sa: list[int], sb: list[int],
+    def _lanes(self, u: int, kids: list[int], lanes: int, glued: bool, between: bool,
+               sa: list[int], sb: list[int],
                slot: list[int], off_a: list[int], off_b: list[int], size_a: list[int],
                size_b: list[int]) -> tuple[int, int]:
         """A thesis's groups in up to ``lanes`` lanes, in essay order, the longest lane as short as
@@ -809,9 +812,12 @@ class _Tree:
             open_links += glue[i]
         sizes = [sum(size_b[c] for c in kids[i:j]) + GAP * (j - i - 1) for i, j in runs]
         parts = [(runs[i][0], runs[j - 1][1]) for i, j in _partition(sizes, lanes, GAP)]
-        b0 = sb[u] + DEPTH_GAP
         # one lane: set in under the thesis, its line running down the indent; two or more: lanes
-        # 0 and 1 face each other across a spine under the thesis
+        # 0 and 1 face each other across a spine under the thesis; two ``between``: across a spine
+        # as wide as the thesis, which heads it, so the lanes start level with it
+        between = between and len(parts) == 2
+        spine = sa[u] + 2 * GAP if between else LANE_GAP
+        b0 = 0 if between else sb[u] + DEPTH_GAP
         a = LANE_INDENT if len(parts) == 1 else 0
         head = sb[u]
         for li, (i, j) in enumerate(parts):
@@ -829,8 +835,8 @@ class _Tree:
                 self.mirror[c] = 2 * a + depth if len(parts) > 1 and li % 2 == 0 else -1
             head = max(head, b - GAP)
             if li == 0 and len(parts) > 1:
-                self.centre[u] = a + depth + LANE_GAP // 2
-            a += depth + LANE_GAP
+                self.centre[u] = a + depth + spine // 2
+            a += depth + (spine if li == 0 else LANE_GAP)
         return max(slot[u], a - LANE_GAP), head
 
     @staticmethod

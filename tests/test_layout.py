@@ -568,8 +568,9 @@ def test_every_drawing_offered_reads_as_the_first(amap: ArgumentMap) -> None:
 
 
 def test_a_spine_under_the_thesis(stalin: Any) -> None:
-    """Two lanes face each other: the thesis centred over the gap between them, reasons on either
-    side of it, each piece of evidence further out than its reason."""
+    """Two lanes face each other: the thesis centred over the gap between them (or in it, level
+    with their tops), reasons on either side of it, each piece of evidence further out than its
+    reason."""
     cards = card_layout(stalin)
     index = {n: i for i, n in enumerate(cards.nodes)}
     reasons = stalin.nodes_of("reason")
@@ -580,7 +581,9 @@ def test_a_spine_under_the_thesis(stalin: Any) -> None:
         if len({pos[index[r]][0] for r in reasons}) != 2:  # two lanes (more: see the docstring of _lanes)
             continue
         found += 1
-        assert all(pos[index["purges"]][1] < pos[index[n]][1] for n in stalin.graph if n != "purges")
+        # the thesis heads the lanes (above them, or level with their tops between them)
+        top = [y - h / 2 for (_, y), h in zip(pos, cards.heights, strict=True)]
+        assert all(top[index["purges"]] <= top[index[n]] for n in stalin.graph)
         for e in stalin.nodes_of("evidence"):
             (reason,) = stalin.graph.succ[e]
             assert abs(pos[index[e]][0] - tx) > abs(pos[index[reason]][0] - tx), e

@@ -71,7 +71,6 @@ def fits_readably(page, amap) -> bool:
     """Whether one of the layout's drawings fits the whole window's width and the map area's height
     (kept clear of the notes over its bottom-left corner) at a readable zoom, with both panes
     closed: only then can every card be in view."""
-    from argmap.cards import FONT_SIZE
     from argmap.layout import DIRECTIONS, card_layout, fit_zoom_with_notes
 
     cards = card_layout(amap)
@@ -79,7 +78,8 @@ def fits_readably(page, amap) -> bool:
     notes = notes_box(page)
     best = max(fit_zoom_with_notes(pos, cards.heights, area, notes)
                for d in DIRECTIONS for pos in cards.variants[d])
-    return best * FONT_SIZE >= READABLE
+    # the page's font: a line the browser measures too long for its card is drawn a little smaller
+    return best * page.js("() => window.argmap.view().fontSize") >= READABLE
 
 
 def check_first_view(amap, page, where: str, whole: bool = True) -> None:
