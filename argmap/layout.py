@@ -289,16 +289,22 @@ class CardLayout:
         return _bbox(self.positions[direction], self.heights)
 
 
-def _bbox(pos: list[tuple[int, int]], heights: list[int]) -> tuple[int, int]:
+def _bounds(pos: list[tuple[int, int]], heights: list[int]) -> tuple[float, float, float, float]:
+    """The card boxes' bounding box: left, top, right, bottom (``pos`` not empty)."""
     from .cards import CARD_WIDTH
 
-    if not pos:
-        return (0, 0)
     half = CARD_WIDTH / 2
     x0 = min(x - half for x, _ in pos)
     x1 = max(x + half for x, _ in pos)
     y0 = min(y - h / 2 for (_, y), h in zip(pos, heights, strict=True))
     y1 = max(y + h / 2 for (_, y), h in zip(pos, heights, strict=True))
+    return x0, y0, x1, y1
+
+
+def _bbox(pos: list[tuple[int, int]], heights: list[int]) -> tuple[int, int]:
+    if not pos:
+        return (0, 0)
+    x0, y0, x1, y1 = _bounds(pos, heights)
     return (math.ceil(x1 - x0), math.ceil(y1 - y0))
 
 
@@ -331,18 +337,16 @@ def fit_zoom_with_notes(pos: list[tuple[int, int]], heights: list[int], area: tu
     if not pos:
         return 1.0
     w, h = area
-    bw, bh = _bbox(pos, heights)
+    x0, y0, x1, y1 = _bounds(pos, heights)
+    bw, bh = math.ceil(x1 - x0), math.ceil(y1 - y0)
     across = (w - 2 * FIT_MARGIN) / max(bw, 1)
     zoom = min(MAX_FIT_ZOOM, across, (h - 2 * FIT_MARGIN) / max(bh, 1))
     nw, nh = notes
     if not nh:
         return zoom
     half = CARD_WIDTH / 2
-    x0 = min(x - half for x, _ in pos)
-    y0 = min(y - c / 2 for (_, y), c in zip(pos, heights, strict=True))
     # the page centres the cards' bounding box (as the JavaScript does, in floating point)
-    cx = (x0 + max(x + half for x, _ in pos)) / 2
-    cy = (y0 + max(y + c / 2 for (_, y), c in zip(pos, heights, strict=True))) / 2
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
     for (x, y), c in zip(pos, heights, strict=True):
         if w / 2 + (x - half - cx) * zoom < nw and h / 2 + (y + c / 2 - cy) * zoom > h - nh:
             return min(MAX_FIT_ZOOM, across, (h - nh - 2 * FIT_MARGIN) / max(bh, 1))
@@ -423,7 +427,8 @@ def card_layout(amap: ArgumentMap, order: str = "essay") -> CardLayout:
             assert best is not None or not nodes
             least = best[0] if best is not None else 0
             found: list[tuple[int, int, list[tuple[int, int]]]] = []  # simplest first
-            sizes = [_bbox(positions.get(direction, []), heights)]
+            first = _bbox(positions.get(direction, []), heights)
+            sizes = [first]
             # a big map fits no screen readably anyway: its lanes keep the one line's spread
             lane_spreads = spreads if len(nodes) <= LANE_SPREADS_UP_TO else (spread.get(direction, 1),)
             # linked groups kept in one lane first (no link crosses between lanes), then, where
@@ -443,8 +448,7 @@ def card_layout(amap: ArgumentMap, order: str = "essay") -> CardLayout:
                     w, h = _bbox(pos, heights)
                     found.append((w, h, pos))
                     sizes.append((w, h))
-            variants[direction] = [positions.get(direction, [])] + _frontier(
-                found, _bbox(positions.get(direction, []), heights))
+            variants[direction] = [positions.get(direction, [])] + _frontier(found, first)
         return CardLayout(nodes, lines, heights, positions, spread, tree.group, variants)
 
 
@@ -792,7 +796,9 @@ class _Tree:
         down), each lane's groups one after another across it, all of them starting past the
         thesis's card along the cross axis. The thesis sits in the corner, so its links run along
         one line per lane (like an outline: the thesis, then its reasons set in below or beside
-        it). Returns the block's reach along the depth axis and its length across."""
+        it); of two lanes, ``between`` puts it at the head of the spine between them instead, and
+        they start level with it. Returns the block's reach along the depth axis and its length
+        across."""
         # groups linked to each other, and every group between them, stay in one lane: partition
         # runs of glued groups, then split the runs back into groups
         at = {c: i for i, c in enumerate(kids)}

@@ -149,16 +149,16 @@ function notesBox() {
   if (!box || !box.offsetHeight || S.view !== "map" || getComputedStyle(box).position !== "absolute") { return { w: 0, h: 0 }; }
   return { w: box.offsetWidth + 6, h: box.offsetHeight + 6 };
 }
-/* How the cards at `xy` fit an area of w x h CSS px, centred: {scale, room}. The whole height where
+/* How the cards at `xy` fit an area of w x h CSS px, centred: {scale, room, wide}. The whole height where
  * no card would then lie under the notes in the bottom-left corner, else only the room above them
  * (`room`: their height), so the notes never hide a card. argmap.layout.fit_zoom_with_notes is
  * the same rule in Python (a test holds the page's choice of drawing equal to it). */
 function fitOf(xy, w, h, list) {
   var b = cardBounds(xy, list);
-  if (!(b.maxX > b.minX)) { return { scale: 1, room: 0 }; }
+  if (!(b.maxX > b.minX)) { return { scale: 1, room: 0, wide: 0 }; }
   var bw = b.maxX - b.minX, bh = b.maxY - b.minY, across = (w - 2 * FIT_MARGIN) / bw;
   var scale = Math.min(MAX_FIT_SCALE, across, (h - 2 * FIT_MARGIN) / bh), notes = notesBox();
-  if (!notes.h) { return { scale: scale, room: 0 }; }
+  if (!notes.h) { return { scale: scale, room: 0, wide: bw }; }
   var W = S.cards ? S.cards.C.width : 180, cx = (b.minX + b.maxX) / 2, cy = (b.minY + b.maxY) / 2;
   var n = list ? list.length : S.N;
   for (var j = 0; j < n; j++) {
@@ -166,10 +166,10 @@ function fitOf(xy, w, h, list) {
     if (S.hiddenN[k]) { continue; }
     var left = w / 2 + (xy[2 * k] - W / 2 - cx) * scale, bottom = h / 2 + (xy[2 * k + 1] + cardHeight(k) / 2 - cy) * scale;
     if (left < notes.w && bottom > h - notes.h) {
-      return { scale: Math.min(MAX_FIT_SCALE, across, (h - notes.h - 2 * FIT_MARGIN) / bh), room: notes.h };
+      return { scale: Math.min(MAX_FIT_SCALE, across, (h - notes.h - 2 * FIT_MARGIN) / bh), room: notes.h, wide: bw };
     }
   }
-  return { scale: scale, room: 0 };
+  return { scale: scale, room: 0, wide: bw };
 }
 function fitScale(xy, w, h, list) { return fitOf(xy, w, h, list).scale; }
 /* The layout offers a few drawings per direction, simplest first (one line of groups; then the
@@ -185,9 +185,9 @@ function bestDrawing(w, h, dirs, comfortable) {
   dirs.forEach(function (dir) {
     var list = S.data.directions && S.data.directions[dir];
     (list || []).forEach(function (xy, j) {
-      var s = fitScale(xy, w, h);
-      all.push({ dir: dir, xy: xy, rank: j, scale: s });
-      if (s > top) { top = s; }
+      var fit = fitOf(xy, w, h);
+      all.push({ dir: dir, xy: xy, rank: j, scale: fit.scale, wide: fit.wide });
+      if (fit.scale > top) { top = fit.scale; }
     });
   });
   // where nothing fits readably the page shows part of the map at 12 px whatever the drawing: a
@@ -197,9 +197,8 @@ function bestDrawing(w, h, dirs, comfortable) {
     // a tall narrow area no drawing fits readably (a phone): the narrowest going right, an outline
     // read by scrolling down (the thesis, its reasons set in below it, evidence beside each)
     all.forEach(function (c) {
-      var b = cardBounds(c.xy), wide = b.maxX - b.minX;
       if (dirs.indexOf("right") >= 0 && c.dir !== "right") { return; }
-      if (!pick || wide < pick.wide) { pick = c; pick.wide = wide; }
+      if (!pick || c.wide < pick.wide) { pick = c; }
     });
     return pick;
   }
@@ -962,7 +961,6 @@ function createVis(container) {
     /* The node drawn at a point of the map element (CSS px), or null. */
     nodeAt: function (px, py) { var hit = network.getNodeAt({ x: px, y: py }); return hit === undefined ? null : +hit; },
     zoomTo: function (scale) { network.moveTo({ scale: scale, animation: false }); },
-    /* Center node x at the given zoom, near the top of the view. */
     /* Statement x at the top of the view at `scale`, centred unless that would leave room to the
      * left of the drawing (then the drawing's left edge is at the view's). */
     showTop: function (x, scale) {
