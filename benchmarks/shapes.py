@@ -23,11 +23,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import resource
 import subprocess
 import sys
 import time
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from tests.maps import BAND, SHAPES
@@ -66,33 +69,30 @@ def one(shape: str, n: int, out: str, repeats: int) -> dict[str, Any]:
     del warm
     path = load(n)
     res: dict[str, Any] = {}
-    # CPU time of this process: the machine is shared, so wall time measures the neighbours too
-    spent = []
-    for _ in range(repeats):
-        t = time.process_time()
-        amap = argmap.load(path)
-        spent.append(time.process_time() - t)
-    res["load"] = min(spent)
+    res["load"], amap = _least_time(partial(argmap.load, path), repeats)
     res["nodes"], res["links"] = len(amap), amap.graph.number_of_edges()
     for stage, run in stages:
-        spent = []
-        for _ in range(repeats):
-            made = None  # one run's output at a time in memory
-            t = time.process_time()
-            made = run(amap)
-            spent.append(time.process_time() - t)
-        res[stage] = min(spent)
+        res[stage], made = _least_time(partial(run, amap), repeats)
         if stage == "evidence":  # how much table there is to make: it grows faster than the map
             res["table_lines"] = str(made).count("\n")
         del made
-    spent = []
-    for _ in range(repeats):
-        t = time.process_time()
-        _linear_pass(amap.graph)
-        spent.append(time.process_time() - t)
-    res[FLOOR] = min(spent)
+    res[FLOOR], _ = _least_time(partial(_linear_pass, amap.graph), repeats)
     res["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return res
+
+
+def _least_time(run: Callable[[], Any], repeats: int) -> tuple[float, Any]:
+    """The least CPU time of ``repeats`` calls of ``run`` (CPU time of this process: the machine is
+    shared, so wall time measures the neighbours too), and what the last call returned; one call's
+    output is held at a time."""
+    least = math.inf
+    made = None
+    for _ in range(repeats):
+        made = None
+        t = time.process_time()
+        made = run()
+        least = min(least, time.process_time() - t)
+    return least, made
 
 
 def _linear_pass(graph: Any) -> int:
