@@ -10,8 +10,10 @@
  * of one relation to one statement share a trunk; see "lanes" below). When no shape is clear it
  * searches the grid of gap lines around both ends (Dijkstra, turns cost extra), then around the whole
  * map. Every test of a segment asks a bucket index of the card boxes, so a map costs about
- * (links x nearby cards), never all pairs. Pure geometry on positions: the map (vis_adapter.js) and
- * the PNG export (export.js) draw the same routes with drawConnector. */
+ * (links x nearby cards), never all pairs. On maps of up to REROUTE_CARDS cards, a link that still
+ * crosses others once all are routed is routed again round them where it can (rerouteCrossing).
+ * Pure geometry on positions: the map (vis_adapter.js) and the PNG export (export.js) draw the same
+ * routes with drawConnector. */
 var ROUTE_GAP = 10,      // a trunk runs this far from a card's side (half the layout's least gap)
     ROUTE_CLEAR = 3,     // a connector keeps at least this far from any card it does not join
     ROUTE_CELL = 256,    // bucket size of the card index (canvas px)
@@ -57,7 +59,8 @@ function routeIndex(xy) {
       }
     }
   }
-  return { box: box, cells: cells, stamp: new Int32Array(N), visit: 0, lanes: new Map(), busX: new Map(), busY: new Map() };
+  return { box: box, cells: cells, stamp: new Int32Array(N), visit: 0, lanes: new Map(), busX: new Map(), busY: new Map(),
+           segsOf: new Array(S.E) };
 }
 /* Two links to different statements (or of different relations) must not run along the same gap: a
  * reader could not tell which evidence goes where. Links of one relation to one statement (a "lane")
@@ -70,10 +73,13 @@ function laneKeys(x0, y0, x1, y1, fn) {
   for (var c = c0; c <= c1; c++) { for (var r = r0; r <= r1; r++) { fn(c + "," + r); } }
 }
 var BUS_MAX = 6;   // trunks kept per lane, for the next links of the lane to join
-function addLanes(ix, pts, lane) {
+/* Each segment is [x0, y0, x1, y1, lane, link e, live]: a link routed again drops its old ones. */
+function addLanes(ix, pts, lane, e) {
+  var own = ix.segsOf[e] = [];
   for (var j = 0; j + 3 < pts.length; j += 2) {
-    var seg = [pts[j], pts[j + 1], pts[j + 2], pts[j + 3], lane];
+    var seg = [pts[j], pts[j + 1], pts[j + 2], pts[j + 3], lane, e, 1];
     if (seg[0] !== seg[2] && seg[1] !== seg[3]) { continue; }
+    own.push(seg);
     if (j > 0 && j + 4 < pts.length) {   // a trunk (not a stub out of or into a card)
       var bus = seg[0] === seg[2] ? ix.busX : ix.busY, list = bus.get(lane) || [], v = seg[0] === seg[2] ? seg[0] : seg[1];
       if (list.length < BUS_MAX && list.indexOf(v) < 0) { list.push(v); bus.set(lane, list); }
@@ -98,7 +104,7 @@ function laneCost(ix, x0, y0, x1, y1, lane) {
     var list = ix.lanes.get(key);
     for (var j = 0; list && j < list.length; j++) {
       var o = list[j];
-      if (seen.has(o)) { continue; }
+      if (seen.has(o) || !o[6]) { continue; }
       seen.add(o);
       var along;
       if (level && o[1] === o[3] && Math.abs(o[1] - y0) < LANE_NEAR) {
@@ -249,27 +255,35 @@ function routeEdge(ix, a, b, lane) {
   consider(straight);
   if (best) { return best; }
   var pad = 2 * S.cards.C.width;
-  best = gridRoute(ix, a, b, Math.min(al, bl) - pad, Math.min(at, bt) - pad, Math.max(ar, br) + pad, Math.max(ab, bb) + pad) ||
-         gridRoute(ix, a, b, -Infinity, -Infinity, Infinity, Infinity);
+  best = gridRoute(ix, a, b, Math.min(al, bl) - pad, Math.min(at, bt) - pad, Math.max(ar, br) + pad, Math.max(ab, bb) + pad, -1) ||
+         gridRoute(ix, a, b, -Infinity, -Infinity, Infinity, Infinity, -1);
   return best || straight;
 }
 
 /* The cheapest orthogonal route from a's centre to b's along the gap lines of the cards in a region
- * (each card's sides at ROUTE_GAP and at 5 px), clipped to the two cards' borders; null if none. */
-function gridRoute(ix, a, b, L, T, R, Bm) {
-  var B = ix.box, xsSet = new Set(), ysSet = new Set(), offs = [ROUTE_GAP, 5];
+ * (each card's sides at ROUTE_GAP and at 5 px), clipped to the two cards' borders; null if none.
+ * With `link` (the link being routed; -1 for none), running along other links and crossing them cost
+ * as in pathCost, so the route goes round them where it can (along a coarser grid, at ROUTE_GAP only,
+ * and just outside the map: it may cover the whole map). */
+function gridRoute(ix, a, b, L, T, R, Bm, link) {
+  var aware = link >= 0, lane = aware ? b * S.RELS.length + S.edgeRel[link] : -1, rim = aware ? ROUTE_GAP : 2 * ROUTE_GAP;
+  var B = ix.box, xsSet = new Set(), ysSet = new Set(), offs = aware ? [ROUTE_GAP] : [ROUTE_GAP, 5];
   if (!isFinite(L)) {
     L = Infinity; T = Infinity; R = -Infinity; Bm = -Infinity;
     for (var k = 0; k < S.N; k++) {
       if (S.hiddenN[k]) { continue; }
       L = Math.min(L, B[4 * k]); T = Math.min(T, B[4 * k + 1]); R = Math.max(R, B[4 * k + 2]); Bm = Math.max(Bm, B[4 * k + 3]);
     }
-    L -= 2 * ROUTE_GAP; T -= 2 * ROUTE_GAP; R += 2 * ROUTE_GAP; Bm += 2 * ROUTE_GAP;
+    L -= rim; T -= rim; R += rim; Bm += rim;
   }
   var ax = (B[4 * a] + B[4 * a + 2]) / 2, ay = (B[4 * a + 1] + B[4 * a + 3]) / 2;
   var bx = (B[4 * b] + B[4 * b + 2]) / 2, by = (B[4 * b + 1] + B[4 * b + 3]) / 2;
   xsSet.add(ax); xsSet.add(bx); ysSet.add(ay); ysSet.add(by);
   xsSet.add(L); xsSet.add(R); ysSet.add(T); ysSet.add(Bm);
+  if (aware) {   // the trunks of its own lane, to join
+    (ix.busX.get(lane) || []).forEach(function (v) { xsSet.add(v); });
+    (ix.busY.get(lane) || []).forEach(function (v) { ysSet.add(v); });
+  }
   eachCardNear(ix, L, T, R, Bm, function (k) {
     for (var j = 0; j < offs.length; j++) {
       xsSet.add(B[4 * k] - offs[j]); xsSet.add(B[4 * k + 2] + offs[j]);
@@ -285,6 +299,7 @@ function gridRoute(ix, a, b, L, T, R, Bm) {
   if (start < 0 || goal < 0) { return null; }
   // Dijkstra over (grid point, heading); headings 0 +x, 1 -x, 2 +y, 3 -y
   var S4 = nx * ny * 4, dist = new Float64Array(S4).fill(Infinity), prev = new Int32Array(S4).fill(-1);
+  var steps = new Float64Array(S4).fill(NaN);   // each step's cost from a point in a direction
   var heap = [], DX = [1, -1, 0, 0], DY = [0, 0, 1, -1];
   function push(cost, st) {
     heap.push([cost, st]);
@@ -319,9 +334,15 @@ function gridRoute(ix, a, b, L, T, R, Bm) {
     for (var d = 0; d < 4; d++) {
       var i2 = i + DX[d], j2 = jy + DY[d];
       if (i2 < 0 || i2 >= nx || j2 < 0 || j2 >= ny) { continue; }
-      var x0 = xs[i], y0 = ys[jy], x1 = xs[i2], y1 = ys[j2];
-      if (!segmentClear(ix, x0, y0, x1, y1, a, b)) { continue; }
-      var nc = cost + Math.abs(x1 - x0) + Math.abs(y1 - y0) + (d === hd ? 0 : ROUTE_BEND), ns = (i2 * ny + j2) * 4 + d;
+      var step = steps[pt * 4 + d];
+      if (step !== step) {   // not yet known: the same for every heading arriving here
+        var x0 = xs[i], y0 = ys[jy], x1 = xs[i2], y1 = ys[j2];
+        step = !segmentClear(ix, x0, y0, x1, y1, a, b) ? Infinity : Math.abs(x1 - x0) + Math.abs(y1 - y0) +
+          (aware ? laneCost(ix, x0, y0, x1, y1, lane) + CROSS_COST * crossingsOn(ix, x0, y0, x1, y1, link, true) : 0);
+        steps[pt * 4 + d] = step;
+      }
+      if (step === Infinity) { continue; }
+      var nc = cost + step + (d === hd ? 0 : ROUTE_BEND), ns = (i2 * ny + j2) * 4 + d;
       if (nc < dist[ns]) { dist[ns] = nc; prev[ns] = st; push(nc, ns); }
     }
   }
@@ -357,6 +378,61 @@ function clipEnds(pts, B, a, b) {
   return simplify(out);
 }
 
+/* How many live segments of links that share no card with link e the level or upright segment
+ * crosses. A `step` of a grid search counts a line it ends on and not one it starts from, so a path
+ * going on across a line at a grid point counts it once. */
+function crossingsOn(ix, x0, y0, x1, y1, e, step) {
+  var level = y0 === y1, upright = x0 === x1, count = 0, seen = new Set();
+  if (level === upright) { return 0; }   // slanted, or no length
+  var a = S.edgeFrom[e], b = S.edgeTo[e], p = level ? x0 : y0, q = level ? x1 : y1, at = level ? y0 : x0;
+  laneKeys(x0, y0, x1, y1, function (key) {
+    var list = ix.lanes.get(key);
+    for (var j = 0; list && j < list.length; j++) {
+      var o = list[j];
+      if (!o[6] || seen.has(o)) { continue; }
+      seen.add(o);
+      var f = S.edgeFrom[o[5]], t = S.edgeTo[o[5]];
+      if (f === a || f === b || t === a || t === b || (level ? o[0] !== o[2] : o[1] !== o[3])) { continue; }
+      var c = level ? o[0] : o[1], lo = level ? Math.min(o[1], o[3]) : Math.min(o[0], o[2]), hi = level ? Math.max(o[1], o[3]) : Math.max(o[0], o[2]);
+      if (!(at > lo && at < hi)) { continue; }
+      if (step ? (p < q ? c > p && c <= q : c < p && c >= q) : c > Math.min(p, q) && c < Math.max(p, q)) { count++; }
+    }
+  });
+  return count;
+}
+function routeCrossings(ix, pts, e) {
+  var n = 0;
+  for (var j = 0; j + 3 < pts.length; j += 2) { n += crossingsOn(ix, pts[j], pts[j + 1], pts[j + 2], pts[j + 3], e, false); }
+  return n;
+}
+/* Links that still cross others once every link has a route are routed again, most crossings
+ * first: their old route taken up, a search along the gap lines of the whole map and round its edge
+ * in which a crossing costs CROSS_COST px of length, the new route kept if it crosses fewer. Evidence
+ * shared with a reason far across the map then goes round the lines between them rather than across
+ * all of them (routing link by link, the first links cannot know what the later ones will need).
+ * Maps of up to REROUTE_CARDS cards: each search covers the whole map. */
+var REROUTE_CARDS = 150;
+function rerouteCrossing(ix, routes) {
+  if (S.N > REROUTE_CARDS) { return; }
+  var count = new Int32Array(S.E), order = [];
+  for (var e = 0; e < S.E; e++) {
+    if (routes[e] && ix.segsOf[e]) { count[e] = routeCrossings(ix, routes[e], e); if (count[e]) { order.push(e); } }
+  }
+  order.sort(function (p, q) { return count[q] - count[p] || p - q; });
+  order.forEach(function (e) {
+    var before = routeCrossings(ix, routes[e], e);   // a link routed again meanwhile may have left it
+    if (!before) { return; }
+    var old = ix.segsOf[e], a = S.edgeFrom[e], b = S.edgeTo[e];
+    old.forEach(function (seg) { seg[6] = 0; });
+    var pts = gridRoute(ix, a, b, -Infinity, -Infinity, Infinity, Infinity, e);
+    if (pts && pts.length >= 4 && routeCrossings(ix, pts, e) < before) {
+      routes[e] = pts;
+      addLanes(ix, pts, b * S.RELS.length + S.edgeRel[e], e);
+    } else {
+      old.forEach(function (seg) { seg[6] = 1; });
+    }
+  });
+}
 /* Every link's route for the cards at `xy` (null for a link with a hidden end), kept until the
  * positions or the shown cards change. */
 var routeCache = { xy: null, hidden: null, routes: null };
@@ -377,8 +453,9 @@ function connectorRoutes(xy) {
     var a = S.edgeFrom[e], b = S.edgeTo[e];
     var lane = b * S.RELS.length + S.edgeRel[e];   // links of one relation to one statement may join
     routes[e] = S.hiddenN[a] || S.hiddenN[b] || a === b ? null : routeEdge(ix, a, b, lane);
-    if (routes[e]) { addLanes(ix, routes[e], lane); }
+    if (routes[e]) { addLanes(ix, routes[e], lane, e); }
   }
+  rerouteCrossing(ix, routes);
   c.xy = Float64Array.from(xy); c.hidden = Uint8Array.from(S.hiddenN); c.routes = routes;
   return routes;
 }
