@@ -255,8 +255,9 @@ MAX_LANES = 4
 LANE_SPREADS_UP_TO = 120
 #: between two lanes: room for the next lane's line to the thesis and a visible break
 LANE_GAP = 72
-#: how far a lane's statements are set in from the thesis's edge (the lane's line runs there)
-LANE_INDENT = 48
+#: how far one lane's statements are set in from the thesis's edge (the lane's line runs there): enough
+#: to show the outline; at 48, a phone's 390 px at 12 px labels cut the evidence beside each reason
+LANE_INDENT = 24
 
 
 class CardLayout:

@@ -139,9 +139,10 @@ def test_generated_essay_maps_first_view(tmp_path, open_page):
 
 
 def test_phone_first_view(bundled_maps, tmp_path, open_page):
-    """390 x 844: the page never scrolls sideways, the thesis is in view at >= 12 px, the notes
-    ("7 pieces of evidence have no source") sit above the map rather than over its cards, the map
-    leaves one-finger drags to the page until it is tapped, and details appear under the map."""
+    """390 x 844: the page never scrolls sideways, the thesis is in view at >= 12 px, no card in view
+    is cut by the map's sides, the notes ("7 pieces of evidence have no source") sit above the map
+    rather than over its cards, the map leaves one-finger drags to the page until it is tapped, and
+    details appear under the map."""
     for path in bundled_maps:
         amap = argmap.load(path)
         page = open_page(render(amap, tmp_path, path.stem + ".html"), viewport={"width": 390, "height": 844})
@@ -152,8 +153,14 @@ def test_phone_first_view(bundled_maps, tmp_path, open_page):
         view = page.js("() => window.argmap.view()")
         assert view["scale"] * view["fontSize"] >= READABLE - 1e-6
         thesis = next(iter(amap.nodes_of("thesis")))
+        reasons = {r for r in amap.graph.predecessors(thesis) if amap.kind(r) == "reason"}
         box = next(b for b in view["boxes"] if b[0] == thesis)
         assert box[1] >= 0 and box[2] >= 0 and box[3] <= view["width"] and box[4] <= view["height"], path.name
+        # read by scrolling down: every reason in view whole, and no card cut by either side (a third
+        # card across, such as an objection's rebuttal, may lie beyond the edge until the map is moved)
+        shown = [b for b in view["boxes"] if b[2] < view["height"] and b[4] > 0]
+        assert all(b[1] >= 0 and b[3] <= view["width"] for b in shown if b[0] in reasons), path.name
+        assert not [b[0] for b in shown if b[1] < 0 < b[3] or b[1] < view["width"] < b[3]], path.name
         assert page.is_visible("#map-shield")
         top = page.js("() => document.getElementById('map').getBoundingClientRect().top")
         page.mouse.click((box[1] + box[3]) / 2, top + (box[2] + box[4]) / 2)  # tap: map + select
