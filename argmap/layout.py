@@ -322,7 +322,7 @@ FIT_MARGIN = 12
 #: lanes make a map fit; a drawing at the cards' own size needs nothing bigger
 COMFORTABLE_ZOOM = 1.0
 #: where no drawing fits readably, a simpler one is drawn if its zoom is at least this share of
-#: the largest (the page shows the middle at 12 px either way: about four fifths as much of it)
+#: the largest (the page shows part of it at 12 px either way: about four fifths as much of it)
 UNREADABLE_SHARE = 0.9
 
 

@@ -12,6 +12,7 @@ import strategies
 from hypothesis import HealthCheck, Phase, given, settings
 
 import argmap
+from argmap.layout import FIT_MARGIN
 from argmap.options import RenderOptions
 
 pytestmark = pytest.mark.browser
@@ -84,11 +85,17 @@ def fits_readably(page, amap) -> bool:
 
 def check_first_view(amap, page, where: str, whole: bool = True) -> None:
     """The default view: labels readable, no overlaps, evidence beside its statement, and (`whole`)
-    every card inside the map area."""
+    every card inside the map area, else the drawing from its top with the thesis in view."""
     view = page.js("() => window.argmap.view()")
     label_px = view["scale"] * view["fontSize"]
     assert label_px >= READABLE - 1e-6, (where, label_px)
     assert {b[0] for b in view["boxes"]} == set(amap.graph), where
+    if not whole:
+        thesis = next(iter(amap.nodes_of("thesis")))
+        box = next(b for b in view["boxes"] if b[0] == thesis)
+        assert box[1] >= 0 and box[2] >= 0 and box[3] <= view["width"] and box[4] <= view["height"], where
+        # from the drawing's top, unless that would leave the thesis below the view
+        assert min(b[2] for b in view["boxes"]) >= 0 or box[4] >= view["height"] - FIT_MARGIN - 1, where
     notes_w, notes_h = notes_box(page)
     for node, left, top, right, bottom in view["boxes"] if whole else []:
         assert left >= 0 and top >= 0 and right <= view["width"] and bottom <= view["height"], (where, node)
@@ -110,6 +117,20 @@ def test_bundled_maps_first_view(bundled_maps, tmp_path, open_page, size):
         check_first_view(amap, page, f"{path.name} at {size}")
 
 
+def test_map_too_big_to_fit_readably_opens_at_its_thesis(tmp_path, open_page):
+    """Essay maps of 60 statements on a laptop (one drawn going down, one going right): labels at
+    12 px, from the top of the drawing with the thesis in view, rather than the whole map unreadable
+    or its middle without the thesis."""
+    from tests.maps import essay_map
+
+    for seed in (1, 2):
+        amap = essay_map(60, seed)
+        page = open_page(render(amap, tmp_path, f"big{seed}.html"), viewport={"width": 1280, "height": 800})
+        assert not fits_readably(page, amap)
+        check_first_view(amap, page, f"essay 60/{seed}", whole=False)
+        page.close()
+
+
 essay_maps = getattr(strategies, "essay_maps", None)
 
 
@@ -127,7 +148,7 @@ def test_generated_essay_maps_first_view(tmp_path, open_page):
             page = open_page(render(amap, tmp_path), viewport={"width": size[0], "height": size[1]})
             where = f"{len(amap)} statements at {size}"
             whole = fits_readably(page, amap)
-            if not whole:  # the layout is larger than the window at 12 px: the page shows its middle
+            if not whole:  # larger than the window at 12 px: the page shows it from the thesis down
                 unfit.append(where)
             # a 1920 x 1080 screen holds every one of them whole (a laptop: most, see the README)
             assert whole or size != (1920, 1080), where

@@ -89,11 +89,10 @@ function choosePanes() {
   });
 }
 /* The whole map in view; where that is below a readable size, as much of it as fits at a readable
- * size (on a phone: from the thesis down). */
+ * size from its top, the thesis in view: where a reader starts. */
 function firstView() {
   S.vis.fit();
   if (S.cards && S.vis.scale() < readableScale() - 1e-6) {
-    if (!phone()) { S.vis.zoomTo(readableScale()); return; }   // the middle of the map, readable
     var thesis = 0;
     for (var j = 0; j < S.N; j++) { if (S.kindOf[j] === 0) { thesis = j; break; } }
     S.vis.showTop(thesis, readableScale());

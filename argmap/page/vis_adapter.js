@@ -961,14 +961,17 @@ function createVis(container) {
     /* The node drawn at a point of the map element (CSS px), or null. */
     nodeAt: function (px, py) { var hit = network.getNodeAt({ x: px, y: py }); return hit === undefined ? null : +hit; },
     zoomTo: function (scale) { network.moveTo({ scale: scale, animation: false }); },
-    /* Statement x at the top of the view at `scale`, centred unless that would leave room to the
-     * left of the drawing (then the drawing's left edge is at the view's). */
+    /* The drawing from its top at `scale`, across centred on statement x but not past the drawing's
+     * edges (whole across where it fits), and down just far enough that x is in view: a map bigger
+     * than the view is read from its thesis (an outline on a phone from its left edge). */
     showTop: function (x, scale) {
       var size = canvasSize(), live = network.body.nodes[x];
       if (!live) { return; }
-      var h = cardHeight(x), b = cardBounds(livePositions());
-      var cx = Math.max(live.x, b.minX - FIT_MARGIN / scale + size.width / 2 / scale);
-      network.moveTo({ position: { x: cx, y: live.y - h / 2 - FIT_MARGIN / scale + size.height / 2 / scale }, scale: scale, animation: false });
+      var h = cardHeight(x), b = cardBounds(livePositions()), m = FIT_MARGIN / scale;
+      var vw = size.width / scale, vh = size.height / scale, cx = (b.minX + b.maxX) / 2, top = b.minY - m;
+      if (b.maxX - b.minX + 2 * m > vw) { cx = Math.min(Math.max(live.x, b.minX - m + vw / 2), b.maxX + m - vw / 2); }
+      if (live.y + h / 2 + m > top + vh) { top = live.y + h / 2 + m - vh; }
+      network.moveTo({ position: { x: cx, y: top + vh / 2 }, scale: scale, animation: false });
     },
     focusNode: function (x) { network.focus(x, { scale: Math.max(network.getScale(), 0.7), animation: false }); },
     showOnMap: showOnMap,
