@@ -6,14 +6,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from argmap.cards import (
-    CHARS_PER_LINE,
     ELLIPSIS,
+    FONT_SIZE,
     LINE_HEIGHT,
+    LINE_WIDTH,
     MAX_LINES,
     card_height,
     card_label,
     card_lines,
+    char_width,
     page_geometry,
+    text_width,
 )
 from argmap.model import ArgumentMap
 
@@ -33,18 +36,28 @@ def test_wraps_at_word_boundaries() -> None:
 
 def test_overflow_ends_with_an_ellipsis() -> None:
     lines = card_lines("The quick brown fox jumps over the lazy dog and keeps running far away")
-    assert lines == ["The quick brown fox", "jumps over the lazy", "dog and keeps running…"]
+    assert lines == ["The quick brown fox", "jumps over the lazy dog", "and keeps running far…"]
     # a full last line loses its last word, not a piece of it
     lines = card_lines("aaaa bbbb cccc dddd eee " * 4)
     assert len(lines) == MAX_LINES and lines[-1].endswith(ELLIPSIS)
-    assert all(len(line) <= CHARS_PER_LINE for line in lines)
+    assert lines[-1].removesuffix(ELLIPSIS).split(" ")[-1] in ("aaaa", "bbbb", "cccc", "dddd", "eee")
+    assert all(text_width(line) <= LINE_WIDTH for line in lines)
 
 
 def test_long_words_are_cut() -> None:
     assert card_lines("Supercalifragilisticexpialidocious is long") == [
-        "Supercalifragilisticex", "pialidocious is long"]
-    assert card_lines("a" * 66) == ["a" * 22] * 3  # exactly three lines: no ellipsis
-    assert card_lines("a" * 66 + " b") == ["a" * 22, "a" * 22, "a" * 21 + ELLIPSIS]
+        "Supercalifragilisticexpial", "idocious is long"]
+    assert card_lines("a" * 60) == ["a" * 20] * 3  # exactly three lines: no ellipsis
+    assert card_lines("a" * 60 + " b") == ["a" * 20, "a" * 20, "a" * 18 + ELLIPSIS]
+
+
+def test_lines_are_wrapped_by_width_not_characters() -> None:
+    # 22 narrow letters fit one line, 22 wide ones do not: the page would have to shrink the font
+    assert card_lines("illicit little lilt il") == ["illicit little lilt il"]
+    wide = card_lines("MMMM WWWW mmmm wwww MMMM WWWW")
+    assert len(wide) > 1 and all(text_width(line) <= LINE_WIDTH for line in wide)
+    assert char_width("m") > char_width("i") and char_width("\u884c") == FONT_SIZE
+    assert char_width("\u0301") == 0  # a combining accent adds nothing
 
 
 def test_blank_label_is_one_empty_line() -> None:
@@ -74,7 +87,7 @@ def test_card_label_falls_back_to_the_shortened_text() -> None:
 def test_lines_fit_the_card(label: str) -> None:
     lines = card_lines(label)
     assert 1 <= len(lines) <= MAX_LINES
-    assert all(len(line) <= CHARS_PER_LINE for line in lines)
+    assert all(text_width(line) <= LINE_WIDTH for line in lines)
     assert all("\n" not in line for line in lines)
     assert card_lines(label) == lines  # deterministic
 
@@ -95,11 +108,12 @@ def test_lines_keep_the_words(label: str) -> None:
         assert "".join(lines).replace(" ", "") == "".join(words_in)
         for line in lines:
             for word in line.split(" "):
-                assert word in words_in or len(word) <= CHARS_PER_LINE
+                assert word in words_in or text_width(word) <= LINE_WIDTH
 
 
+# words of up to 12 lowercase letters are narrower than a line even in "m"s
 @given(st.lists(st.text(st.characters(min_codepoint=97, max_codepoint=122), min_size=1,
-                        max_size=CHARS_PER_LINE), min_size=1, max_size=12))
+                        max_size=12), min_size=1, max_size=12))
 def test_short_words_are_never_split(ws: list[str]) -> None:
     lines = card_lines(" ".join(ws))
     shown = " ".join(lines).removesuffix(ELLIPSIS).split(" ")

@@ -131,6 +131,25 @@ def test_map_too_big_to_fit_readably_opens_at_its_thesis(tmp_path, open_page):
         page.close()
 
 
+def test_card_lines_need_no_smaller_font(tmp_path, open_page):
+    """The layout wraps each label by its width in the page's font (DejaVu Sans in Debian's
+    Chromium), so the page draws every line at the card's font size: a shrunk line would make the
+    whole map's least readable zoom larger. Wide letters, narrow ones, digits, accents, CJK."""
+    from argmap.cards import FONT_SIZE
+
+    amap = argmap.ArgumentMap()
+    amap.add_node("t", "thesis", "MMMM WWWW mmmm wwww MMMM WWWW MMMM")
+    labels = ["illicit little lilt in a li", "%%%% @@@@ #### &&&& ==== ~~~~", "Åland Ørsted Œuvre Ñandú Ægir",
+              "1914 1915 1916 1917 1918 1919 1920", "\u884c\u884c\u884c\u884c\u884c\u884c\u884c\u884c\u884c\u884c\u884c\u884c\u884c",
+              "Franz-Ferdinand Stalin Kirov Mmm"]
+    for k, label in enumerate(labels):
+        amap.add_node(f"r{k}", "reason", label)
+        amap.add_edge(f"r{k}", "t", "supports")
+    page = open_page(render(amap, tmp_path), viewport={"width": 1280, "height": 800})
+    assert page.js("() => window.argmap.view().fontSize") == FONT_SIZE
+    assert page.errors == []
+
+
 essay_maps = getattr(strategies, "essay_maps", None)
 
 
