@@ -405,33 +405,56 @@ function routeCrossings(ix, pts, e) {
   for (var j = 0; j + 3 < pts.length; j += 2) { n += crossingsOn(ix, pts[j], pts[j + 1], pts[j + 2], pts[j + 3], e, false); }
   return n;
 }
-/* Links that still cross others once every link has a route are routed again, most crossings
- * first: their old route taken up, a search along the gap lines of the whole map and round its edge
- * in which a crossing costs CROSS_COST px of length, the new route kept if it crosses fewer. Evidence
+/* Links that still cross others once every link has a route are routed again: their old routes
+ * taken up, a search along the gap lines of the whole map and round its edge in which a crossing
+ * costs CROSS_COST px of length, the new routes kept if they cross fewer links in all. Evidence
  * shared with a reason far across the map then goes round the lines between them rather than across
  * all of them (routing link by link, the first links cannot know what the later ones will need).
- * Maps of up to REROUTE_CARDS cards: each search covers the whole map. */
-var REROUTE_CARDS = 150;
+ * First each crossing link alone, most crossings first; then each lane (the links of one relation
+ * into one statement, which share a trunk) still crossing, all its links together, so a trunk can
+ * move to the other side of the cards it serves. Maps of up to REROUTE_CARDS cards (lanes: up to
+ * REROUTE_LANE_CARDS): each search covers the whole map. */
+var REROUTE_CARDS = 150, REROUTE_LANE_CARDS = 80;
 function rerouteCrossing(ix, routes) {
   if (S.N > REROUTE_CARDS) { return; }
-  var count = new Int32Array(S.E), order = [];
+  var count = new Int32Array(S.E), alone = [], lanes = new Map();
   for (var e = 0; e < S.E; e++) {
-    if (routes[e] && ix.segsOf[e]) { count[e] = routeCrossings(ix, routes[e], e); if (count[e]) { order.push(e); } }
+    if (!routes[e] || !ix.segsOf[e]) { continue; }
+    count[e] = routeCrossings(ix, routes[e], e);
+    if (count[e]) { alone.push(e); }
+    var lane = S.edgeTo[e] * S.RELS.length + S.edgeRel[e];
+    if (lanes.has(lane)) { lanes.get(lane).push(e); } else { lanes.set(lane, [e]); }
   }
-  order.sort(function (p, q) { return count[q] - count[p] || p - q; });
-  order.forEach(function (e) {
-    var before = routeCrossings(ix, routes[e], e);   // a link routed again meanwhile may have left it
-    if (!before) { return; }
-    var old = ix.segsOf[e], a = S.edgeFrom[e], b = S.edgeTo[e];
-    old.forEach(function (seg) { seg[6] = 0; });
-    var pts = gridRoute(ix, a, b, -Infinity, -Infinity, Infinity, Infinity, e);
-    if (pts && pts.length >= 4 && routeCrossings(ix, pts, e) < before) {
-      routes[e] = pts;
-      addLanes(ix, pts, b * S.RELS.length + S.edgeRel[e], e);
-    } else {
-      old.forEach(function (seg) { seg[6] = 1; });
-    }
+  alone.sort(function (p, q) { return count[q] - count[p] || p - q; });
+  alone.forEach(function (e) { routeAgain(ix, routes, [e]); });
+  if (S.N > REROUTE_LANE_CARDS) { return; }
+  Array.from(lanes.keys()).sort(function (p, q) { return p - q; }).forEach(function (lane) {
+    var list = lanes.get(lane);
+    if (list.length > 1) { routeAgain(ix, routes, list); }
   });
+}
+/* Routes the links of `list` again, in turn (each with its own search), keeping the new routes if
+ * they cross fewer links in all than the old ones; returns whether it did. */
+function routeAgain(ix, routes, list) {
+  function crossed() { var n = 0; list.forEach(function (e) { n += routeCrossings(ix, routes[e], e); }); return n; }
+  var before = crossed();   // links routed again meanwhile may have left them
+  if (!before) { return false; }
+  var old = list.map(function (e) { return [routes[e], ix.segsOf[e]]; }), done = true;
+  list.forEach(function (e) { ix.segsOf[e].forEach(function (seg) { seg[6] = 0; }); });
+  for (var j = 0; j < list.length && done; j++) {
+    var e = list[j], a = S.edgeFrom[e], b = S.edgeTo[e];
+    var pts = gridRoute(ix, a, b, -Infinity, -Infinity, Infinity, Infinity, e);
+    if (!pts || pts.length < 4) { done = false; break; }
+    routes[e] = pts;
+    addLanes(ix, pts, b * S.RELS.length + S.edgeRel[e], e);
+  }
+  if (done && crossed() < before) { return true; }
+  list.forEach(function (e, i) {
+    if (ix.segsOf[e] !== old[i][1]) { ix.segsOf[e].forEach(function (seg) { seg[6] = 0; }); }
+    routes[e] = old[i][0]; ix.segsOf[e] = old[i][1];
+    old[i][1].forEach(function (seg) { seg[6] = 1; });
+  });
+  return false;
 }
 /* Every link's route for the cards at `xy` (null for a link with a hidden end), kept until the
  * positions or the shown cards change. */
