@@ -254,8 +254,8 @@ MAX_LANES = 4
 #: maps up to this size try every spread in lanes too (bigger ones: the one line's own)
 LANE_SPREADS_UP_TO = 120
 #: between two lanes: room for the lines to the thesis (one trunk per relation) and a visible break,
-#: about twice the gap between cards; at 72, 276 of the 300 random essay maps of ``layout_eval`` fitted
-#: a 1280 x 800 laptop whole at 12 px (Python's measure), at 48 285, at 32 286
+#: about twice the gap between cards; at 72, 9 more of the 300 random essay maps of ``layout_eval``
+#: missed a 1280 x 800 laptop whole at 12 px, and going under 48 gains one
 LANE_GAP = 48
 #: how far one lane's statements are set in from the thesis's edge (the lane's line runs there): enough
 #: to show the outline; at 48, a phone's 390 px at 12 px labels cut the evidence beside each reason

@@ -434,11 +434,11 @@ function rerouteCrossing(ix, routes) {
   });
 }
 /* Routes the links of `list` again, in turn (each with its own search), keeping the new routes if
- * they cross fewer links in all than the old ones; returns whether it did. */
+ * they cross fewer links in all than the old ones. */
 function routeAgain(ix, routes, list) {
   function crossed() { var n = 0; list.forEach(function (e) { n += routeCrossings(ix, routes[e], e); }); return n; }
   var before = crossed();   // links routed again meanwhile may have left them
-  if (!before) { return false; }
+  if (!before) { return; }
   var old = list.map(function (e) { return [routes[e], ix.segsOf[e]]; }), done = true;
   list.forEach(function (e) { ix.segsOf[e].forEach(function (seg) { seg[6] = 0; }); });
   for (var j = 0; j < list.length && done; j++) {
@@ -448,13 +448,12 @@ function routeAgain(ix, routes, list) {
     routes[e] = pts;
     addLanes(ix, pts, b * S.RELS.length + S.edgeRel[e], e);
   }
-  if (done && crossed() < before) { return true; }
+  if (done && crossed() < before) { return; }
   list.forEach(function (e, i) {
     if (ix.segsOf[e] !== old[i][1]) { ix.segsOf[e].forEach(function (seg) { seg[6] = 0; }); }
     routes[e] = old[i][0]; ix.segsOf[e] = old[i][1];
     old[i][1].forEach(function (seg) { seg[6] = 1; });
   });
-  return false;
 }
 /* Every link's route for the cards at `xy` (null for a link with a hidden end), kept until the
  * positions or the shown cards change. */
