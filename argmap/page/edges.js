@@ -264,7 +264,8 @@ function routeEdge(ix, a, b, lane) {
  * (each card's sides at ROUTE_GAP and at 5 px), clipped to the two cards' borders; null if none.
  * With `link` (the link being routed; -1 for none), running along other links and crossing them cost
  * as in pathCost, so the route goes round them where it can (along a coarser grid, at ROUTE_GAP only,
- * and just outside the map: it may cover the whole map). */
+ * and just outside the map: it may cover the whole map); each step it looks at spends one of
+ * ix.budget, and it gives up (null) when that is spent. */
 function gridRoute(ix, a, b, L, T, R, Bm, link) {
   var aware = link >= 0, lane = aware ? b * S.RELS.length + S.edgeRel[link] : -1, rim = aware ? ROUTE_GAP : 2 * ROUTE_GAP;
   var B = ix.box, xsSet = new Set(), ysSet = new Set(), offs = aware ? [ROUTE_GAP] : [ROUTE_GAP, 5];
@@ -336,6 +337,7 @@ function gridRoute(ix, a, b, L, T, R, Bm, link) {
       if (i2 < 0 || i2 >= nx || j2 < 0 || j2 >= ny) { continue; }
       var step = steps[pt * 4 + d];
       if (step !== step) {   // not yet known: the same for every heading arriving here
+        if (aware && --ix.budget < 0) { return null; }   // the searches' steps are spent
         var x0 = xs[i], y0 = ys[jy], x1 = xs[i2], y1 = ys[j2];
         step = !segmentClear(ix, x0, y0, x1, y1, a, b) ? Infinity : Math.abs(x1 - x0) + Math.abs(y1 - y0) +
           (aware ? laneCost(ix, x0, y0, x1, y1, lane) + CROSS_COST * crossingsOn(ix, x0, y0, x1, y1, link, true) : 0);
@@ -412,11 +414,14 @@ function routeCrossings(ix, pts, e) {
  * all of them (routing link by link, the first links cannot know what the later ones will need).
  * First each crossing link alone, most crossings first; then each lane (the links of one relation
  * into one statement, which share a trunk) still crossing, all its links together, so a trunk can
- * move to the other side of the cards it serves. Maps of up to REROUTE_CARDS cards (lanes: up to
- * REROUTE_LANE_CARDS): each search covers the whole map. */
-var REROUTE_CARDS = 150, REROUTE_LANE_CARDS = 80;
+ * move to the other side of the cards it serves. Each search covers the whole map, so this is done
+ * on maps of up to REROUTE_CARDS cards (lanes: up to REROUTE_LANE_CARDS) with at most two links a
+ * card (where there are more, their lines fill the gaps and there is no way round them), and all the
+ * searches together look at no more than REROUTE_STEPS steps between grid points. */
+var REROUTE_CARDS = 150, REROUTE_LANE_CARDS = 80, REROUTE_STEPS = 50000;
 function rerouteCrossing(ix, routes) {
-  if (S.N > REROUTE_CARDS) { return; }
+  if (S.N > REROUTE_CARDS || S.E > 2 * S.N) { return; }
+  ix.budget = REROUTE_STEPS;
   var count = new Int32Array(S.E), alone = [], lanes = new Map();
   for (var e = 0; e < S.E; e++) {
     if (!routes[e] || !ix.segsOf[e]) { continue; }
@@ -437,7 +442,7 @@ function rerouteCrossing(ix, routes) {
  * they cross fewer links in all than the old ones. */
 function routeAgain(ix, routes, list) {
   function crossed() { var n = 0; list.forEach(function (e) { n += routeCrossings(ix, routes[e], e); }); return n; }
-  var before = crossed();   // links routed again meanwhile may have left them
+  var before = ix.budget > 0 ? crossed() : 0;   // links routed again meanwhile may have left them
   if (!before) { return; }
   var old = list.map(function (e) { return [routes[e], ix.segsOf[e]]; }), done = true;
   list.forEach(function (e) { ix.segsOf[e].forEach(function (seg) { seg[6] = 0; }); });
