@@ -91,14 +91,18 @@ function addLanes(ix, pts, lane, e) {
   }
 }
 /* What running along (or ending at the end of) other lanes costs the segment; running along its own
- * lane costs a fifth (links to one statement join into one line, as in an org chart). Crossing a
- * segment of another lane costs CROSS_COST each (links into one statement join; they never cross):
- * left in ix.crossing, from the same scan of the buckets. */
+ * lane costs a fifth (links to one statement join into one line, as in an org chart). The segments
+ * of other lanes it crosses (links into one statement join; they never cross) are counted in
+ * ix.crossed, from the same scan of the buckets; each costs CROSS_COST. With `link` (>= 0, the link
+ * being routed again) it counts instead the segments of links that share no card with it, and a
+ * `step` of a grid search counts a line it ends on but not one it starts from, so a path going on
+ * across a line at a grid point counts it once. */
 var CROSS_COST = 250;
-function laneCost(ix, x0, y0, x1, y1, lane) {
+function laneCost(ix, x0, y0, x1, y1, lane, link, step) {
   var level = y0 === y1, upright = x0 === x1, cost = 0, seen = new Set(), joined = 0;
-  var lx = Math.min(x0, x1), hx = Math.max(x0, x1), ly = Math.min(y0, y1), hy = Math.max(y0, y1);
-  ix.crossing = 0;
+  var p = level ? x0 : y0, q = level ? x1 : y1, at = level ? y0 : x0, lo = Math.min(p, q), hi = Math.max(p, q);
+  var again = link >= 0, a = again ? S.edgeFrom[link] : -1, b = again ? S.edgeTo[link] : -1;
+  ix.crossed = 0;
   if (!level && !upright) { return 0; }
   laneKeys(x0, y0, x1, y1, function (key) {
     var list = ix.lanes.get(key);
@@ -112,10 +116,13 @@ function laneCost(ix, x0, y0, x1, y1, lane) {
       } else if (upright && o[0] === o[2] && Math.abs(o[0] - x0) < LANE_NEAR) {
         along = Math.min(Math.max(y0, y1), Math.max(o[1], o[3])) - Math.max(Math.min(y0, y1), Math.min(o[1], o[3]));
       } else {
-        if (o[4] !== lane && (level ? o[0] === o[2] && o[0] > lx && o[0] < hx && y0 > Math.min(o[1], o[3]) && y0 < Math.max(o[1], o[3])
-                                    : o[1] === o[3] && o[1] > ly && o[1] < hy && x0 > Math.min(o[0], o[2]) && x0 < Math.max(o[0], o[2]))) {
-          ix.crossing += CROSS_COST;
-        }
+        // across it: o must run the other way, past this segment's line, between its ends
+        var c = level ? o[0] : o[1];
+        if ((level ? o[0] !== o[2] : o[1] !== o[3]) || !(at > Math.min(level ? o[1] : o[0], level ? o[3] : o[2]) &&
+                                                         at < Math.max(level ? o[1] : o[0], level ? o[3] : o[2]))) { continue; }
+        var other = again ? S.edgeFrom[o[5]] !== a && S.edgeFrom[o[5]] !== b && S.edgeTo[o[5]] !== a && S.edgeTo[o[5]] !== b
+                          : o[4] !== lane;
+        if (other && (step ? (p < q ? c > p && c <= q : c < p && c >= q) : c > lo && c < hi)) { ix.crossed++; }
         continue;
       }
       if (o[4] === lane) { if (along > joined) { joined = along; } }   // joining a line to the same statement
@@ -179,7 +186,7 @@ function pathCost(ix, pts, a, b, lane) {
       if (!segmentClear(ix, x0, y0, x1, y1, -1, -1)) { return Infinity; }
     } else if (!segmentClear(ix, x0, y0, x1, y1, j === 0 ? a : -1, j + 2 === n ? b : -1)) { return Infinity; }
     if (j > 0 && (x1 - x0) * (pts[2 * j] - pts[2 * j - 2]) + (y1 - y0) * (pts[2 * j + 1] - pts[2 * j - 1]) < 0) { return Infinity; }
-    var along = laneCost(ix, x0, y0, x1, y1, lane), across = ix.crossing;
+    var along = laneCost(ix, x0, y0, x1, y1, lane), across = CROSS_COST * ix.crossed;
     ix.laneHit = ix.laneHit || along >= LANE_COST || across > 0;
     cost += Math.hypot(x1 - x0, y1 - y0) + along + across;
   }
@@ -340,7 +347,7 @@ function gridRoute(ix, a, b, L, T, R, Bm, link) {
         if (aware && --ix.budget < 0) { return null; }   // the searches' steps are spent
         var x0 = xs[i], y0 = ys[jy], x1 = xs[i2], y1 = ys[j2];
         step = !segmentClear(ix, x0, y0, x1, y1, a, b) ? Infinity : Math.abs(x1 - x0) + Math.abs(y1 - y0) +
-          (aware ? laneCost(ix, x0, y0, x1, y1, lane) + CROSS_COST * crossingsOn(ix, x0, y0, x1, y1, link, true) : 0);
+          (aware ? laneCost(ix, x0, y0, x1, y1, lane, link, true) + CROSS_COST * ix.crossed : 0);
         steps[pt * 4 + d] = step;
       }
       if (step === Infinity) { continue; }
@@ -380,31 +387,10 @@ function clipEnds(pts, B, a, b) {
   return simplify(out);
 }
 
-/* How many live segments of links that share no card with link e the level or upright segment
- * crosses. A `step` of a grid search counts a line it ends on and not one it starts from, so a path
- * going on across a line at a grid point counts it once. */
-function crossingsOn(ix, x0, y0, x1, y1, e, step) {
-  var level = y0 === y1, upright = x0 === x1, count = 0, seen = new Set();
-  if (level === upright) { return 0; }   // slanted, or no length
-  var a = S.edgeFrom[e], b = S.edgeTo[e], p = level ? x0 : y0, q = level ? x1 : y1, at = level ? y0 : x0;
-  laneKeys(x0, y0, x1, y1, function (key) {
-    var list = ix.lanes.get(key);
-    for (var j = 0; list && j < list.length; j++) {
-      var o = list[j];
-      if (!o[6] || seen.has(o)) { continue; }
-      seen.add(o);
-      var f = S.edgeFrom[o[5]], t = S.edgeTo[o[5]];
-      if (f === a || f === b || t === a || t === b || (level ? o[0] !== o[2] : o[1] !== o[3])) { continue; }
-      var c = level ? o[0] : o[1], lo = level ? Math.min(o[1], o[3]) : Math.min(o[0], o[2]), hi = level ? Math.max(o[1], o[3]) : Math.max(o[0], o[2]);
-      if (!(at > lo && at < hi)) { continue; }
-      if (step ? (p < q ? c > p && c <= q : c < p && c >= q) : c > Math.min(p, q) && c < Math.max(p, q)) { count++; }
-    }
-  });
-  return count;
-}
+/* How many links that share no card with link e the route `pts` of e crosses (laneCost's count). */
 function routeCrossings(ix, pts, e) {
-  var n = 0;
-  for (var j = 0; j + 3 < pts.length; j += 2) { n += crossingsOn(ix, pts[j], pts[j + 1], pts[j + 2], pts[j + 3], e, false); }
+  var n = 0, lane = S.edgeTo[e] * S.RELS.length + S.edgeRel[e];
+  for (var j = 0; j + 3 < pts.length; j += 2) { laneCost(ix, pts[j], pts[j + 1], pts[j + 2], pts[j + 3], lane, e, false); n += ix.crossed; }
   return n;
 }
 /* Links that still cross others once every link has a route are routed again: their old routes
@@ -446,7 +432,7 @@ function routeAgain(ix, routes, list) {
   if (!before) { return; }
   var old = list.map(function (e) { return [routes[e], ix.segsOf[e]]; }), done = true;
   list.forEach(function (e) { ix.segsOf[e].forEach(function (seg) { seg[6] = 0; }); });
-  for (var j = 0; j < list.length && done; j++) {
+  for (var j = 0; j < list.length; j++) {
     var e = list[j], a = S.edgeFrom[e], b = S.edgeTo[e];
     var pts = gridRoute(ix, a, b, -Infinity, -Infinity, Infinity, Infinity, e);
     if (!pts || pts.length < 4) { done = false; break; }
