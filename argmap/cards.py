@@ -73,7 +73,6 @@ def text_width(text: str) -> float:
     return sum(map(char_width, text))
 
 
-
 def _fit(text: str, room: float) -> str:
     """The longest start of ``text`` at most ``room`` px wide (at least its first character)."""
     used = 0.0

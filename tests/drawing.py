@@ -70,5 +70,3 @@ def dot_drawing(amap: ArgumentMap, heights: list[int]) -> tuple[dict[str, Point]
             pts = [(float(parts[4 + 2 * j]) * 72, -float(parts[5 + 2 * j]) * 72) for j in range(k)]
             links.append((nodes[int(parts[1][1:])], nodes[int(parts[2][1:])], pts))
     return pos, links
-
-

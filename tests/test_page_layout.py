@@ -140,7 +140,7 @@ def test_card_lines_need_no_smaller_font(tmp_path, open_page):
     amap = argmap.ArgumentMap()
     amap.add_node("t", "thesis", "MMMM WWWW mmmm wwww MMMM WWWW MMMM")
     labels = ["illicit little lilt in a li", "%%%% @@@@ #### &&&& ==== ~~~~", "Åland Ørsted Œuvre Ñandú Ægir",
-              "1914 1915 1916 1917 1918 1919 1920", "\u884c\u884c\u884c\u884c\u884c\u884c\u884c\u884c\u884c\u884c\u884c\u884c\u884c",
+              "1914 1915 1916 1917 1918 1919 1920", "\u884c" * 13,
               "Franz-Ferdinand Stalin Kirov Mmm"]
     for k, label in enumerate(labels):
         amap.add_node(f"r{k}", "reason", label)
