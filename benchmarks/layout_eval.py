@@ -121,10 +121,11 @@ def evaluate(name: str, amap: ArgumentMap, seen: dict[str, Any] | None) -> dict[
             d, k, zoom = pick_drawing(cards, (w, h - BAR))
         else:
             drawing, zoom = seen[screen]
-            d, k = drawing.split()[0], int(drawing.split()[1])
-        pos = dict(zip(cards.nodes, cards.variants[d][int(k)], strict=True))
-        row[screen] = {"drawing": f"{d} {k}", "zoom": zoom,
-                       "bbox": _bbox(cards.variants[d][int(k)], cards.heights),
+            d, number = drawing.split()
+            k = int(number)
+        drawn = cards.variants[d][k]
+        pos = dict(zip(cards.nodes, drawn, strict=True))
+        row[screen] = {"drawing": f"{d} {k}", "zoom": zoom, "bbox": _bbox(drawn, cards.heights),
                        "near": nearest_share(amap, pos), "cross": crossings(amap, pos)}
     dot = dot_drawing(amap, cards.heights)
     row["cross_dot"] = crossings(amap, dot[0]) if dot is not None else None
