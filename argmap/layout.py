@@ -501,13 +501,16 @@ class _Tree:
             rank = [n + i for i in range(n)]
             for i, r in enumerate(scored):
                 rank[index[r]] = i
+        # each node hangs from the deepest statement it argues about; of several as deep, from the
+        # one it names first (shared evidence goes with the reason it was written for: taking the
+        # earliest reason in the essay heaped every shared piece on it, and the map then fitted no
+        # screen)
         parent = [-1] * n
         attacks = [False] * n
         for u in range(n):
             best = -1
             for v, att in zip(succ[u], attack[u], strict=True):
-                if layer[v] < layer[u] and (best < 0 or layer[v] > layer[best]
-                                            or (layer[v] == layer[best] and rank[v] < rank[best])):
+                if layer[v] < layer[u] and (best < 0 or layer[v] > layer[best]):
                     best = v
                     attacks[u] = att
             parent[u] = best

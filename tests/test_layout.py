@@ -9,6 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import argmap
 from argmap.layout import MIN_ROW, X_SPACING, Y_SPACING, layered, layers, row_cap
 from argmap.model import KINDS, ArgumentMap
 
@@ -378,6 +379,29 @@ def test_shared_evidence_sits_between_its_reasons() -> None:
 
         # the shared piece is a's last card (its grid fills across last), on the side facing b
         assert max(key(e) for e in ("e1", "e2")) < key("shared") and key("shared")[0] < key("e3")[0]
+
+
+def test_shared_evidence_is_drawn_with_the_statement_it_names_first() -> None:
+    # the statement listed first is the one the evidence was written for; drawing it there, not
+    # with whichever reason comes first in the essay, also keeps the groups even when an essay
+    # shares many pieces with one early reason
+    for first, second in (("a", "b"), ("b", "a")):
+        text = f"""argmap: 1
+nodes:
+  t: {{kind: thesis, text: T}}
+  a: {{kind: reason, text: A, supports: t}}
+  b: {{kind: reason, text: B, supports: t}}
+  e: {{kind: evidence, text: E, supports: [{first}, {second}]}}
+"""
+        cards = card_layout(argmap.loads(text))
+        group = dict(zip(cards.nodes, cards.groups, strict=True))
+        assert cards.nodes[group["e"]] == first
+    # a claim is nearer to the evidence than a reason, wherever it is listed
+    amap = build([("t", "thesis"), ("a", "reason"), ("b", "reason"), ("c", "claim"), ("e", "evidence")],
+                 [("a", "t", "supports"), ("b", "t", "supports"), ("c", "b", "supports"),
+                  ("e", "a", "supports"), ("e", "c", "supports")])
+    cards = card_layout(amap)
+    assert cards.nodes[cards.groups[cards.nodes.index("e")]] == "b"
 
 
 def test_objections_sit_beside_what_they_attack() -> None:
