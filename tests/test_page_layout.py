@@ -181,8 +181,8 @@ def test_generated_essay_maps_first_view(tmp_path, open_page):
 def test_phone_first_view(bundled_maps, tmp_path, open_page):
     """390 x 844: the page never scrolls sideways, the thesis is in view at >= 12 px, no card in view
     is cut by the map's sides, the notes ("7 pieces of evidence have no source") sit above the map
-    rather than over its cards, the map leaves one-finger drags to the page until it is tapped, and
-    details appear under the map."""
+    rather than over its cards, the map leaves one-finger drags to the page until it is tapped (saying
+    so while a finger is on it), and details appear under the map."""
     for path in bundled_maps:
         amap = argmap.load(path)
         page = open_page(render(amap, tmp_path, path.stem + ".html"), viewport={"width": 390, "height": 844})
@@ -202,6 +202,13 @@ def test_phone_first_view(bundled_maps, tmp_path, open_page):
         assert all(b[1] >= 0 and b[3] <= view["width"] for b in shown if b[0] in reasons), path.name
         assert not [b[0] for b in shown if b[1] < 0 < b[3] or b[1] < view["width"] < b[3]], path.name
         assert page.is_visible("#map-shield")
+        # its reminder covers no card until a finger is on the map, and goes a moment after it leaves
+        hint = "() => getComputedStyle(document.querySelector('#map-shield span')).opacity"
+        assert page.js(hint) == "0", path.name
+        page.js("() => document.getElementById('map-shield').dispatchEvent(new Event('touchstart'))")
+        page.wait_for_function(f"() => ({hint})() === '1'", timeout=5_000)
+        page.js("() => document.getElementById('map-shield').dispatchEvent(new Event('touchend'))")
+        page.wait_for_function(f"() => ({hint})() === '0'", timeout=10_000)
         top = page.js("() => document.getElementById('map').getBoundingClientRect().top")
         page.mouse.click((box[1] + box[3]) / 2, top + (box[2] + box[4]) / 2)  # tap: map + select
         assert not page.is_visible("#map-shield")

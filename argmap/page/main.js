@@ -116,10 +116,19 @@ function setDirection(dir, which) {
   fitMap();
 }
 /* On a phone one-finger drags scroll the page: the map takes touches only after a tap on it, until
- * a tap elsewhere. */
+ * a tap elsewhere. The hint saying so shows while a finger is on the map and a moment after, as map
+ * widgets on phones do, rather than always, where it covered the cards at the map's bottom. */
+var HINT_MS = 2000;
 function initTouch() {
-  var shield = $("map-shield");
+  var shield = $("map-shield"), hintTimer = 0;
   function arm() { shield.hidden = !phone(); doc.body.classList.toggle("map-active", !phone()); }
+  function hint(on) {
+    clearTimeout(hintTimer);
+    if (on) { shield.classList.add("hinting"); } else { hintTimer = setTimeout(function () { shield.classList.remove("hinting"); }, HINT_MS); }
+  }
+  shield.addEventListener("touchstart", function () { hint(true); }, { passive: true });
+  shield.addEventListener("touchend", function () { hint(false); }, { passive: true });
+  shield.addEventListener("touchcancel", function () { hint(false); }, { passive: true });
   shield.addEventListener("click", function (ev) {   // the tap that hands the map the touches also selects
     shield.hidden = true; doc.body.classList.add("map-active");
     var box = $("map").getBoundingClientRect(), x = S.vis.nodeAt(ev.clientX - box.left, ev.clientY - box.top);
