@@ -749,14 +749,17 @@ class _Tree:
                 # than this card is (the evidence is drawn nearer to its own statement than to
                 # another); the next group's statements are kept off by ``separate``, just as far
                 # as each needs
+                # (from the far edge of the last of their cards: a card arguing about one beside
+                # it has its own block there, which may be long, with its own statements in it)
                 below = any(statement[c] for c in kids)
-                pad = max(0, b // 2 - least_b - GAP - least_b // 2 + 1) if below and not tree else 0
+                far = max(off_b[c] + card_b[c] + sb[c] for c in beside) - b // 2
+                pad = max(0, far - least_b - GAP - least_b // 2 + 1) if below and not tree else 0
                 # a statement below this card's leaves sits deeper (its indent, and half of any
                 # taller slot), so the deepest leaves need that much more room along b
                 drop = max((indent + (slot[c] - slot[u]) // 2 for c in kids if statement[c]),
                            default=0)
                 if pad and drop > 0:
-                    pad += self._indent_pad(b // 2 - least_b // 2, reach, drop)
+                    pad += self._indent_pad(far - least_b // 2, reach, drop)
                 head = b + 2 * pad
                 for c in beside:
                     off_b[c] += pad

@@ -271,7 +271,7 @@ def test_acyclic_maps_have_every_edge_up(seed: int) -> None:
 from strategies import essay_maps, random_graphs  # noqa: E402
 
 from argmap.cards import CARD_WIDTH  # noqa: E402
-from argmap.layout import DIRECTIONS, CardLayout, card_layout, essay_layout, fit_zoom  # noqa: E402
+from argmap.layout import DIRECTIONS, GAP, CardLayout, card_layout, essay_layout, fit_zoom  # noqa: E402
 from tests.maps import essay_map, nearest_share  # noqa: E402
 
 MIN_GAP = 20
@@ -402,6 +402,25 @@ nodes:
                   ("e", "a", "supports"), ("e", "c", "supports")])
     cards = card_layout(amap)
     assert cards.nodes[cards.groups[cards.nodes.index("e")]] == "b"
+
+
+def test_a_long_block_beside_a_statement_leaves_no_gap_before_its_claim() -> None:
+    # an objection to r backed by eight pieces of evidence is a long block beside r; r's claim comes
+    # right after it (it used to be pushed half the block's length further, as if the block's last
+    # card were r's own evidence, which stretched real debates to twice their size)
+    nodes = [("t", "thesis"), ("r", "reason"), ("o", "objection"), ("c", "claim"), ("ec", "evidence")]
+    edges = [("r", "t", "supports"), ("o", "r", "attacks"), ("c", "r", "supports"), ("ec", "c", "supports")]
+    nodes += [(f"e{i}", "evidence") for i in range(8)]
+    edges += [(f"e{i}", "o", "supports") for i in range(8)]
+    amap = build(nodes, edges)
+    cards = card_layout(amap)
+    for direction in DIRECTIONS:
+        boxes = dict(zip(cards.nodes, card_boxes(cards, direction), strict=True))
+        across = 0 if direction == "down" else 1
+        block_end = max(boxes[n][across + 2] for n in ["o"] + [f"e{i}" for i in range(8)])
+        assert 0 < boxes["c"][across] - block_end <= 2 * GAP, direction
+        good, total = nearest_share(amap, cards.as_dict(direction))
+        assert good == total, direction
 
 
 def test_objections_sit_beside_what_they_attack() -> None:
