@@ -5,8 +5,9 @@
 
 For the bundled maps, essay-shaped maps of 10-60 statements (``essay_map``: one thesis, reasons
 with evidence, claims, objections, rebuttals, shared evidence), the benchmark generator's
-debate-shaped maps and the test suite's random essay maps (``essay_maps``), for the map area of a
-1280 x 800 laptop and of a 1920 x 1080 screen (both panes closed):
+debate-shaped maps, real maps held out from every design choice (``held_out``: the Argdown debates
+and AIF microtexts of the shared corpora) and the test suite's random essay maps (``essay_maps``),
+for the map area of a 1280 x 800 laptop and of a 1920 x 1080 screen (both panes closed):
 
 - which of the layout's drawings the page draws there and at what zoom it shows the whole of it
   (15 px labels are readable, >= 12 px, from zoom 0.8), read from the page in headless Chromium
@@ -22,12 +23,14 @@ debate-shaped maps and the test suite's random essay maps (``essay_maps``), for 
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import argmap
@@ -217,7 +220,9 @@ def report(rows: list[dict[str, Any]], times: list[tuple[int, float, float]],
            "points where two links cross (links sharing a statement never count) - the page's routed "
            "links (read from headless Chromium at 1280 x 800, both panes closed) against Graphviz `dot`'s "
            "splines on the same graph and card sizes; *straight*: the same count for straight segments "
-           "between card centres.", ""]
+           "between card centres. The *argdown* and *microtext* maps are held out: real maps made by "
+           "others (the Argdown project's example debates and the AIF microtexts of `../shared/corpora`) "
+           "that no design was chosen on.", ""]
     if fit:
         out += ["## The test suite's random essay maps", "",
                 "`essay_maps` from `tests/strategies.py` (2-8 reasons, 0-6 pieces of evidence each, claims, "
@@ -276,12 +281,22 @@ def report(rows: list[dict[str, Any]], times: list[tuple[int, float, float]],
     return "\n".join(out) + "\n"
 
 
+def held_out() -> list[tuple[str, ArgumentMap]]:
+    """Real argument maps no design was chosen on: the Argdown debates and the AIF microtexts of the
+    shared corpora (``ARGMAP_CORPORA``, else ``../shared/corpora``), where they are."""
+    root = Path(os.environ.get("ARGMAP_CORPORA") or Path(ROOT).parent / "shared" / "corpora")
+    debates = sorted((root / "argdown" / "argdown").glob("*.argdown"))
+    microtexts = sorted((root / "aif-microtexts").glob("*.json"))
+    return ([(f"argdown {f.stem}", argmap.load(f)) for f in debates]
+            + [(f"microtext {f.stem}", argmap.load(f)) for f in microtexts])
+
+
 def maps() -> list[tuple[str, ArgumentMap]]:
     out = [(name, argmap.load(f"{ROOT}/graphs/{name}.yaml")) for name in BUNDLED]
     out += [(f"essay {n}/{seed}", essay_map(n, seed)) for n in ESSAY_SIZES for seed in SEEDS]
     out += [(f"generated {n}/{seed}", argmap.loads(to_yaml(generate(n, seed=seed))))
             for n in ESSAY_SIZES for seed in SEEDS]
-    return out
+    return out + held_out()
 
 
 def main(argv: list[str] | None = None) -> int:
