@@ -514,6 +514,19 @@ class _Tree:
                     best = v
                     attacks[u] = att
             parent[u] = best
+        # a statement other than a thesis that argues about nothing and that nothing hangs from (a
+        # conclusion whose supporters all hang from something deeper) hangs from its first
+        # supporter, beside it, rather than lying apart as a root of its own
+        hung = [False] * n
+        for u in range(n):
+            if parent[u] >= 0:
+                hung[parent[u]] = True
+        for u in range(n):
+            if parent[u] < 0 and not hung[u] and pred[u] and kinds[u] != "thesis":
+                p = pred[u][0]
+                parent[u] = p
+                attacks[u] = graph[nodes[p]][nodes[u]]["relation"] != "supports"
+                hung[p] = True  # so it never hangs from u in turn (two such statements of a cycle)
         children: list[list[int]] = [[] for _ in range(n + 1)]  # n: the virtual root of all roots
         for u in range(n):
             children[parent[u] if parent[u] >= 0 else n].append(u)

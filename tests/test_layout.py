@@ -404,6 +404,29 @@ nodes:
     assert cards.nodes[cards.groups[cards.nodes.index("e")]] == "b"
 
 
+def test_a_conclusion_nothing_hangs_from_is_drawn_beside_its_supporter() -> None:
+    # c supports its reason and a conclusion d that argues about nothing: d is drawn in c's group,
+    # beside it, not as a root of its own in a row apart (its line then crossed the whole map)
+    amap = build([("t", "thesis"), ("r", "reason"), ("q", "reason"), ("c", "claim"), ("d", "claim"),
+                  ("e", "evidence")],
+                 [("r", "t", "supports"), ("q", "t", "supports"), ("c", "r", "supports"),
+                  ("c", "d", "supports"), ("e", "c", "supports")])
+    cards = card_layout(amap)
+    group = dict(zip(cards.nodes, cards.groups, strict=True))
+    assert group["d"] == group["c"] == cards.nodes.index("r")
+    for direction in DIRECTIONS:
+        assert_apart(cards, direction)
+        pos = cards.as_dict(direction)
+        near = max(abs(pos["d"][0] - pos["c"][0]), abs(pos["d"][1] - pos["c"][1]))
+        assert near <= CARD_WIDTH + 2 * GAP, direction
+    # two such statements supporting each other, and a thesis nothing supports: all drawn, no loop
+    amap = build([("t", "thesis"), ("a", "claim"), ("b", "claim")],
+                 [("a", "b", "supports"), ("b", "a", "supports")])
+    cards = card_layout(amap)
+    group = dict(zip(cards.nodes, cards.groups, strict=True))
+    assert group["t"] == -1 and sorted([group["a"], group["b"]]).count(-1) == 1
+
+
 def test_a_long_block_beside_a_statement_leaves_no_gap_before_its_claim() -> None:
     # an objection to r backed by eight pieces of evidence is a long block beside r; r's claim comes
     # right after it (it used to be pushed half the block's length further, as if the block's last
