@@ -914,6 +914,11 @@ class _Tree:
         else:
             across = -(-count // spread)
             along = -(-count // across)
+        if down and along == count > 1:
+            # one column under its statement, whose line runs down its side: a card linked to an
+            # earlier statement goes last, where its link can leave below that line, not across it
+            side = self.side
+            cells = [c for c in cells if side[c] >= 0] + [c for c in cells if side[c] < 0]
         col_a = [0] * along
         rows = -(-count // along)
         row_b = [0] * rows

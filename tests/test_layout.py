@@ -404,6 +404,26 @@ nodes:
     assert cards.nodes[cards.groups[cards.nodes.index("e")]] == "b"
 
 
+def test_in_one_column_going_down_a_card_linked_to_an_earlier_group_goes_last() -> None:
+    # the column's line runs down its side from the statement: from the top card, the link to the
+    # earlier group would cross it; from the bottom one it leaves below the line's end
+    from argmap.layout import _Tree
+
+    nodes = [("t", "thesis"), ("a", "reason"), ("b", "reason"), ("ea", "evidence"), ("s", "evidence")]
+    nodes += [(f"e{i}", "evidence") for i in range(3)]
+    edges = [("a", "t", "supports"), ("b", "t", "supports"), ("ea", "a", "supports"),
+             ("s", "b", "supports"), ("s", "a", "supports")]
+    edges += [(f"e{i}", "b", "supports") for i in range(3)]
+    amap = build(nodes, edges)
+    index = {v: i for i, v in enumerate(amap.graph)}
+    tree = _Tree(amap, list(amap.graph), "essay")
+    heights = [40] * len(amap)
+    column = tree.place(heights, "down", 1)
+    assert max(column[index[e]][1] for e in ("e0", "e1", "e2")) < column[index["s"]][1]
+    grid = tree.place(heights, "right", 1)  # going right the column is beside b: s first, nearest a
+    assert grid[index["s"]][1] < min(grid[index[e]][1] for e in ("e0", "e1", "e2"))
+
+
 def test_a_conclusion_nothing_hangs_from_is_drawn_beside_its_supporter() -> None:
     # c supports its reason and a conclusion d that argues about nothing: d is drawn in c's group,
     # beside it, not as a root of its own in a row apart (its line then crossed the whole map)
