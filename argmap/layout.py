@@ -1043,8 +1043,9 @@ class _Tree:
                 elif children[u] and lane[children[u][0]] < 0:  # a root stays centred on its children
                     ranks = [rank[c] for c in children[u]]
                     by = (shift[min(ranks)] + shift[max(ranks)]) // 2
-                else:  # a thesis in the corner of its lanes stays there
-                    continue
+                else:  # a thesis in the corner of its lanes stays before the first of them (on
+                    # a map of several theses, the ones before it may have moved)
+                    by = min(shift[rank[c]] for c in children[u])
                 if by or by_a:
                     x, y = pos[u]
                     moved[u] = (x + by, y + by_a) if cb == 0 else (x + by_a, y + by)

@@ -535,6 +535,29 @@ def test_any_graph(amap: ArgumentMap) -> None:
         assert len(cards.positions[direction]) == len(amap)
         assert_apart(cards, direction)
         assert_groups_are_bands(amap, cards, direction)
+        for k, pos in enumerate(cards.variants[direction]):  # every drawing the page may draw
+            boxes = variant_boxes(cards, pos)
+            for i, a in enumerate(boxes):
+                for b in boxes[i + 1:]:
+                    assert max(b[0] - a[2], a[0] - b[2], b[1] - a[3], a[1] - b[3]) >= MIN_GAP, (direction, k)
+
+
+def test_a_thesis_in_the_corner_of_its_lanes_moves_with_them() -> None:
+    # two theses: moving the first one's group apart (its evidence came near the second thesis's
+    # reason) moved the second thesis's lanes but not the thesis in their corner, 12 px from the
+    # first thesis's block
+    kinds = ["reason", "objection", "rebuttal", "evidence", "claim", "rebuttal", "evidence", "reason",
+             "reason", "evidence", "rebuttal", "claim", "thesis", "objection", "rebuttal", "thesis"]
+    edges = [(4, 6), (8, 15), (9, 11), (12, 15), (14, 7)]
+    amap = build([(f"n{i}", k) for i, k in enumerate(kinds)],
+                 [(f"n{u}", f"n{v}", "supports") for u, v in edges])
+    cards = card_layout(amap)
+    for direction in DIRECTIONS:
+        for k, pos in enumerate(cards.variants[direction]):
+            boxes = variant_boxes(cards, pos)
+            for i, a in enumerate(boxes):
+                for b in boxes[i + 1:]:
+                    assert max(b[0] - a[2], a[0] - b[2], b[1] - a[3], a[1] - b[3]) >= MIN_GAP, (direction, k)
 
 
 def test_groups_sharing_evidence_are_drawn_next_to_each_other() -> None:
