@@ -67,6 +67,8 @@ function routeIndex(xy) {
  * may: they join like an org chart's lines.
  * The level and upright segments of the routes chosen so far, in buckets like the cards. */
 var LANE_NEAR = 7, LANE_COST = 200, LANE_SHARE = 0.8;
+/* Link e's lane: its statement and relation. */
+function laneOf(e) { return S.edgeTo[e] * S.RELS.length + S.edgeRel[e]; }
 function laneKeys(x0, y0, x1, y1, fn) {
   var c0 = Math.floor((Math.min(x0, x1) - LANE_NEAR) / ROUTE_CELL), c1 = Math.floor((Math.max(x0, x1) + LANE_NEAR) / ROUTE_CELL);
   var r0 = Math.floor((Math.min(y0, y1) - LANE_NEAR) / ROUTE_CELL), r1 = Math.floor((Math.max(y0, y1) + LANE_NEAR) / ROUTE_CELL);
@@ -274,7 +276,7 @@ function routeEdge(ix, a, b, lane) {
  * and just outside the map: it may cover the whole map); each step it looks at spends one of
  * ix.budget, and it gives up (null) when that is spent. */
 function gridRoute(ix, a, b, L, T, R, Bm, link) {
-  var aware = link >= 0, lane = aware ? b * S.RELS.length + S.edgeRel[link] : -1, rim = aware ? ROUTE_GAP : 2 * ROUTE_GAP;
+  var aware = link >= 0, lane = aware ? laneOf(link) : -1, rim = aware ? ROUTE_GAP : 2 * ROUTE_GAP;
   var B = ix.box, xsSet = new Set(), ysSet = new Set(), offs = aware ? [ROUTE_GAP] : [ROUTE_GAP, 5];
   if (!isFinite(L)) {
     L = Infinity; T = Infinity; R = -Infinity; Bm = -Infinity;
@@ -389,7 +391,7 @@ function clipEnds(pts, B, a, b) {
 
 /* How many links that share no card with link e the route `pts` of e crosses (laneCost's count). */
 function routeCrossings(ix, pts, e) {
-  var n = 0, lane = S.edgeTo[e] * S.RELS.length + S.edgeRel[e];
+  var n = 0, lane = laneOf(e);
   for (var j = 0; j + 3 < pts.length; j += 2) { laneCost(ix, pts[j], pts[j + 1], pts[j + 2], pts[j + 3], lane, e, false); n += ix.crossed; }
   return n;
 }
@@ -413,7 +415,7 @@ function rerouteCrossing(ix, routes) {
     if (!routes[e] || !ix.segsOf[e]) { continue; }
     count[e] = routeCrossings(ix, routes[e], e);
     if (count[e]) { alone.push(e); }
-    var lane = S.edgeTo[e] * S.RELS.length + S.edgeRel[e];
+    var lane = laneOf(e);
     if (lanes.has(lane)) { lanes.get(lane).push(e); } else { lanes.set(lane, [e]); }
   }
   alone.sort(function (p, q) { return count[q] - count[p] || p - q; });
@@ -437,7 +439,7 @@ function routeAgain(ix, routes, list) {
     var pts = gridRoute(ix, a, b, -Infinity, -Infinity, Infinity, Infinity, e);
     if (!pts || pts.length < 4) { done = false; break; }
     routes[e] = pts;
-    addLanes(ix, pts, b * S.RELS.length + S.edgeRel[e], e);
+    addLanes(ix, pts, laneOf(e), e);
   }
   if (done && crossed() < before) { return; }
   list.forEach(function (e, i) {
@@ -464,7 +466,7 @@ function connectorRoutes(xy) {
   for (var t = 0; t < S.E; t++) {
     e = order[t];
     var a = S.edgeFrom[e], b = S.edgeTo[e];
-    var lane = b * S.RELS.length + S.edgeRel[e];   // links of one relation to one statement may join
+    var lane = laneOf(e);   // links of one relation to one statement may join
     routes[e] = S.hiddenN[a] || S.hiddenN[b] || a === b ? null : routeEdge(ix, a, b, lane);
     if (routes[e]) { addLanes(ix, routes[e], lane, e); }
   }
