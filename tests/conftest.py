@@ -18,16 +18,16 @@ from hypothesis import settings
 from tests.browser import launch_chromium  # one way to open the browser, for tests and benchmark
 
 ROOT = Path(__file__).resolve().parent.parent
-
-# CI draws the same examples every run: a rare counterexample that a property test finds by chance
-# on a developer's machine is fixed deliberately, rather than turning an unrelated change red
-settings.register_profile("ci", derandomize=True, database=None)
-if os.environ.get("CI"):
-    settings.load_profile("ci")
 GRAPHS = ROOT / "graphs"
 DATA = Path(__file__).resolve().parent / "data"
 CORPORA = Path(os.environ.get("ARGMAP_CORPORA") or ROOT.parent / "shared" / "corpora")  # a worktree: set it
 IN_CI = bool(os.environ.get("CI"))
+
+# CI draws the same examples every run: a rare counterexample that a property test finds by chance
+# on a developer's machine is fixed deliberately, rather than turning an unrelated change red
+settings.register_profile("ci", derandomize=True, database=None)
+if IN_CI:
+    settings.load_profile("ci")
 
 
 def need(condition: bool, reason: str) -> None:

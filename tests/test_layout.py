@@ -277,19 +277,29 @@ from tests.maps import essay_map, nearest_share  # noqa: E402
 MIN_GAP = 20
 
 
-def card_boxes(cards: CardLayout, direction: str) -> list[tuple[float, float, float, float]]:
+def variant_boxes(cards: CardLayout, pos: list[tuple[int, int]]) -> list[tuple[float, float, float, float]]:
     """Each card's box as the page draws it: CARD_WIDTH x height, centred on its position."""
     return [(x - CARD_WIDTH / 2, y - h / 2, x + CARD_WIDTH / 2, y + h / 2)
-            for (x, y), h in zip(cards.positions[direction], cards.heights, strict=True)]
+            for (x, y), h in zip(pos, cards.heights, strict=True)]
 
 
-def assert_apart(cards: CardLayout, direction: str) -> None:
-    boxes = card_boxes(cards, direction)
+def card_boxes(cards: CardLayout, direction: str) -> list[tuple[float, float, float, float]]:
+    """The boxes of the first drawing in ``direction``."""
+    return variant_boxes(cards, cards.positions[direction])
+
+
+def assert_cards_apart(cards: CardLayout, pos: list[tuple[int, int]], where: object) -> None:
+    """Every two cards of the drawing at ``pos`` at least MIN_GAP px apart."""
+    boxes = variant_boxes(cards, pos)
     for i, a in enumerate(boxes):
         for j in range(i + 1, len(boxes)):
             b = boxes[j]
             gap = max(b[0] - a[2], a[0] - b[2], b[1] - a[3], a[1] - b[3])
-            assert gap >= MIN_GAP, (direction, cards.nodes[i], cards.nodes[j], a, b)
+            assert gap >= MIN_GAP, (where, cards.nodes[i], cards.nodes[j], a, b)
+
+
+def assert_apart(cards: CardLayout, direction: str) -> None:
+    assert_cards_apart(cards, cards.positions[direction], direction)
 
 
 def assert_groups_are_bands(amap: ArgumentMap, cards: CardLayout, direction: str) -> None:
@@ -536,10 +546,7 @@ def test_any_graph(amap: ArgumentMap) -> None:
         assert_apart(cards, direction)
         assert_groups_are_bands(amap, cards, direction)
         for k, pos in enumerate(cards.variants[direction]):  # every drawing the page may draw
-            boxes = variant_boxes(cards, pos)
-            for i, a in enumerate(boxes):
-                for b in boxes[i + 1:]:
-                    assert max(b[0] - a[2], a[0] - b[2], b[1] - a[3], a[1] - b[3]) >= MIN_GAP, (direction, k)
+            assert_cards_apart(cards, pos, (direction, k))
 
 
 def test_a_thesis_in_the_corner_of_its_lanes_moves_with_them() -> None:
@@ -554,10 +561,7 @@ def test_a_thesis_in_the_corner_of_its_lanes_moves_with_them() -> None:
     cards = card_layout(amap)
     for direction in DIRECTIONS:
         for k, pos in enumerate(cards.variants[direction]):
-            boxes = variant_boxes(cards, pos)
-            for i, a in enumerate(boxes):
-                for b in boxes[i + 1:]:
-                    assert max(b[0] - a[2], a[0] - b[2], b[1] - a[3], a[1] - b[3]) >= MIN_GAP, (direction, k)
+            assert_cards_apart(cards, pos, (direction, k))
 
 
 def test_groups_sharing_evidence_are_drawn_next_to_each_other() -> None:
@@ -631,19 +635,11 @@ def test_a_claim_linked_to_another_group_faces_it() -> None:
 
 
 # -- drawings in lanes (the page picks the one that fits its map area) ---------------------------
-def variant_boxes(cards: CardLayout, pos: list[tuple[int, int]]) -> list[tuple[float, float, float, float]]:
-    return [(x - CARD_WIDTH / 2, y - h / 2, x + CARD_WIDTH / 2, y + h / 2)
-            for (x, y), h in zip(pos, cards.heights, strict=True)]
-
-
 def assert_drawing(amap: ArgumentMap, cards: CardLayout, pos: list[tuple[int, int]], where: str) -> None:
     """Cards 20 px apart, each group's cards in a rectangle no other group's card enters, evidence
     beside its statement (95%, or all but one on a small map)."""
+    assert_cards_apart(cards, pos, where)
     boxes = variant_boxes(cards, pos)
-    for i, a in enumerate(boxes):
-        for j in range(i + 1, len(boxes)):
-            b = boxes[j]
-            assert max(b[0] - a[2], a[0] - b[2], b[1] - a[3], a[1] - b[3]) >= MIN_GAP, (where, i, j)
     members: dict[int, list[int]] = {}
     for i, g in enumerate(cards.groups):
         if g >= 0:
