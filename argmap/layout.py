@@ -437,10 +437,17 @@ def card_layout(amap: ArgumentMap, order: str = "essay") -> CardLayout:
             # linked groups kept in one lane first (no link crosses between lanes), then, where
             # that is what lets the map fit, split too
             glues = (True, False) if tree.linked else (True,)
-            trials = ((g, c, k, b) for g in glues for c in lanes for k in lane_spreads
-                      for b in ((False, True) if c == 2 else (False,)))
-            for glued, count, k, between in trials:
-                pos = tree.place(heights, direction, k, count, glued, between)
+            trials = [(g, c, k, b, 0) for g in glues for c in lanes for k in lane_spreads
+                      for b in ((False, True) if c == 2 else (False,))]
+            # a map of several roots (theses, or the statements that argue about nothing in a map
+            # without one, such as a plan with no thesis yet): the roots' blocks in lanes too, at
+            # the one line's spread (every spread made this four times as slow for 2 % more maps
+            # that fit), each root's groups in one line or (up to LANE_SPREADS_UP_TO) in lanes
+            inner = (0, *lanes) if len(nodes) <= LANE_SPREADS_UP_TO else (0,)
+            trials += [(True, c, spread.get(direction, 1), False, r)
+                       for r in tree.root_lane_counts for c in inner]
+            for glued, count, k, between, r in trials:
+                pos = tree.place(heights, direction, k, count, glued, between, r)
                 w, h = _bbox(pos, heights)
                 # separating only moves groups apart: a drawing already no smaller both ways than
                 # one kept stays so
@@ -516,14 +523,17 @@ class _Tree:
             parent[u] = best
         # a statement other than a thesis that argues about nothing and that nothing hangs from (a
         # conclusion whose supporters all hang from something deeper) hangs from its first
-        # supporter, beside it, rather than lying apart as a root of its own
+        # supporter that is not evidence, beside it, rather than lying apart as a root of its own
+        # (under a piece of evidence it would stand among its statement's evidence)
         hung = [False] * n
         for u in range(n):
             if parent[u] >= 0:
                 hung[parent[u]] = True
         for u in range(n):
-            if parent[u] < 0 and not hung[u] and pred[u] and kinds[u] != "thesis":
-                p = pred[u][0]
+            if parent[u] < 0 and not hung[u] and kinds[u] != "thesis":
+                p = next((w for w in pred[u] if kinds[w] != "evidence"), -1)
+                if p < 0:
+                    continue
                 parent[u] = p
                 attacks[u] = graph[nodes[p]][nodes[u]]["relation"] != "supports"
                 hung[p] = True  # so it never hangs from u in turn (two such statements of a cycle)
@@ -532,18 +542,29 @@ class _Tree:
             children[parent[u] if parent[u] >= 0 else n].append(u)
         for p in range(n + 1):
             children[p].sort(key=lambda c: (attacks[c], rank[c]))
-        # each node's group: the child of a root it hangs from (-1 for roots)
+        # a root is drawn as a hub, beyond it what argues about it, centred on them (a thesis, or
+        # a stray objection), unless it is a reason or claim in a map without a thesis (a plan
+        # with no thesis yet): that is drawn as an outline, as it would be under a thesis, its
+        # evidence in a grid beside it (as a hub, the evidence at the ends of its line came nearer
+        # to the next root's claims than to it)
+        hub = [parent[u] < 0 and kinds[u] not in ("reason", "claim") for u in range(n)]
+        # each node's group: the child of a hub it hangs from, or the root it hangs from
+        # otherwise (-1 for hubs); and its root
         group = [-1] * n
+        root = list(range(n))
         stack = list(children[n])
         while stack:
             u = stack.pop()
             p = parent[u]
-            group[u] = -1 if p < 0 else (u if parent[p] < 0 else group[p])
+            group[u] = (-1 if hub[u] else u) if p < 0 else (u if hub[p] else group[p])
+            root[u] = u if p < 0 else root[p]
             stack.extend(children[u])
         # links outside the tree between groups of one thesis (shared evidence, an objection to
         # another group's statement), as (card, linked card) pairs
         pairs = [(u, v) for u in range(n) for v in succ[u] if v != parent[u] and group[u] >= 0
                  and group[v] >= 0 and group[u] != group[v] and parent[group[u]] == parent[group[v]]]
+        # (a group's parent: its hub, or -1 for the roots drawn as outlines, all under the virtual
+        # root n)
         #: group heads linked to each other by such a link, both ways: drawn in one lane first, so
         #: the link never crosses the lines between lanes
         self.linked: dict[int, list[int]] = {}
@@ -587,15 +608,17 @@ class _Tree:
         # statements (reasons, claims) always get a line of their own below what they argue
         # about, so no evidence is drawn next to one; the rest is drawn beside it, leaves in grids
         statement = [k in STATEMENTS for k in kinds]
-        gridded = [not children[u] and not statement[u] and (parent[u] < 0 or parent[parent[u]] >= 0)
+        gridded = [not children[u] and not statement[u] and (parent[u] < 0 or not hub[parent[u]])
                    for u in range(n)]
         for p in range(n + 1):
             kids = children[p]
             if len(kids) > 1:
-                inner = p < n and parent[p] >= 0  # a root's groups keep their order
+                inner = p < n and not hub[p]  # a hub's groups keep their order
                 kids.sort(key=lambda c: (attacks[c], side[c] if gridded[c] or inner else 0))  # stable
         self.n = n
         self.group = group
+        self.hub = hub
+        self.root = root
         self.gridded = gridded
         self.statement = statement
         self.kinds = kinds
@@ -608,9 +631,13 @@ class _Tree:
         self.side = side
         self.leafless = not any(self.gridded)
         #: the most groups one thesis has (lanes are worth trying from two on)
-        self.widest = max((len(children[u]) for u in children[n]), default=0)
+        self.widest = max((len(children[u]) for u in children[n] if hub[u]), default=0)
+        #: how many lanes the roots' blocks are tried in (several roots: 2 up to MAX_LANES)
+        self.root_lane_counts = range(2, min(MAX_LANES, len(children[n])) + 1)
         #: each group head's lane in the last drawing ``place`` made (-1: not in lanes)
         self.lane = [-1] * n
+        #: each root's lane in the last drawing ``place`` made (-1: the roots in one line)
+        self.root_lane = [-1] * n
         self.mirror = [-1] * n
         self.centre = [-1] * n
 
@@ -645,7 +672,8 @@ class _Tree:
             size[g] = count
         by_root: dict[int, list[tuple[int, int]]] = {}
         for u, v in pairs:
-            by_root.setdefault(parent[group[u]], []).append((u, v))
+            hub = parent[group[u]]
+            by_root.setdefault(hub if hub >= 0 else len(parent), []).append((u, v))
         for root in sorted(by_root):
             heads = children[root]
             mine = by_root[root]
@@ -685,10 +713,11 @@ class _Tree:
 
 
     def place(self, heights: list[int], direction: str, spread: int,
-              lanes: int = 0, glued: bool = True, between: bool = False) -> list[tuple[int, int]]:
+              lanes: int = 0, glued: bool = True, between: bool = False,
+              roots: int = 0) -> list[tuple[int, int]]:
         """Card centres for one direction, every leaf grid at most ``spread`` cards along the
         depth axis ("right") or across ("down"); with ``lanes``, each thesis's groups in up to that
-        many lanes (``_lanes``).
+        many lanes (``_lanes``); with ``roots``, the roots' blocks in up to that many (``_root_lanes``).
 
         A root (a thesis) has its children beyond it along the depth axis, centred on them. Any
         other statement is drawn as an outline: its leaves in a grid right beside it, then the
@@ -701,7 +730,6 @@ class _Tree:
         n = self.n
         children = self.children
         gridded = self.gridded
-        parent = self.parent
         statement = self.statement
         side = self.side
         down = direction == "down"
@@ -731,17 +759,21 @@ class _Tree:
             sequence.append(u)
             stack.extend(children[u])
         self.lane = [-1] * n
+        self.root_lane = [-1] * n
         self.mirror = [-1] * n  # a lane head's twice the middle of its mirrored lane, or -1
         self.centre = [-1] * n  # a thesis over a spine: its centre along the depth axis, or -1
         for u in reversed(sequence):  # children before parents
             kids = children[u]
             own_b = sb[u] if u < n else 0
             start = slot[u] + DEPTH_GAP
-            tree = u == n or parent[u] < 0
-            if lanes and u < n and parent[u] < 0 and len(kids) > 1:
+            tree = u == n or self.hub[u]
+            if lanes and tree and u < n and len(kids) > 1:
                 size_a[u], size_b[u] = self._lanes(u, kids, lanes, glued, between, sa, sb, slot, off_a,
                                                    off_b, size_a, size_b)
                 card_b[u] = 0
+                continue
+            if roots > 1 and u == n and len(kids) > 1:
+                size_a[u], size_b[u] = self._root_lanes(kids, roots, sa, off_a, off_b, size_a, size_b)
                 continue
             # leaves beside the card (all of a root's children for a root), in chunks along b
             if tree:
@@ -867,6 +899,25 @@ class _Tree:
             a += depth + (spine if li == 0 else LANE_GAP)
         return max(slot[u], a - LANE_GAP), head
 
+    def _root_lanes(self, roots: list[int], lanes: int, sa: list[int], off_a: list[int],
+                    off_b: list[int], size_a: list[int], size_b: list[int]) -> tuple[int, int]:
+        """The blocks of a map's roots (its theses, or, in a map without one, the statements that
+        argue about nothing) in up to ``lanes`` lanes one after another along the depth axis, in
+        order, the longest lane as short as possible, rather than in one long line. Returns the
+        reach along the depth axis and the length across."""
+        a = head = 0
+        for li, (i, j) in enumerate(_partition([size_b[c] for c in roots], lanes, GAP)):
+            b = 0
+            for c in roots[i:j]:
+                off_a[c] = a
+                off_b[c] = b
+                self.root_lane[c] = li
+                b += size_b[c] + GAP
+            head = max(head, b - GAP)
+            # (a root with nothing hanging from it may be a leaf with no block: its card)
+            a += max(max(size_a[c], sa[c]) for c in roots[i:j]) + LANE_GAP
+        return a - LANE_GAP, head
+
     @staticmethod
     def _indent_pad(across: int, depth: int, drop: int) -> int:
         """Extra room along b so that a statement ``drop`` deeper than this card, just beyond its
@@ -986,8 +1037,12 @@ class _Tree:
         cb = 0 if direction == "down" else 1
         lane = self.lane
         parent = self.parent
-        # the unit a node moves with: its group, or itself for a root without children
+        # the unit a node moves with: its group, or itself for a hub without children
         unit = [group[u] if group[u] >= 0 else (-1 if children[u] else u) for u in range(n)]
+        # each node's root lane (-1: the roots in one line); units of one root lane move apart
+        # along the cross axis, root lanes along the depth axis, as a thesis's lanes do
+        root_lane = [self.root_lane[r] for r in self.root]
+        lanes_of_roots = max(root_lane, default=-1) + 1
         for rounds in range(SEPARATE_ROUNDS + 1):
             bad = self.misplaced(pos)
             if not bad or rounds == SEPARATE_ROUNDS:
@@ -997,33 +1052,42 @@ class _Tree:
                 g = unit[u]
                 if g >= 0 and (g not in lo or pos[u][cb] < lo[g]):
                     lo[g] = pos[u][cb]
-            order = sorted(lo, key=lambda g: (lo[g], g))
+            order = sorted(lo, key=lambda g: (root_lane[g], lo[g], g))
             rank = {g: i for i, g in enumerate(order)}
             extra = [0] * (len(order) + 1)  # extra room before the unit of that rank
-            # groups in lanes: extra room along the depth axis before a lane of a thesis
+            # groups in lanes: extra room along the depth axis before a lane of a thesis, and
+            # before a lane of roots
             extra_a: dict[tuple[int, int], int] = {}
+            extra_root = [0] * (lanes_of_roots + 1)
             for e, s, own in bad:
                 ue, us = unit[e], unit[s]
                 if ue < 0 or us < 0 or ue == us:
                     continue
                 le, ls = lane[ue], lane[us]
-                if le >= 0 and ls >= 0 and le != ls and parent[ue] == parent[us]:
+                re, rs = root_lane[ue], root_lane[us]
+                if re != rs or (le >= 0 and ls >= 0 and le != ls and parent[ue] == parent[us]):
                     da = abs(pos[s][1 - cb] - pos[e][1 - cb])
                     db = pos[s][cb] - pos[e][cb]
                     need = math.isqrt(max(0, own - db * db)) + 1 - da
-                    key = (parent[ue], max(le, ls))
-                    extra_a[key] = max(extra_a.get(key, 0), need)
+                    if re != rs:
+                        extra_root[max(re, rs)] = max(extra_root[max(re, rs)], need)
+                    else:
+                        key = (parent[ue], max(le, ls))
+                        extra_a[key] = max(extra_a.get(key, 0), need)
                     continue
                 da = pos[s][1 - cb] - pos[e][1 - cb]
                 db = abs(pos[s][cb] - pos[e][cb])
                 need = math.isqrt(max(0, own - da * da)) + 1 - db
                 cut = rank[ue] + 1 if rank[us] > rank[ue] else rank[ue]
                 extra[cut] = max(extra[cut], need)
-            if not any(extra) and not any(v > 0 for v in extra_a.values()):
+            if not any(extra) and not any(v > 0 for v in extra_a.values()) and not any(
+                    v > 0 for v in extra_root):
                 break
             shift = [0] * len(order)
             total = 0
-            for i in range(len(order)):
+            for i, g in enumerate(order):
+                if i and root_lane[g] != root_lane[order[i - 1]]:
+                    total = 0  # each lane of roots moves apart on its own
                 total += extra[i]
                 shift[i] = total
             lane_shift: dict[tuple[int, int], int] = {}  # (thesis, lane): all the room before it
@@ -1032,14 +1096,23 @@ class _Tree:
                 for li in range(MAX_LANES):
                     total += max(0, extra_a.get((r, li), 0))
                     lane_shift[r, li] = total
+            # a lane of roots moves past every earlier one's growth along the depth axis (its
+            # theses' lanes moved apart) and the room its evidence needs from the lane before
+            root_shift = [0] * (lanes_of_roots + 1)
+            grown = [0] * (lanes_of_roots + 1)
+            for (r, li), v in lane_shift.items():
+                if li == MAX_LANES - 1 and self.root_lane[r] >= 0:
+                    grown[self.root_lane[r]] = max(grown[self.root_lane[r]], v)
+            for li in range(1, lanes_of_roots):
+                root_shift[li] = root_shift[li - 1] + grown[li - 1] + max(0, extra_root[li])
             moved = pos[:]
             for u in range(n):
                 g = unit[u]
-                by_a = 0
+                by_a = root_shift[root_lane[u]] if root_lane[u] >= 0 else 0
                 if g >= 0:
                     by = shift[rank[g]]
                     if lane[g] >= 0:
-                        by_a = lane_shift.get((parent[g], lane[g]), 0)
+                        by_a += lane_shift.get((parent[g], lane[g]), 0)
                 elif children[u] and lane[children[u][0]] < 0:  # a root stays centred on its children
                     ranks = [rank[c] for c in children[u]]
                     by = (shift[min(ranks)] + shift[max(ranks)]) // 2

@@ -163,12 +163,16 @@ VIEW = """() => { const a = window.argmap, v = a.view();
     return [a.direction() + ' ' + a.drawing(), v.scale, v.scale * v.fontSize, whole]; }"""
 
 
-def strategy_fit(examples: int = 300) -> list[tuple[str, int, int, int, float, float]] | None:
+Fit = list[tuple[str, int, int, int, float, float]]
+
+
+def strategy_fit(examples: int = 300, plans: bool = False) -> Fit | None:
     """The page's criterion over the test suite's random essay maps (``tests/strategies.py``
     ``essay_maps``, 5-40 statements, ``SAMPLE_SEED``), read from headless Chromium in the page's default
     state (it opens its panes only where the map still fits readably beside them): per size band, how
     many the laptop (1280 x 800) and the wide screen (1920 x 1080) show with every card inside the map
-    area and labels at >= 12 px, and the least zoom of a fit (**Fit**) on each. None without Chromium."""
+    area and labels at >= 12 px, and the least zoom of a fit (**Fit**) on each. ``plans``: the same
+    maps with their thesis taken out (a plan with no thesis yet). None without Chromium."""
     from hypothesis import HealthCheck, Phase, given, seed, settings
 
     from tests.strategies import essay_maps
@@ -186,6 +190,8 @@ def strategy_fit(examples: int = 300) -> list[tuple[str, int, int, int, float, f
                   suppress_health_check=list(HealthCheck), database=None)
         @given(essay_maps(max_nodes=40))
         def run(amap: ArgumentMap) -> None:
+            for thesis in amap.nodes_of("thesis") if plans else ():
+                amap.graph.remove_node(thesis)
             path = _page_file(f"{tmp}/{len(found)}.html", amap)
             seen = []
             for page in pages:
@@ -207,7 +213,7 @@ def strategy_fit(examples: int = 300) -> list[tuple[str, int, int, int, float, f
 
 
 def report(rows: list[dict[str, Any]], times: list[tuple[int, float, float]],
-           fit: list[tuple[str, int, int, int, float, float]] | None) -> str:
+           fit: Fit | None, plans: Fit | None = None) -> str:
     out = ["# Card layout: what the page draws, evidence placement, crossings", "",
            "Produced by `python -m benchmarks.layout_eval` (see its docstring for what is counted).",
            "The layout offers the page several drawings per direction (one line of groups; the groups in "
@@ -235,9 +241,15 @@ def report(rows: list[dict[str, Any]], times: list[tuple[int, float, float]],
                 "**Fit** in that state.", "",
                 "| statements | maps | whole at >= 12 px, laptop | wide | least zoom, laptop | wide |",
                 "|---|---:|---:|---:|---:|---:|"]
-        out += [f"| {band} | {n} | {a} ({a * 100 // n}%) | {b} ({b * 100 // n}%) | {za:.2f} | {zb:.2f} |"
-                for band, n, a, b, za, zb in fit]
-        out.append("")
+        out += _fit_rows(fit)
+    if plans:
+        out += ["## The same maps with no thesis (plans)", "",
+                "The same 300 maps with their thesis taken out, as a student's plan with no thesis yet: "
+                "the reasons argue about nothing, so the roots' blocks are drawn one after another, or in "
+                "lanes of roots.", "",
+                "| statements | maps | whole at >= 12 px, laptop | wide | least zoom, laptop | wide |",
+                "|---|---:|---:|---:|---:|---:|"]
+        out += _fit_rows(plans)
     out += ["## Maps one by one", "",
             "| map | statements | edges | drawings | laptop: drawing, zoom | wide: drawing, zoom | "
             "evidence beside its statement (laptop) | links crossing as drawn: page (laptop) | dot | "
@@ -281,6 +293,11 @@ def report(rows: list[dict[str, Any]], times: list[tuple[int, float, float]],
     return "\n".join(out) + "\n"
 
 
+def _fit_rows(fit: Fit) -> list[str]:
+    return [f"| {band} | {n} | {a} ({a * 100 // n}%) | {b} ({b * 100 // n}%) | {za:.2f} | {zb:.2f} |"
+            for band, n, a, b, za, zb in fit] + [""]
+
+
 def held_out() -> list[tuple[str, ArgumentMap]]:
     """Real argument maps no design was chosen on: the Argdown debates and the AIF microtexts of the
     shared corpora (``ARGMAP_CORPORA``, else ``../shared/corpora``), where they are."""
@@ -308,7 +325,7 @@ def main(argv: list[str] | None = None) -> int:
     named = maps()
     seen = page_drawings(named)
     rows = [evaluate(name, amap, None if seen is None else seen[name]) for name, amap in named]
-    text = report(rows, [] if args.no_timing else timing(), strategy_fit())
+    text = report(rows, [] if args.no_timing else timing(), strategy_fit(), strategy_fit(plans=True))
     if args.out == "-":
         sys.stdout.write(text)
     else:
