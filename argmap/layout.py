@@ -811,13 +811,21 @@ class _Tree:
                 card_b[u] = (head - own_b) // 2
             reach = max(reach, slot[u])
             if not tree:
+                # the reasons and claims nearest before each claim along b: this card, and the
+                # claim before it
+                mine = [self._centre(u, 0, 0, slot, sa, sb, card_b)] if self.kinds[u] in (
+                    "reason", "claim") else []
+                before = mine
                 for c in kids:
                     if not statement[c]:
                         continue
                     off_a[c] = indent
-                    off_b[c] = head + GAP
-                    head += GAP + size_b[c]
+                    clear = self._clearance(c, indent, head + GAP, before, slot, sa, sb, off_a,
+                                            off_b, card_b)
+                    off_b[c] = head + GAP + clear
+                    head += GAP + clear + size_b[c]
                     reach = max(reach, indent + size_a[c])
+                    before = mine + [self._centre(c, indent, off_b[c], slot, sa, sb, card_b)]
             size_a[u], size_b[u] = reach, head
         # parents before children: absolute positions
         abs_a = [0] * (n + 1)
@@ -917,6 +925,34 @@ class _Tree:
             # (a root with nothing hanging from it may be a leaf with no block: its card)
             a += max(max(size_a[c], sa[c]) for c in roots[i:j]) + LANE_GAP
         return a - LANE_GAP, head
+
+    def _centre(self, u: int, a: int, b: int, slot: list[int], sa: list[int], sb: list[int],
+                card_b: list[int]) -> tuple[int, int]:
+        """The centre of ``u``'s card, its block placed at ``(a, b)``, as ``place`` draws it."""
+        lead = 0 if self.gridded[u] else (slot[u] - sa[u]) // 2
+        return (a + lead + sa[u] // 2, b + card_b[u] + sb[u] // 2)
+
+    def _clearance(self, c: int, a: int, b: int, before: list[tuple[int, int]], slot: list[int],
+                   sa: list[int], sb: list[int], off_a: list[int], off_b: list[int],
+                   card_b: list[int]) -> int:
+        """How much further along b the block of claim ``c`` (placed at ``(a, b)``) goes so that each
+        piece of evidence beside it is nearer to it than to the statements drawn before it in the
+        same outline (``before``: their centres): a claim is centred on its evidence, so with a long
+        grid the first pieces reach back towards the statement above it."""
+        ca, cb = self._centre(c, a, b, slot, sa, sb, card_b)
+        need = 0
+        for k in self.children[c]:
+            if self.kinds[k] != "evidence" or self.attacks[k]:
+                continue
+            ea, eb = self._centre(k, a + off_a[k], b + off_b[k], slot, sa, sb, card_b)
+            own = (ea - ca) ** 2 + (eb - cb) ** 2
+            for pa, pb in before:
+                # nearer to (pa, pb) moved ``x`` back along b than to its claim:
+                # (ea - pa)^2 + (eb - pb + x)^2 > own
+                rest = own - (ea - pa) ** 2
+                if rest >= 0:
+                    need = max(need, math.isqrt(rest) + 1 - (eb - pb))
+        return need
 
     @staticmethod
     def _indent_pad(across: int, depth: int, drop: int) -> int:

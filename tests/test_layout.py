@@ -478,6 +478,21 @@ def test_a_long_block_beside_a_statement_leaves_no_gap_before_its_claim() -> Non
         assert good == total, direction
 
 
+@pytest.mark.parametrize("pieces", [9, 11])
+def test_a_claim_with_a_long_grid_keeps_its_evidence_off_the_reason_above(pieces: int) -> None:
+    # a claim is centred on its evidence: going right, with nine pieces in one column, the first
+    # ones reached back along the column nearer to the reason above the claim than to the claim
+    of_c = [f"e{i}" for i in range(pieces)]
+    amap = build([("t", "thesis"), ("r", "reason"), ("c", "claim")] + [(e, "evidence") for e in of_c],
+                 [("r", "t", "supports"), ("c", "r", "supports")] + [(e, "c", "supports") for e in of_c])
+    cards = card_layout(amap)
+    for direction in DIRECTIONS:
+        for k, pos in enumerate(cards.variants[direction]):
+            drawn = dict(zip(cards.nodes, pos, strict=True))
+            assert nearest_share(amap, drawn) == (pieces, pieces), (direction, k)
+            assert_cards_apart(cards, pos, (direction, k))
+
+
 def test_objections_sit_beside_what_they_attack() -> None:
     amap = build([("t", "thesis"), ("a", "reason"), ("b", "reason"), ("e", "evidence"),
                   ("o", "objection"), ("r", "rebuttal")],
