@@ -446,6 +446,10 @@ def card_layout(amap: ArgumentMap, order: str = "essay") -> CardLayout:
             inner = (0, *lanes) if len(nodes) <= LANE_SPREADS_UP_TO else (0,)
             trials += [(True, c, spread.get(direction, 1), False, r)
                        for r in tree.root_lane_counts for c in inner]
+            # no thesis to draw in lanes: the one line at the other spreads too (going right, the
+            # narrowest is the outline a phone scrolls down)
+            if not lanes:
+                trials += [(True, 0, k, False, 0) for k in lane_spreads if k != spread.get(direction)]
             for glued, count, k, between, r in trials:
                 pos = tree.place(heights, direction, k, count, glued, between, r)
                 w, h = _bbox(pos, heights)

@@ -271,7 +271,7 @@ def test_acyclic_maps_have_every_edge_up(seed: int) -> None:
 from strategies import essay_maps, random_graphs  # noqa: E402
 
 from argmap.cards import CARD_WIDTH  # noqa: E402
-from argmap.layout import DIRECTIONS, GAP, CardLayout, card_layout, essay_layout, fit_zoom  # noqa: E402
+from argmap.layout import DEPTH_GAP, DIRECTIONS, GAP, CardLayout, card_layout, essay_layout, fit_zoom  # noqa: E402
 from tests.maps import essay_map, nearest_share  # noqa: E402
 
 MIN_GAP = 20
@@ -756,6 +756,19 @@ def test_a_map_without_a_thesis_is_drawn_in_lanes() -> None:
     for d in DIRECTIONS:
         for j, pos in enumerate(cards.variants[d]):
             assert_drawing(plan, cards, pos, f"{d} {j}")
+
+
+def test_a_plan_without_a_thesis_offers_the_narrow_outline() -> None:
+    # six reasons of four pieces of evidence each and no thesis: going right, the one line is also
+    # offered with one piece beside a reason at a time, two cards wide, which a phone reads by
+    # scrolling down (the first drawing puts two side by side)
+    pieces = [(f"e{i}{j}", f"r{i}") for i in range(6) for j in range(4)]
+    plan = build([(f"r{i}", "reason") for i in range(6)] + [(e, "evidence") for e, _ in pieces],
+                 [(e, r, "supports") for e, r in pieces])
+    cards = card_layout(plan)
+    widths = [variant_boxes(cards, pos) for pos in cards.variants["right"]]
+    narrowest = min(max(b[2] for b in boxes) - min(b[0] for b in boxes) for boxes in widths)
+    assert narrowest == 2 * CARD_WIDTH + DEPTH_GAP < cards.bbox("right")[0]
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -85,13 +85,14 @@ def fits_readably(page, amap) -> bool:
 
 def check_first_view(amap, page, where: str, whole: bool = True) -> None:
     """The default view: labels readable, no overlaps, evidence beside its statement, and (`whole`)
-    every card inside the map area, else the drawing from its top with the thesis in view."""
+    every card inside the map area, else the drawing from its top with the thesis (without one, the
+    first statement) in view."""
     view = page.js("() => window.argmap.view()")
     label_px = view["scale"] * view["fontSize"]
     assert label_px >= READABLE - 1e-6, (where, label_px)
     assert {b[0] for b in view["boxes"]} == set(amap.graph), where
     if not whole:
-        thesis = next(iter(amap.nodes_of("thesis")))
+        thesis = next(iter(amap.nodes_of("thesis")), next(iter(amap.graph)))
         box = next(b for b in view["boxes"] if b[0] == thesis)
         assert box[1] >= 0 and box[2] >= 0 and box[3] <= view["width"] and box[4] <= view["height"], where
         # from the drawing's top, unless that would leave the thesis below the view
@@ -258,6 +259,31 @@ def test_force_layout_settles_without_overlaps(bundled_maps, tmp_path, open_page
         assert len(boxes) == len(amap)
         assert overlaps(boxes) == [], path.name
         assert page.errors == []
+
+
+def test_plans_without_a_thesis_first_view(stalin_path, tmp_path, open_page):
+    """A plan with no thesis yet (the Stalin map, and essay maps of 35 and 60 statements, without
+    their thesis): drawn like a map with one, readable, and the page draws what the layout picks."""
+    from argmap.layout import card_layout, pick_drawing
+    from tests.maps import essay_map
+
+    plans = [argmap.load(stalin_path), essay_map(35, 2), essay_map(60, 1)]
+    for amap in plans:
+        for thesis in amap.nodes_of("thesis"):
+            amap.graph.remove_node(thesis)
+    for k, amap in enumerate(plans):
+        cards = card_layout(amap)
+        for size in SCREENS:
+            page = open_page(render(amap, tmp_path, f"plan{k}.html"),
+                             viewport={"width": size[0], "height": size[1]})
+            where = f"plan {k} at {size}"
+            check_first_view(amap, page, where, whole=k < 2)
+            area = page.js("() => [document.getElementById('map').clientWidth, "
+                           "document.getElementById('map').clientHeight]")
+            direction, number, _ = pick_drawing(cards, tuple(area), notes=notes_box(page))
+            assert (page.js("() => window.argmap.direction()"), page.js("() => window.argmap.drawing()")) == (
+                direction, number), where
+            page.close()
 
 
 def test_page_draws_the_drawing_the_layout_picks(bundled_maps, tmp_path, open_page):

@@ -89,7 +89,7 @@ function choosePanes() {
   });
 }
 /* The whole map in view; where that is below a readable size, as much of it as fits at a readable
- * size from its top, the thesis in view: where a reader starts. */
+ * size from its top, the thesis in view (without one, the first statement): where a reader starts. */
 function firstView() {
   S.vis.fit();
   if (S.cards && S.vis.scale() < readableScale() - 1e-6) {
