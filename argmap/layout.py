@@ -440,12 +440,11 @@ def card_layout(amap: ArgumentMap, order: str = "essay") -> CardLayout:
             trials = [(g, c, k, b, 0) for g in glues for c in lanes for k in lane_spreads
                       for b in ((False, True) if c == 2 else (False,))]
             # a map of several roots (theses, or the statements that argue about nothing in a map
-            # without one, such as a plan with no thesis yet): the roots' blocks in lanes too, at
-            # the one line's spread (every spread made this four times as slow for 2 % more maps
-            # that fit), each root's groups in one line or (up to LANE_SPREADS_UP_TO) in lanes
+            # without one, such as a plan with no thesis yet): the roots' blocks in lanes too, each
+            # root's groups in one line or (up to LANE_SPREADS_UP_TO) in lanes
             inner = (0, *lanes) if len(nodes) <= LANE_SPREADS_UP_TO else (0,)
-            trials += [(True, c, spread.get(direction, 1), False, r)
-                       for r in tree.root_lane_counts for c in inner]
+            trials += [(True, c, k, False, r)
+                       for r in tree.root_lane_counts for c in inner for k in lane_spreads]
             # no thesis to draw in lanes: the one line at the other spreads too (going right, the
             # narrowest is the outline a phone scrolls down)
             if not lanes:
@@ -777,7 +776,8 @@ class _Tree:
                 card_b[u] = 0
                 continue
             if roots > 1 and u == n and len(kids) > 1:
-                size_a[u], size_b[u] = self._root_lanes(kids, roots, sa, off_a, off_b, size_a, size_b)
+                size_a[u], size_b[u] = self._root_lanes(kids, roots, not lanes, sa, off_a, off_b, size_a,
+                                                        size_b)
                 continue
             # leaves beside the card (all of a root's children for a root), in chunks along b
             if tree:
@@ -842,7 +842,7 @@ class _Tree:
             for c in children[u]:
                 abs_a[c] = abs_a[u] + off_a[c]
                 abs_b[c] = abs_b[u] + off_b[c]
-                flip[c] = 2 * abs_a[u] + self.mirror[c] if u < n and self.mirror[c] >= 0 else flip[u]
+                flip[c] = 2 * abs_a[u] + self.mirror[c] if self.mirror[c] >= 0 else flip[u]
             if u < n:
                 # a stacked card is centred in its slot; a gridded one was placed by its corner
                 lead = 0 if gridded[u] else (slot[u] - sa[u]) // 2
@@ -911,23 +911,27 @@ class _Tree:
             a += depth + (spine if li == 0 else LANE_GAP)
         return max(slot[u], a - LANE_GAP), head
 
-    def _root_lanes(self, roots: list[int], lanes: int, sa: list[int], off_a: list[int],
-                    off_b: list[int], size_a: list[int], size_b: list[int]) -> tuple[int, int]:
+    def _root_lanes(self, roots: list[int], lanes: int, mirrored: bool, sa: list[int],
+                    off_a: list[int], off_b: list[int], size_a: list[int],
+                    size_b: list[int]) -> tuple[int, int]:
         """The blocks of a map's roots (its theses, or, in a map without one, the statements that
         argue about nothing) in up to ``lanes`` lanes one after another along the depth axis, in
         order, the longest lane as short as possible, rather than in one long line. Returns the
         reach along the depth axis and the length across."""
         a = head = 0
-        for li, (i, j) in enumerate(_partition([size_b[c] for c in roots], lanes, GAP)):
+        parts = _partition([size_b[c] for c in roots], lanes, GAP)
+        for li, (i, j) in enumerate(parts):
             b = 0
+            # (a root with nothing hanging from it may be a leaf with no block: its card)
+            depth = max(max(size_a[c], sa[c]) for c in roots[i:j])
             for c in roots[i:j]:
                 off_a[c] = a
                 off_b[c] = b
                 self.root_lane[c] = li
+                self.mirror[c] = 2 * a + depth if mirrored and len(parts) > 1 and li % 2 == 0 else -1
                 b += size_b[c] + GAP
             head = max(head, b - GAP)
-            # (a root with nothing hanging from it may be a leaf with no block: its card)
-            a += max(max(size_a[c], sa[c]) for c in roots[i:j]) + LANE_GAP
+            a += depth + LANE_GAP
         return a - LANE_GAP, head
 
     def _centre(self, u: int, a: int, b: int, slot: list[int], sa: list[int], sb: list[int],
