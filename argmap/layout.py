@@ -220,8 +220,11 @@ def _layered(amap: ArgumentMap) -> dict[str, tuple[int, int]]:
 # and claims linked to statements placed after them go last (next to that group: evidence shared
 # by two reasons sits between them), those linked to earlier ones first; in the essay order,
 # groups linked that way are moved next to each other when that shortens the links, counted in
-# cards (a group linked to another's reason goes before it, to its last claim after it). Each
-# pass is linear; the whole is 2 x MAX_SPREAD.
+# cards (a group linked to another's reason goes before it, to its last claim after it). A reason
+# or claim that argues about nothing (a map without a thesis, such as a plan) is drawn as an
+# outline heading its own group, as it would be under a thesis; a map of several such roots, or of
+# several theses, also gets drawings with the roots' blocks in lanes. Each pass is linear, and the
+# number of passes is bounded.
 
 DIRECTIONS = ("down", "right")
 #: kinds drawn one below another (indented) rather than beside what they argue about
@@ -276,8 +279,9 @@ class CardLayout:
         #: then the drawings in lanes that no other drawing beats in both width and height (the
         #: page draws whichever fits its map area at the largest zoom)
         self.variants = variants if variants is not None else {d: [p] for d, p in positions.items()}
-        #: each node's group as the index of its head (a statement about a root, usually a
-        #: reason for the thesis), -1 for the roots themselves
+        #: each node's group as the index of its head (a statement about a thesis, usually a
+        #: reason; in a map without a thesis, a reason or claim that argues about nothing heads
+        #: its own), -1 for the theses themselves
         self.groups = groups
         self.lines = lines
         self.heights = heights
@@ -562,12 +566,11 @@ class _Tree:
             group[u] = (-1 if hub[u] else u) if p < 0 else (u if hub[p] else group[p])
             root[u] = u if p < 0 else root[p]
             stack.extend(children[u])
-        # links outside the tree between groups of one thesis (shared evidence, an objection to
-        # another group's statement), as (card, linked card) pairs
+        # links outside the tree between groups of one thesis, or between the groups of a map
+        # without one (shared evidence, an objection to another group's statement), as (card,
+        # linked card) pairs: a group's parent is its thesis, or -1 for a root drawn as an outline
         pairs = [(u, v) for u in range(n) for v in succ[u] if v != parent[u] and group[u] >= 0
                  and group[v] >= 0 and group[u] != group[v] and parent[group[u]] == parent[group[v]]]
-        # (a group's parent: its hub, or -1 for the roots drawn as outlines, all under the virtual
-        # root n)
         #: group heads linked to each other by such a link, both ways: drawn in one lane first, so
         #: the link never crosses the lines between lanes
         self.linked: dict[int, list[int]] = {}
@@ -722,8 +725,9 @@ class _Tree:
         depth axis ("right") or across ("down"); with ``lanes``, each thesis's groups in up to that
         many lanes (``_lanes``); with ``roots``, the roots' blocks in up to that many (``_root_lanes``).
 
-        A root (a thesis) has its children beyond it along the depth axis, centred on them. Any
-        other statement is drawn as an outline: its leaves in a grid right beside it, then the
+        A hub (a thesis) has its children beyond it along the depth axis, centred on them. Any
+        other statement (a reason or claim, also one that argues about nothing in a map without a
+        thesis) is drawn as an outline: its leaves in a grid right beside it, then the
         statements arguing about it (claims, answered objections) one after another along the
         cross axis, indented by ``INDENT``, so a group stays two or three cards deep however
         deep its argument goes and each piece of evidence stays beside its own statement.
@@ -916,8 +920,10 @@ class _Tree:
                     size_b: list[int]) -> tuple[int, int]:
         """The blocks of a map's roots (its theses, or, in a map without one, the statements that
         argue about nothing) in up to ``lanes`` lanes one after another along the depth axis, in
-        order, the longest lane as short as possible, rather than in one long line. Returns the
-        reach along the depth axis and the length across."""
+        order, the longest lane as short as possible, rather than in one long line; ``mirrored``
+        (each root's groups in one line): every other lane mirrored, as a thesis's lanes are, so
+        one lane's evidence does not reach towards the next one's statements. Returns the reach
+        along the depth axis and the length across."""
         a = head = 0
         parts = _partition([size_b[c] for c in roots], lanes, GAP)
         for li, (i, j) in enumerate(parts):
