@@ -848,12 +848,11 @@ class _Tree:
                 abs_b[c] = abs_b[u] + off_b[c]
                 flip[c] = 2 * abs_a[u] + self.mirror[c] if self.mirror[c] >= 0 else flip[u]
             if u < n:
-                # a stacked card is centred in its slot; a gridded one was placed by its corner
-                lead = 0 if gridded[u] else (slot[u] - sa[u]) // 2
-                ca = abs_a[u] + (self.centre[u] if self.centre[u] >= 0 else lead + sa[u] // 2)
+                ca, cb = self._centre(u, abs_a[u], abs_b[u], slot, sa, sb, card_b)
+                if self.centre[u] >= 0:  # a thesis over a spine
+                    ca = abs_a[u] + self.centre[u]
                 if flip[u] >= 0:
                     ca = flip[u] - ca
-                cb = abs_b[u] + card_b[u] + sb[u] // 2
                 out[u] = (cb, ca) if down else (ca, cb)
         return out
 
@@ -942,7 +941,8 @@ class _Tree:
 
     def _centre(self, u: int, a: int, b: int, slot: list[int], sa: list[int], sb: list[int],
                 card_b: list[int]) -> tuple[int, int]:
-        """The centre of ``u``'s card, its block placed at ``(a, b)``, as ``place`` draws it."""
+        """The centre of ``u``'s card, its block placed at ``(a, b)``: a stacked card is centred in
+        its slot, a gridded one was placed by its corner."""
         lead = 0 if self.gridded[u] else (slot[u] - sa[u]) // 2
         return (a + lead + sa[u] // 2, b + card_b[u] + sb[u] // 2)
 
