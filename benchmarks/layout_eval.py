@@ -37,7 +37,7 @@ import argmap
 from argmap.layout import _bbox, card_layout, pick_drawing
 from argmap.model import ArgumentMap
 from tests.drawing import crossings, dot_drawing, polyline_crossings
-from tests.maps import essay_map, nearest_share
+from tests.maps import essay_map, nearest_share, without_thesis
 
 from .generate import generate, to_yaml
 
@@ -190,8 +190,8 @@ def strategy_fit(examples: int = 300, plans: bool = False) -> Fit | None:
                   suppress_health_check=list(HealthCheck), database=None)
         @given(essay_maps(max_nodes=40))
         def run(amap: ArgumentMap) -> None:
-            for thesis in amap.nodes_of("thesis") if plans else ():
-                amap.graph.remove_node(thesis)
+            if plans:
+                without_thesis(amap)
             path = _page_file(f"{tmp}/{len(found)}.html", amap)
             seen = []
             for page in pages:
@@ -238,18 +238,14 @@ def report(rows: list[dict[str, Any]], times: list[tuple[int, float, float]],
                 "in headless Chromium at 1280 x 800 and 1920 x 1080 in the page's default state (the page "
                 "opens its panes only where the map still fits readably beside them). *Whole*: every card "
                 "inside the map area, labels at >= 12 px, as the page first draws it; *least zoom*: of "
-                "**Fit** in that state.", "",
-                "| statements | maps | whole at >= 12 px, laptop | wide | least zoom, laptop | wide |",
-                "|---|---:|---:|---:|---:|---:|"]
-        out += _fit_rows(fit)
+                "**Fit** in that state.", ""]
+        out += _fit_table(fit)
     if plans:
         out += ["## The same maps with no thesis (plans)", "",
                 "The same 300 maps with their thesis taken out, as a student's plan with no thesis yet: "
                 "the reasons argue about nothing, so the roots' blocks are drawn one after another, or in "
-                "lanes of roots.", "",
-                "| statements | maps | whole at >= 12 px, laptop | wide | least zoom, laptop | wide |",
-                "|---|---:|---:|---:|---:|---:|"]
-        out += _fit_rows(plans)
+                "lanes of roots.", ""]
+        out += _fit_table(plans)
     out += ["## Maps one by one", "",
             "| map | statements | edges | drawings | laptop: drawing, zoom | wide: drawing, zoom | "
             "evidence beside its statement (laptop) | links crossing as drawn: page (laptop) | dot | "
@@ -293,9 +289,12 @@ def report(rows: list[dict[str, Any]], times: list[tuple[int, float, float]],
     return "\n".join(out) + "\n"
 
 
-def _fit_rows(fit: Fit) -> list[str]:
-    return [f"| {band} | {n} | {a} ({a * 100 // n}%) | {b} ({b * 100 // n}%) | {za:.2f} | {zb:.2f} |"
-            for band, n, a, b, za, zb in fit] + [""]
+def _fit_table(fit: Fit) -> list[str]:
+    head = ["| statements | maps | whole at >= 12 px, laptop | wide | least zoom, laptop | wide |",
+            "|---|---:|---:|---:|---:|---:|"]
+    rows = [f"| {band} | {n} | {a} ({a * 100 // n}%) | {b} ({b * 100 // n}%) | {za:.2f} | {zb:.2f} |"
+            for band, n, a, b, za, zb in fit]
+    return head + rows + [""]
 
 
 def held_out() -> list[tuple[str, ArgumentMap]]:

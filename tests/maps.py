@@ -567,6 +567,13 @@ def essay_map(n: int, seed: int) -> ArgumentMap:
     return amap
 
 
+def without_thesis(amap: ArgumentMap) -> ArgumentMap:
+    """The map as a plan with no thesis yet (its reasons argue about nothing), changed in place."""
+    for thesis in amap.nodes_of("thesis"):
+        amap.graph.remove_node(thesis)
+    return amap
+
+
 def nearest_share(amap: ArgumentMap, pos: dict[str, tuple[int, int]]) -> tuple[int, int]:
     """(evidence drawn nearer to a statement it supports than to any other reason or claim,
     evidence that supports something)."""

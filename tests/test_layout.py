@@ -272,7 +272,7 @@ from strategies import essay_maps, random_graphs  # noqa: E402
 
 from argmap.cards import CARD_WIDTH  # noqa: E402
 from argmap.layout import DEPTH_GAP, DIRECTIONS, GAP, CardLayout, card_layout, essay_layout, fit_zoom  # noqa: E402
-from tests.maps import essay_map, nearest_share  # noqa: E402
+from tests.maps import essay_map, nearest_share, without_thesis  # noqa: E402
 
 MIN_GAP = 20
 
@@ -713,13 +713,6 @@ def test_a_spine_under_the_thesis(stalin: Any) -> None:
         order = sorted(reasons, key=lambda r: (not sides[r], pos[index[r]][1]))
         assert order == reasons
     assert found
-
-
-def without_thesis(amap: ArgumentMap) -> ArgumentMap:
-    """The map as a plan with no thesis yet: its reasons argue about nothing."""
-    for t in amap.nodes_of("thesis"):
-        amap.graph.remove_node(t)
-    return amap
 
 
 def test_a_map_without_a_thesis_is_drawn_as_an_outline(stalin_path: Any) -> None:

@@ -264,13 +264,10 @@ def test_force_layout_settles_without_overlaps(bundled_maps, tmp_path, open_page
 def test_plans_without_a_thesis_first_view(stalin_path, tmp_path, open_page):
     """A plan with no thesis yet (the Stalin map, and essay maps of 35 and 60 statements, without
     their thesis): drawn like a map with one, readable, and the page draws what the layout picks."""
-    from argmap.layout import card_layout, pick_drawing
-    from tests.maps import essay_map
+    from argmap.layout import card_layout
+    from tests.maps import essay_map, without_thesis
 
-    plans = [argmap.load(stalin_path), essay_map(35, 2), essay_map(60, 1)]
-    for amap in plans:
-        for thesis in amap.nodes_of("thesis"):
-            amap.graph.remove_node(thesis)
+    plans = [without_thesis(m) for m in (argmap.load(stalin_path), essay_map(35, 2), essay_map(60, 1))]
     for k, amap in enumerate(plans):
         cards = card_layout(amap)
         for size in SCREENS:
@@ -278,18 +275,25 @@ def test_plans_without_a_thesis_first_view(stalin_path, tmp_path, open_page):
                              viewport={"width": size[0], "height": size[1]})
             where = f"plan {k} at {size}"
             check_first_view(amap, page, where, whole=k < 2)
-            area = page.js("() => [document.getElementById('map').clientWidth, "
-                           "document.getElementById('map').clientHeight]")
-            direction, number, _ = pick_drawing(cards, tuple(area), notes=notes_box(page))
-            assert (page.js("() => window.argmap.direction()"), page.js("() => window.argmap.drawing()")) == (
-                direction, number), where
+            assert_draws_the_pick(page, cards, where)
             page.close()
+
+
+def assert_draws_the_pick(page, cards, where: object) -> None:
+    """The page draws the drawing ``argmap.layout.pick_drawing`` names for its map area."""
+    from argmap.layout import pick_drawing
+
+    area = page.js("() => [document.getElementById('map').clientWidth, "
+                   "document.getElementById('map').clientHeight]")
+    direction, number, _ = pick_drawing(cards, tuple(area), notes=notes_box(page))
+    drawn = (page.js("() => window.argmap.direction()"), page.js("() => window.argmap.drawing()"))
+    assert drawn == (direction, number), where
 
 
 def test_page_draws_the_drawing_the_layout_picks(bundled_maps, tmp_path, open_page):
     """The page chooses among the layout's drawings itself (it alone knows its map area);
     ``argmap.layout.pick_drawing`` makes the same choice in Python for the benchmarks and docs."""
-    from argmap.layout import card_layout, pick_drawing
+    from argmap.layout import card_layout
     from tests.maps import essay_map
 
     maps = [argmap.load(p) for p in bundled_maps] + [essay_map(n, 2) for n in (12, 26, 40)]
@@ -298,9 +302,5 @@ def test_page_draws_the_drawing_the_layout_picks(bundled_maps, tmp_path, open_pa
         for size in [*SCREENS, (390, 844)]:
             page = open_page(render(amap, tmp_path, f"{k}.html"),
                              viewport={"width": size[0], "height": size[1]})
-            area = page.js("() => [document.getElementById('map').clientWidth, "
-                           "document.getElementById('map').clientHeight]")
-            direction, number, _ = pick_drawing(cards, tuple(area), notes=notes_box(page))
-            assert (page.js("() => window.argmap.direction()"), page.js("() => window.argmap.drawing()")) == (
-                direction, number), (amap.title, size)
+            assert_draws_the_pick(page, cards, (amap.title, size))
             page.close()
