@@ -153,15 +153,17 @@ def test_links_cross_no_more_often_than_graphviz_dot(graphviz_dot, bundled_maps,
     """The links as the page routes them on a laptop, in its default state, cross no more often than
     dot's splines on the same graph and card sizes: the bundled maps, and essay-shaped and generated
     maps of 30-40 statements whose lanes put evidence far from a reason it also supports (a link
-    routed before the others knew where they would run once crossed seven of them), and a
+    routed before the others knew where they would run once crossed seven of them), a
     20-statement one whose shared evidence, drawn at the top of a column going down, had its link to
-    the earlier reason cross that column's line."""
+    the earlier reason cross that column's line, and generated maps of 50-60 statements whose links,
+    routed again, crossed trunks rather than go round the map's edge (4 and 3 times vs 0)."""
     from tests.drawing import dot_drawing, polyline_crossings
     from tests.maps import essay_map, generate, to_yaml
 
     named = [(p.stem, argmap.load(p)) for p in bundled_maps]
     named += [(f"essay {n}/{seed}", essay_map(n, seed)) for n, seed in ((20, 2), (30, 2), (40, 1), (40, 3))]
-    named += [("generated 40/3", argmap.loads(to_yaml(generate(40, seed=3))))]
+    named += [(f"generated {n}/{seed}", argmap.loads(to_yaml(generate(n, seed=seed))))
+              for n, seed in ((40, 3), (50, 3), (60, 1))]
     for name, amap in named:
         path = render(amap, tmp_path, "crossings.html")
         page = open_page(path, viewport={"width": 1280, "height": 800})
