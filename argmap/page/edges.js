@@ -59,27 +59,30 @@ function routeIndex(xy) {
       }
     }
   }
-  return { box: box, cells: cells, stamp: new Int32Array(N), visit: 0, lanes: new Map(), busX: new Map(), busY: new Map(),
+  return { box: box, cells: cells, stamp: new Int32Array(N), visit: 0, lanes: new Map(), laneVisit: 0, busX: new Map(), busY: new Map(),
            segsOf: new Array(S.E) };
 }
 /* Two links to different statements (or of different relations) must not run along the same gap: a
  * reader could not tell which evidence goes where. Links of one relation to one statement (a "lane")
  * may: they join like an org chart's lines.
  * The level and upright segments of the routes chosen so far, in buckets like the cards. */
-var LANE_NEAR = 7, LANE_COST = 200, LANE_SHARE = 0.8;
+var LANE_NEAR = 7, LANE_COST = 200, LANE_SHARE = 0.8, LANE_ROW = 1048576;
 /* Link e's lane: its statement and relation. */
 function laneOf(e) { return S.edgeTo[e] * S.RELS.length + S.edgeRel[e]; }
+/* The buckets a segment (with LANE_NEAR round it) lies in, as numbers (a string key for each would
+ * cost more than the scan it saves on a dense map). */
 function laneKeys(x0, y0, x1, y1, fn) {
   var c0 = Math.floor((Math.min(x0, x1) - LANE_NEAR) / ROUTE_CELL), c1 = Math.floor((Math.max(x0, x1) + LANE_NEAR) / ROUTE_CELL);
   var r0 = Math.floor((Math.min(y0, y1) - LANE_NEAR) / ROUTE_CELL), r1 = Math.floor((Math.max(y0, y1) + LANE_NEAR) / ROUTE_CELL);
-  for (var c = c0; c <= c1; c++) { for (var r = r0; r <= r1; r++) { fn(c + "," + r); } }
+  for (var c = c0; c <= c1; c++) { for (var r = r0; r <= r1; r++) { fn(c * LANE_ROW + r); } }
 }
 var BUS_MAX = 6;   // trunks kept per lane, for the next links of the lane to join
-/* Each segment is [x0, y0, x1, y1, lane, link e, live]: a link routed again drops its old ones. */
+/* Each segment is [x0, y0, x1, y1, lane, link e, live, stamp]: a link routed again drops its old
+ * ones; laneCost stamps each it has looked at (ix.laneVisit), as it may lie in several buckets. */
 function addLanes(ix, pts, lane, e) {
   var own = ix.segsOf[e] = [];
   for (var j = 0; j + 3 < pts.length; j += 2) {
-    var seg = [pts[j], pts[j + 1], pts[j + 2], pts[j + 3], lane, e, 1];
+    var seg = [pts[j], pts[j + 1], pts[j + 2], pts[j + 3], lane, e, 1, 0];
     if (seg[0] !== seg[2] && seg[1] !== seg[3]) { continue; }
     own.push(seg);
     if (j > 0 && j + 4 < pts.length) {   // a trunk (not a stub out of or into a card)
@@ -108,7 +111,7 @@ var CROSS_COST = 250;
  * not tell which evidence goes where. */
 var REROUTE_CROSS_COST = 1000;
 function laneCost(ix, x0, y0, x1, y1, lane, link, step) {
-  var level = y0 === y1, upright = x0 === x1, cost = 0, seen = new Set(), joined = 0;
+  var level = y0 === y1, upright = x0 === x1, cost = 0, visit = ++ix.laneVisit, joined = 0;
   var p = level ? x0 : y0, q = level ? x1 : y1, at = level ? y0 : x0, lo = Math.min(p, q), hi = Math.max(p, q);
   var again = link >= 0, a = again ? S.edgeFrom[link] : -1, b = again ? S.edgeTo[link] : -1;
   ix.crossed = 0;
@@ -117,8 +120,8 @@ function laneCost(ix, x0, y0, x1, y1, lane, link, step) {
     var list = ix.lanes.get(key);
     for (var j = 0; list && j < list.length; j++) {
       var o = list[j];
-      if (seen.has(o) || !o[6]) { continue; }
-      seen.add(o);
+      if (o[7] === visit || !o[6]) { continue; }
+      o[7] = visit;
       var along;
       if (level && o[1] === o[3] && Math.abs(o[1] - y0) < LANE_NEAR) {
         along = Math.min(Math.max(x0, x1), Math.max(o[0], o[2])) - Math.max(Math.min(x0, x1), Math.min(o[0], o[2]));
