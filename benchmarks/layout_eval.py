@@ -23,21 +23,19 @@ for the map area of a 1280 x 800 laptop and of a 1920 x 1080 screen (both panes 
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import sys
 import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 
 import argmap
 from argmap.layout import _bbox, card_layout, pick_drawing
 from argmap.model import ArgumentMap
 from tests.drawing import crossings, dot_drawing, polyline_crossings
-from tests.maps import essay_map, nearest_share, without_thesis
+from tests.maps import CORPORA, essay_map, nearest_share, without_thesis
 
 from .generate import generate, to_yaml
 
@@ -300,7 +298,7 @@ def _fit_table(fit: Fit) -> list[str]:
 def held_out() -> list[tuple[str, ArgumentMap]]:
     """Real argument maps no design was chosen on: the Argdown debates and the AIF microtexts of the
     shared corpora (``ARGMAP_CORPORA``, else ``../shared/corpora``), where they are."""
-    root = Path(os.environ.get("ARGMAP_CORPORA") or Path(ROOT).parent / "shared" / "corpora")
+    root = CORPORA
     debates = sorted((root / "argdown" / "argdown").glob("*.argdown"))
     microtexts = sorted((root / "aif-microtexts").glob("*.json"))
     return ([(f"argdown {f.stem}", argmap.load(f)) for f in debates]

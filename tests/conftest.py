@@ -16,11 +16,11 @@ import pytest
 from hypothesis import settings
 
 from tests.browser import launch_chromium  # one way to open the browser, for tests and benchmark
+from tests.maps import CORPORA
 
 ROOT = Path(__file__).resolve().parent.parent
 GRAPHS = ROOT / "graphs"
 DATA = Path(__file__).resolve().parent / "data"
-CORPORA = Path(os.environ.get("ARGMAP_CORPORA") or ROOT.parent / "shared" / "corpora")  # a worktree: set it
 IN_CI = bool(os.environ.get("CI"))
 
 # CI draws the same examples every run: a rare counterexample that a property test finds by chance

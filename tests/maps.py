@@ -21,9 +21,14 @@ import json
 import os
 import random
 import re
+from pathlib import Path
 from typing import Any
 
 from argmap.model import ArgumentMap
+
+#: the shared corpora of real argument maps made by others: ``ARGMAP_CORPORA``, else ``../shared/corpora``
+#: beside the project (a worktree elsewhere sets the variable)
+CORPORA = Path(os.environ.get("ARGMAP_CORPORA") or Path(__file__).resolve().parents[2] / "shared" / "corpora")
 
 # share of each kind among the statements that are not theses
 KIND_SHARES = (("reason", 0.10), ("claim", 0.25), ("evidence", 0.40), ("objection", 0.15), ("rebuttal", 0.10))
