@@ -417,12 +417,15 @@ function routeCrossings(ix, pts, e) {
  * card (where there are more, their lines fill the gaps and there is no way round them), and all the
  * searches together look at no more than REROUTE_STEPS steps between grid points. */
 var REROUTE_CARDS = 150, REROUTE_LANE_CARDS = 80, REROUTE_STEPS = 50000;
+/* A level or upright line straight from one card to the next (evidence beside its statement): the
+ * shortest a link can be, so it keeps it, and a link crossing it is the one routed again. */
+function stub(pts) { return pts.length === 4 && (Math.abs(pts[0] - pts[2]) < 0.5 || Math.abs(pts[1] - pts[3]) < 0.5); }
 function rerouteCrossing(ix, routes) {
   if (S.N > REROUTE_CARDS || S.E > 2 * S.N) { return; }
   ix.budget = REROUTE_STEPS;
   var count = new Int32Array(S.E), alone = [], lanes = new Map();
   for (var e = 0; e < S.E; e++) {
-    if (!routes[e] || !ix.segsOf[e]) { continue; }
+    if (!routes[e] || !ix.segsOf[e] || stub(routes[e])) { continue; }
     count[e] = routeCrossings(ix, routes[e], e);
     if (count[e]) { alone.push(e); }
     var lane = laneOf(e);
