@@ -106,7 +106,7 @@ var CROSS_COST = 250;
 /* What a crossing costs a link routed again (rerouteCrossing), in px of length. Four times what it
  * costs a first route: the first routes stay short, and a link that still crosses others goes round
  * them by up to that much more (measured on the benchmark's generated maps of 10-60 statements:
- * links crossing 53 -> 3 times, dot 28, links 3 % longer in all; at 600 px, 11 times), but does not
+ * links crossing 53 -> 2 times, dot 28, links 3 % longer in all; at 600 px, 11 times), but does not
  * run along another statement's line instead (that costs LANE_COST, unchanged), where a reader could
  * not tell which evidence goes where. */
 var REROUTE_CROSS_COST = 1000;
