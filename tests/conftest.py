@@ -244,10 +244,12 @@ def browser_context() -> Iterator[Any]:
 
 @pytest.fixture
 def open_page(browser_context: Any) -> Iterator[Callable[..., Page]]:
-    """Open an HTML file in Chromium and wait until the map has drawn once."""
+    """Open an HTML file in Chromium (with ``hash``, in the state it names, such as
+    ``#essay=0&panel=0``) and wait until the map has drawn once."""
     pages: list[Any] = []
 
-    def open_(path: str | Path, *, wait: bool = True, viewport: dict[str, int] | None = None) -> Page:
+    def open_(path: str | Path, *, wait: bool = True, viewport: dict[str, int] | None = None,
+              hash: str = "") -> Page:
         page = browser_context.new_page()
         pages.append(page)
         if viewport:
@@ -268,7 +270,7 @@ def open_page(browser_context: Any) -> Iterator[Callable[..., Page]]:
         # every request that is not a local file fails, as it would offline
         page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:")
                    else route.abort())
-        page.goto(Path(path).resolve().as_uri())
+        page.goto(Path(path).resolve().as_uri() + hash)  # the page reads its hash as it starts
         if wait:
             page.wait_for_selector("body[data-drawn]", state="attached", timeout=60_000)
         return record

@@ -166,19 +166,15 @@ def test_links_cross_no_more_often_than_graphviz_dot(graphviz_dot, bundled_maps,
               for n, seed in ((40, 3), (50, 3), (60, 1))]
     for name, amap in named:
         path = render(amap, tmp_path, "crossings.html")
-        page = open_page(path, viewport={"width": 1280, "height": 800})
         drawn = dot_drawing(amap, card_layout(amap).heights)
         assert drawn is not None
         # in the default state, then with both panes closed (another map area, another drawing)
         for state in ("", "#essay=0&panel=0"):
-            if state:  # a fresh load: the page reads its hash when it starts
-                page.goto("about:blank")
-                page.goto(path.resolve().as_uri() + state)
-                page.wait_for_selector("body[data-drawn]", state="attached")
+            page = open_page(path, viewport={"width": 1280, "height": 800}, hash=state)
             links = [(p["from"], p["to"], [(x, y) for x, y in p["points"]])
                      for p in page.js("() => window.argmap.edgePaths()")]
             assert polyline_crossings(links) <= polyline_crossings(drawn[1]), (name, state)
-        page.close()
+            page.close()
 
 
 def test_evidence_level_with_its_statement_keeps_its_straight_link(bundled_maps, tmp_path, open_page):
@@ -196,10 +192,8 @@ def test_evidence_level_with_its_statement_keeps_its_straight_link(bundled_maps,
     facing = 0
     for name, amap in named:
         path = render(amap, tmp_path, "stub.html")
-        page = open_page(path, viewport={"width": 1280, "height": 800})
-        page.goto("about:blank")  # both panes closed: the drawing the generated maps were caught in
-        page.goto(path.resolve().as_uri() + "#essay=0&panel=0")
-        page.wait_for_selector("body[data-drawn]", state="attached")
+        # both panes closed: the drawing the generated maps were caught in
+        page = open_page(path, viewport={"width": 1280, "height": 800}, hash="#essay=0&panel=0")
         geometry = check_links(amap, page, name)
         boxes = {b[0]: b[1:] for b in geometry["boxes"]}
         for link in geometry["paths"]:
