@@ -1108,7 +1108,7 @@ class _Tree:
             # groups in lanes: extra room along the depth axis before a lane of a thesis, and
             # before a lane of roots
             extra_a: dict[tuple[int, int], int] = {}
-            extra_root = [0] * (lanes_of_roots + 1)
+            extra_root = [0] * lanes_of_roots
             for e, s, own in bad:
                 ue, us = unit[e], unit[s]
                 if ue < 0 or us < 0 or ue == us:
@@ -1148,8 +1148,8 @@ class _Tree:
                     lane_shift[r, li] = total
             # a lane of roots moves past every earlier one's growth along the depth axis (its
             # theses' lanes moved apart) and the room its evidence needs from the lane before
-            root_shift = [0] * (lanes_of_roots + 1)
-            grown = [0] * (lanes_of_roots + 1)
+            root_shift = [0] * lanes_of_roots
+            grown = [0] * lanes_of_roots
             for (r, li), v in lane_shift.items():
                 if li == MAX_LANES - 1 and self.root_lane[r] >= 0:
                     grown[self.root_lane[r]] = max(grown[self.root_lane[r]], v)
