@@ -208,6 +208,8 @@ function pathCost(ix, pts, a, b, lane) {
   return cost + ROUTE_BEND * (n - 2);
 }
 
+/* Is the segment [x0, y0, x1, y1] level or upright (within half a pixel)? */
+function levelOrUpright(seg) { return Math.abs(seg[0] - seg[2]) < 0.5 || Math.abs(seg[1] - seg[3]) < 0.5; }
 /* The route of a link from card a to card b: points [x0, y0, ...] from a's border to b's. */
 function routeEdge(ix, a, b, lane) {
   var B = ix.box, G = ROUTE_GAP;
@@ -223,7 +225,7 @@ function routeEdge(ix, a, b, lane) {
   // are; a slanted one among them reads as a different kind of link), else as a last resort
   var s = borderPoint(bx, by, ax, ay, ar - al, ab - at), e = borderPoint(s[0], s[1], bx, by, br - bl, bb - bt);
   var straight = [s[0], s[1], e[0], e[1]];
-  if (Math.abs(s[0] - e[0]) < 0.5 || Math.abs(s[1] - e[1]) < 0.5) { consider(straight); }
+  if (levelOrUpright(straight)) { consider(straight); }
   // where a vertical trunk may run (x) and a horizontal one (y)
   var xs = [al - G, ar + G, bl - G, br + G].concat(ix.busX.get(lane) || []);
   var ys = [at - G, ab + G, bt - G, bb + G].concat(ix.busY.get(lane) || []);
@@ -419,7 +421,7 @@ function routeCrossings(ix, pts, e) {
 var REROUTE_CARDS = 150, REROUTE_LANE_CARDS = 80, REROUTE_STEPS = 50000;
 /* A level or upright line straight from one card to the next (evidence beside its statement): the
  * shortest a link can be, so it keeps it, and a link crossing it is the one routed again. */
-function stub(pts) { return pts.length === 4 && (Math.abs(pts[0] - pts[2]) < 0.5 || Math.abs(pts[1] - pts[3]) < 0.5); }
+function stub(pts) { return pts.length === 4 && levelOrUpright(pts); }
 function rerouteCrossing(ix, routes) {
   if (S.N > REROUTE_CARDS || S.E > 2 * S.N) { return; }
   ix.budget = REROUTE_STEPS;
