@@ -365,7 +365,8 @@ def pick_drawing(cards: CardLayout, area: tuple[int, int],
                  notes: tuple[int, int] = (0, 0)) -> tuple[str, int, float]:
     """The drawing the page draws in a map area of ``area`` CSS px: ``(direction, number in
     cards.variants[direction], zoom)``. The simplest (earliest) drawing that shows the map as large
-    as any (within 2 %) or at the cards' own size; where none fits readably, within 10 %; in a tall
+    as any (within 2 %, but at 12 px labels where any is) or at the cards' own size; where none fits
+    readably, within 10 %; in a tall
     narrow area where none is readable (a phone), the narrowest going right; ``notes``: the size of
     the notes over the area's bottom-left corner (``fit_zoom_with_notes``). Of several
     ``directions``, that choice gives the direction, and the same rule then picks among that
@@ -389,7 +390,9 @@ def pick_drawing(cards: CardLayout, area: tuple[int, int],
             # nothing fits readably: the page shows part of it at 12 px whatever the drawing, so a
             # simpler one may show a little less of it
             readable = top >= 12 / FONT_SIZE
-            enough = min(top * 0.98, COMFORTABLE_ZOOM) if readable else top * UNREADABLE_SHARE
+            # (never an unreadable one where one is readable: the 2 % stops at 12 px labels)
+            enough = (max(min(top * 0.98, COMFORTABLE_ZOOM), 12 / FONT_SIZE) if readable
+                      else top * UNREADABLE_SHARE)
             d, k, zoom, _ = min((f for f in found if f[2] >= enough), key=lambda f: (f[1], -f[2]))
         return (d, k, zoom)
 
@@ -453,18 +456,20 @@ def card_layout(amap: ArgumentMap, order: str = "essay") -> CardLayout:
             # narrowest is the outline a phone scrolls down)
             if not lanes:
                 trials += [(True, 0, k, False, 0) for k in lane_spreads if k != spread.get(direction)]
+            # (a big map's lanes keep one spread too)
+            deeper = len(nodes) <= LANE_SPREADS_UP_TO
             for glued, count, k, between, r in trials:
-                pos = tree.place(heights, direction, k, count, glued, between, r)
-                w, h = _bbox(pos, heights)
-                # separating only moves groups apart: a drawing already no smaller both ways than
-                # one kept stays so
-                if any(tw <= w and th <= h for tw, th in sizes):
-                    continue
-                pos, misplaced = tree.separate(pos, direction)
-                if misplaced <= least:
+                for pos in tree.lane_drawings(heights, direction, k, count, glued, between, r, deeper):
                     w, h = _bbox(pos, heights)
-                    found.append((w, h, pos))
-                    sizes.append((w, h))
+                    # separating only moves groups apart: a drawing already no smaller both ways
+                    # than one kept stays so
+                    if any(tw <= w and th <= h for tw, th in sizes):
+                        continue
+                    pos, misplaced = tree.separate(pos, direction)
+                    if misplaced <= least:
+                        w, h = _bbox(pos, heights)
+                        found.append((w, h, pos))
+                        sizes.append((w, h))
             variants[direction] = [positions.get(direction, [])] + _frontier(found, first)
         return CardLayout(nodes, lines, heights, positions, spread, tree.group, variants)
 
@@ -646,6 +651,10 @@ class _Tree:
         self.root_lane = [-1] * n
         self.mirror = [-1] * n
         self.centre = [-1] * n
+        #: in the last drawing ``place`` made, each thesis's groups cut into lanes (runs of indexes
+        #: into its children) and each lane's length across
+        self.parts: dict[int, list[tuple[int, int]]] = {}
+        self.lane_length: dict[int, list[int]] = {}
 
     @staticmethod
     def _pull_linked_groups(pairs: list[tuple[int, int]], links: dict[int, list[int]],
@@ -720,10 +729,13 @@ class _Tree:
 
     def place(self, heights: list[int], direction: str, spread: int,
               lanes: int = 0, glued: bool = True, between: bool = False,
-              roots: int = 0) -> list[tuple[int, int]]:
+              roots: int = 0, spreads: dict[int, int] | None = None,
+              parts: dict[int, list[tuple[int, int]]] | None = None) -> list[tuple[int, int]]:
         """Card centres for one direction, every leaf grid at most ``spread`` cards along the
-        depth axis ("right") or across ("down"); with ``lanes``, each thesis's groups in up to that
-        many lanes (``_lanes``); with ``roots``, the roots' blocks in up to that many (``_root_lanes``).
+        depth axis ("right") or across ("down"), or ``spreads[h]`` in the group headed by ``h``;
+        with ``lanes``, each thesis's groups in up to that many lanes (``_lanes``), or as cut in
+        ``parts`` (a thesis's runs of groups, as the last call left them in ``self.parts``); with
+        ``roots``, the roots' blocks in up to that many (``_root_lanes``).
 
         A hub (a thesis) has its children beyond it along the depth axis, centred on them. Any
         other statement (a reason or claim, also one that argues about nothing in a map without a
@@ -769,6 +781,9 @@ class _Tree:
         self.root_lane = [-1] * n
         self.mirror = [-1] * n  # a lane head's twice the middle of its mirrored lane, or -1
         self.centre = [-1] * n  # a thesis over a spine: its centre along the depth axis, or -1
+        self.parts = {}
+        self.lane_length = {}
+        group = self.group
         for u in reversed(sequence):  # children before parents
             kids = children[u]
             own_b = sb[u] if u < n else 0
@@ -776,7 +791,8 @@ class _Tree:
             tree = u == n or self.hub[u]
             if lanes and tree and u < n and len(kids) > 1:
                 size_a[u], size_b[u] = self._lanes(u, kids, lanes, glued, between, sa, sb, slot, off_a,
-                                                   off_b, size_a, size_b)
+                                                   off_b, size_a, size_b,
+                                                   parts.get(u) if parts else None)
                 card_b[u] = 0
                 continue
             if roots > 1 and u == n and len(kids) > 1:
@@ -790,7 +806,8 @@ class _Tree:
                 # (an ungridded leaf linked to an earlier statement goes before the grid)
                 beside = sorted((c for c in kids if not statement[c]),
                                 key=lambda c: (self.attacks[c], 0 if gridded[c] else side[c] or 1))
-            b, reach = self._chunks(beside, sa, sb, down, spread, start, 0, off_a, off_b, size_a, size_b)
+            k = spreads.get(group[u], spread) if spreads and u < n else spread
+            b, reach = self._chunks(beside, sa, sb, down, k, start, 0, off_a, off_b, size_a, size_b)
             if own_b >= b:  # a card longer than its leaves: centre them on the card
                 shift = (own_b - b) // 2
                 for c in beside:
@@ -856,10 +873,41 @@ class _Tree:
                 out[u] = (cb, ca) if down else (ca, cb)
         return out
 
+    def lane_drawings(self, heights: list[int], direction: str, spread: int, lanes: int,
+                      glued: bool, between: bool, roots: int,
+                      deeper: bool) -> Iterator[list[tuple[int, int]]]:
+        """``place``'s drawing, then (``deeper``) the same lanes with the longest one's leaf grids
+        made shorter across (one card deeper going right, one card narrower going down), one step
+        at a time while that shortens it: a lane is as long as its groups, and a lane of big grids
+        need not make every lane as deep as itself."""
+        yield self.place(heights, direction, spread, lanes, glued, between, roots)
+        if not deeper:
+            return
+        step = -1 if direction == "down" else 1
+        parts = dict(self.parts)
+        # (one lane: its grids made shorter are the next spread's drawing)
+        if all(len(p) < 2 for p in parts.values()):
+            return
+        spreads: dict[int, int] = {}
+        for _ in range(MAX_SPREAD - 1):
+            length, u, li = max((length, u, li) for u, ls in self.lane_length.items()
+                                for li, length in enumerate(ls))
+            i, j = parts[u][li]
+            heads = self.children[u][i:j]
+            ks = [spreads.get(h, spread) + step for h in heads]
+            if not all(1 <= k <= MAX_SPREAD for k in ks):
+                return
+            for h, k in zip(heads, ks, strict=True):
+                spreads[h] = k
+            pos = self.place(heights, direction, spread, lanes, glued, between, roots, spreads, parts)
+            if self.lane_length[u][li] >= length:  # no grid of that lane got any shorter
+                return
+            yield pos
+
     def _lanes(self, u: int, kids: list[int], lanes: int, glued: bool, between: bool,
                sa: list[int], sb: list[int],
                slot: list[int], off_a: list[int], off_b: list[int], size_a: list[int],
-               size_b: list[int]) -> tuple[int, int]:
+               size_b: list[int], fixed: list[tuple[int, int]] | None = None) -> tuple[int, int]:
         """A thesis's groups in up to ``lanes`` lanes, in essay order, the longest lane as short as
         possible: lanes follow one another along the depth axis (columns going right, rows going
         down), each lane's groups one after another across it, all of them starting past the
@@ -868,25 +916,9 @@ class _Tree:
         it); of two lanes, ``between`` puts it at the head of the spine between them instead, and
         they start level with it. Returns the block's reach along the depth axis and its length
         across."""
-        # groups linked to each other, and every group between them, stay in one lane: partition
-        # runs of glued groups, then split the runs back into groups
-        at = {c: i for i, c in enumerate(kids)}
-        glue = [0] * (len(kids) + 1)  # +1 where a glued stretch starts, -1 past its end
-        for c in kids if glued else ():
-            for o in self.linked.get(c, ()):
-                if o in at and at[o] > at[c]:
-                    glue[at[c]] += 1
-                    glue[at[o]] -= 1
-        runs: list[tuple[int, int]] = []
-        open_links = 0
-        for i in range(len(kids)):
-            if not runs or open_links == 0:
-                runs.append((i, i + 1))
-            else:
-                runs[-1] = (runs[-1][0], i + 1)
-            open_links += glue[i]
-        sizes = [sum(size_b[c] for c in kids[i:j]) + GAP * (j - i - 1) for i, j in runs]
-        parts = [(runs[i][0], runs[j - 1][1]) for i, j in _partition(sizes, lanes, GAP)]
+        parts = fixed or self._lane_parts(kids, lanes, glued, size_b)
+        self.parts[u] = parts
+        lengths = self.lane_length[u] = []
         # one lane: set in under the thesis, its line running down the indent; two or more: lanes
         # 0 and 1 face each other across a spine under the thesis; two ``between``: across a spine
         # as wide as the thesis, which heads it, so the lanes start level with it
@@ -909,10 +941,34 @@ class _Tree:
                 # lane's statements and lanes need no more than a gap between them
                 self.mirror[c] = 2 * a + depth if len(parts) > 1 and li % 2 == 0 else -1
             head = max(head, b - GAP)
+            lengths.append(b - GAP - b0)
             if li == 0 and len(parts) > 1:
                 self.centre[u] = a + depth + spine // 2
             a += depth + (spine if li == 0 else LANE_GAP)
         return max(slot[u], a - LANE_GAP), head
+
+    def _lane_parts(self, kids: list[int], lanes: int, glued: bool,
+                    size_b: list[int]) -> list[tuple[int, int]]:
+        """``kids`` (a thesis's groups) cut into up to ``lanes`` runs, the longest as short as
+        possible; groups linked to each other, and every group between them, stay in one run
+        where ``glued``."""
+        at = {c: i for i, c in enumerate(kids)}
+        glue = [0] * (len(kids) + 1)  # +1 where a glued stretch starts, -1 past its end
+        for c in kids if glued else ():
+            for o in self.linked.get(c, ()):
+                if o in at and at[o] > at[c]:
+                    glue[at[c]] += 1
+                    glue[at[o]] -= 1
+        runs: list[tuple[int, int]] = []
+        open_links = 0
+        for i in range(len(kids)):
+            if not runs or open_links == 0:
+                runs.append((i, i + 1))
+            else:
+                runs[-1] = (runs[-1][0], i + 1)
+            open_links += glue[i]
+        sizes = [sum(size_b[c] for c in kids[i:j]) + GAP * (j - i - 1) for i, j in runs]
+        return [(runs[i][0], runs[j - 1][1]) for i, j in _partition(sizes, lanes, GAP)]
 
     def _root_lanes(self, roots: list[int], lanes: int, mirrored: bool, sa: list[int],
                     off_a: list[int], off_b: list[int], size_a: list[int],

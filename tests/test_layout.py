@@ -689,6 +689,49 @@ def test_every_drawing_offered_reads_as_the_first(amap: ArgumentMap) -> None:
             assert not any(ow <= w and oh <= h for j, (ow, oh) in enumerate(sizes) if j != k), (direction, k)
 
 
+def test_a_lane_of_big_grids_is_drawn_deeper_where_that_makes_the_map_fit() -> None:
+    # 40 statements in two lanes: with every evidence grid as deep as any other, the lane of six
+    # and four pieces a reason sets the height and the map misses a laptop at 12 px (zoom 0.76);
+    # with that lane's grids one card deeper and the other lane's one card deep, it fits
+    from argmap.cards import FONT_SIZE
+    from argmap.layout import pick_drawing
+
+    amap = essay_map(40, 2)
+    cards = card_layout(amap)
+    direction, k, zoom = pick_drawing(cards, (1280, 744), notes=(330, 30))
+    assert zoom >= 12 / FONT_SIZE
+    pos = dict(zip(cards.nodes, cards.variants[direction][k], strict=True))
+    assert_drawing(amap, cards, cards.variants[direction][k], f"{direction} {k}")
+    depth = 0 if direction == "right" else 1
+    deep = set()
+    for r in amap.nodes_of("reason"):
+        pieces = [e for e in amap.graph.pred[r] if amap.graph.nodes[e]["kind"] == "evidence"]
+        if len(pieces) >= 5:
+            deep.add(len({pos[e][depth] for e in pieces}))
+    assert len(deep) > 1, "every big grid is as deep as the others"
+
+
+def test_a_readable_drawing_beats_a_simpler_one_that_is_not() -> None:
+    # the simplest drawing within 2 % of the best is drawn, but never one under 12 px labels when
+    # another one reaches them
+    from argmap.cards import FONT_SIZE, card_height
+    from argmap.layout import pick_drawing
+
+    h = card_height(["x"])
+    laptop = (1280, 744)
+    # two cards one above the other; the map area is 720 px high inside its margins
+    drawings = [[(0, 0), (0, round(720 / zoom) - h)] for zoom in (0.795, 0.805)]
+    cards = CardLayout(["a", "b"], [["x"], ["x"]], [h, h], {"down": drawings[0], "right": drawings[0]},
+                       {"down": 1, "right": 1}, [-1, -1], {"down": drawings, "right": drawings})
+    direction, k, zoom = pick_drawing(cards, laptop)
+    assert (k, round(zoom, 3)) == (1, 0.805)
+    assert 0.795 / 0.805 > 0.98 and 0.805 >= 12 / FONT_SIZE > 0.795
+    # two drawings both readable: the simpler one within 2 % still wins
+    drawings = [[(0, 0), (0, round(720 / zoom) - h)] for zoom in (0.9, 0.91)]
+    cards.variants = {"down": drawings, "right": drawings}
+    assert pick_drawing(cards, laptop)[1] == 0
+
+
 def test_a_spine_under_the_thesis(stalin: Any) -> None:
     """Two lanes face each other: the thesis centred over the gap between them (or in it, level
     with their tops), reasons on either side of it, each piece of evidence further out than its

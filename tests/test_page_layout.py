@@ -297,6 +297,8 @@ def test_page_draws_the_drawing_the_layout_picks(bundled_maps, tmp_path, open_pa
     from tests.maps import essay_map
 
     maps = [argmap.load(p) for p in bundled_maps] + [essay_map(n, 2) for n in (12, 26, 40)]
+    # on a laptop, a simpler drawing within 2 % of the best misses 12 px labels, which the best reaches
+    maps += [essay_map(31, 3), essay_map(36, 1)]
     for k, amap in enumerate(maps):
         cards = card_layout(amap)
         for size in [*SCREENS, (390, 844)]:
