@@ -729,13 +729,11 @@ class _Tree:
 
     def place(self, heights: list[int], direction: str, spread: int,
               lanes: int = 0, glued: bool = True, between: bool = False,
-              roots: int = 0, spreads: dict[int, int] | None = None,
-              parts: dict[int, list[tuple[int, int]]] | None = None) -> list[tuple[int, int]]:
+              roots: int = 0, spreads: dict[int, int] | None = None) -> list[tuple[int, int]]:
         """Card centres for one direction, every leaf grid at most ``spread`` cards along the
         depth axis ("right") or across ("down"), or ``spreads[h]`` in the group headed by ``h``;
-        with ``lanes``, each thesis's groups in up to that many lanes (``_lanes``), or as cut in
-        ``parts`` (a thesis's runs of groups, as the last call left them in ``self.parts``); with
-        ``roots``, the roots' blocks in up to that many (``_root_lanes``).
+        with ``lanes``, each thesis's groups in up to that many lanes (``_lanes``); with ``roots``,
+        the roots' blocks in up to that many (``_root_lanes``).
 
         A hub (a thesis) has its children beyond it along the depth axis, centred on them. Any
         other statement (a reason or claim, also one that argues about nothing in a map without a
@@ -791,8 +789,7 @@ class _Tree:
             tree = u == n or self.hub[u]
             if lanes and tree and u < n and len(kids) > 1:
                 size_a[u], size_b[u] = self._lanes(u, kids, lanes, glued, between, sa, sb, slot, off_a,
-                                                   off_b, size_a, size_b,
-                                                   parts.get(u) if parts else None)
+                                                   off_b, size_a, size_b)
                 card_b[u] = 0
                 continue
             if roots > 1 and u == n and len(kids) > 1:
@@ -876,38 +873,38 @@ class _Tree:
     def lane_drawings(self, heights: list[int], direction: str, spread: int, lanes: int,
                       glued: bool, between: bool, roots: int,
                       deeper: bool) -> Iterator[list[tuple[int, int]]]:
-        """``place``'s drawing, then (``deeper``) the same lanes with the longest one's leaf grids
-        made shorter across (one card deeper going right, one card narrower going down), one step
-        at a time while that shortens it: a lane is as long as its groups, and a lane of big grids
-        need not make every lane as deep as itself."""
+        """``place``'s drawing, then (``deeper``) the groups of its longest lane with their leaf
+        grids made shorter across (one card deeper going right, one card narrower going down) and
+        the lanes cut again, one step at a time while that shortens the longest lane: a lane is as
+        long as its groups, and a lane of big grids need not make every lane as deep as itself."""
         yield self.place(heights, direction, spread, lanes, glued, between, roots)
         if not deeper:
             return
         step = -1 if direction == "down" else 1
-        parts = dict(self.parts)
         # (one lane: its grids made shorter are the next spread's drawing)
-        if all(len(p) < 2 for p in parts.values()):
+        if all(len(p) < 2 for p in self.parts.values()):
             return
         spreads: dict[int, int] = {}
         for _ in range(MAX_SPREAD - 1):
             length, u, li = max((length, u, li) for u, ls in self.lane_length.items()
                                 for li, length in enumerate(ls))
-            i, j = parts[u][li]
+            i, j = self.parts[u][li]
             heads = self.children[u][i:j]
             ks = [spreads.get(h, spread) + step for h in heads]
             if not all(1 <= k <= MAX_SPREAD for k in ks):
                 return
             for h, k in zip(heads, ks, strict=True):
                 spreads[h] = k
-            pos = self.place(heights, direction, spread, lanes, glued, between, roots, spreads, parts)
-            if self.lane_length[u][li] >= length:  # no grid of that lane got any shorter
+            # the lanes cut again for the groups' new sizes
+            pos = self.place(heights, direction, spread, lanes, glued, between, roots, spreads)
+            if max(max(ls) for ls in self.lane_length.values()) >= length:
                 return
             yield pos
 
     def _lanes(self, u: int, kids: list[int], lanes: int, glued: bool, between: bool,
                sa: list[int], sb: list[int],
                slot: list[int], off_a: list[int], off_b: list[int], size_a: list[int],
-               size_b: list[int], fixed: list[tuple[int, int]] | None = None) -> tuple[int, int]:
+               size_b: list[int]) -> tuple[int, int]:
         """A thesis's groups in up to ``lanes`` lanes, in essay order, the longest lane as short as
         possible: lanes follow one another along the depth axis (columns going right, rows going
         down), each lane's groups one after another across it, all of them starting past the
@@ -916,7 +913,7 @@ class _Tree:
         it); of two lanes, ``between`` puts it at the head of the spine between them instead, and
         they start level with it. Returns the block's reach along the depth axis and its length
         across."""
-        parts = fixed or self._lane_parts(kids, lanes, glued, size_b)
+        parts = self._lane_parts(kids, lanes, glued, size_b)
         self.parts[u] = parts
         lengths = self.lane_length[u] = []
         # one lane: set in under the thesis, its line running down the indent; two or more: lanes

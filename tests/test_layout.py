@@ -692,7 +692,7 @@ def test_every_drawing_offered_reads_as_the_first(amap: ArgumentMap) -> None:
 def test_a_lane_of_big_grids_is_drawn_deeper_where_that_makes_the_map_fit() -> None:
     # 40 statements in two lanes: with every evidence grid as deep as any other, the lane of six
     # and four pieces a reason sets the height and the map misses a laptop at 12 px (zoom 0.76);
-    # with that lane's grids one card deeper and the other lane's one card deep, it fits
+    # with that lane's grids a card deeper than the other lane's (the lanes then cut again), it fits
     from argmap.cards import FONT_SIZE
     from argmap.layout import pick_drawing
 
