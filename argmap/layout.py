@@ -651,9 +651,7 @@ class _Tree:
         self.root_lane = [-1] * n
         self.mirror = [-1] * n
         self.centre = [-1] * n
-        #: in the last drawing ``place`` made, each thesis's groups cut into lanes (runs of indexes
-        #: into its children) and each lane's length across
-        self.parts: dict[int, list[tuple[int, int]]] = {}
+        #: in the last drawing ``place`` made, each thesis's lanes' lengths across
         self.lane_length: dict[int, list[int]] = {}
 
     @staticmethod
@@ -779,7 +777,6 @@ class _Tree:
         self.root_lane = [-1] * n
         self.mirror = [-1] * n  # a lane head's twice the middle of its mirrored lane, or -1
         self.centre = [-1] * n  # a thesis over a spine: its centre along the depth axis, or -1
-        self.parts = {}
         self.lane_length = {}
         group = self.group
         for u in reversed(sequence):  # children before parents
@@ -882,14 +879,13 @@ class _Tree:
             return
         step = -1 if direction == "down" else 1
         # (one lane: its grids made shorter are the next spread's drawing)
-        if all(len(p) < 2 for p in self.parts.values()):
+        if all(len(ls) < 2 for ls in self.lane_length.values()):
             return
         spreads: dict[int, int] = {}
         for _ in range(MAX_SPREAD - 1):
             length, u, li = max((length, u, li) for u, ls in self.lane_length.items()
                                 for li, length in enumerate(ls))
-            i, j = self.parts[u][li]
-            heads = self.children[u][i:j]
+            heads = [h for h in self.children[u] if self.lane[h] == li]
             ks = [spreads.get(h, spread) + step for h in heads]
             if not all(1 <= k <= MAX_SPREAD for k in ks):
                 return
@@ -913,8 +909,25 @@ class _Tree:
         it); of two lanes, ``between`` puts it at the head of the spine between them instead, and
         they start level with it. Returns the block's reach along the depth axis and its length
         across."""
-        parts = self._lane_parts(kids, lanes, glued, size_b)
-        self.parts[u] = parts
+        # groups linked to each other, and every group between them, stay in one lane: partition
+        # runs of glued groups, then split the runs back into groups
+        at = {c: i for i, c in enumerate(kids)}
+        glue = [0] * (len(kids) + 1)  # +1 where a glued stretch starts, -1 past its end
+        for c in kids if glued else ():
+            for o in self.linked.get(c, ()):
+                if o in at and at[o] > at[c]:
+                    glue[at[c]] += 1
+                    glue[at[o]] -= 1
+        runs: list[tuple[int, int]] = []
+        open_links = 0
+        for i in range(len(kids)):
+            if not runs or open_links == 0:
+                runs.append((i, i + 1))
+            else:
+                runs[-1] = (runs[-1][0], i + 1)
+            open_links += glue[i]
+        sizes = [sum(size_b[c] for c in kids[i:j]) + GAP * (j - i - 1) for i, j in runs]
+        parts = [(runs[i][0], runs[j - 1][1]) for i, j in _partition(sizes, lanes, GAP)]
         lengths = self.lane_length[u] = []
         # one lane: set in under the thesis, its line running down the indent; two or more: lanes
         # 0 and 1 face each other across a spine under the thesis; two ``between``: across a spine
@@ -943,29 +956,6 @@ class _Tree:
                 self.centre[u] = a + depth + spine // 2
             a += depth + (spine if li == 0 else LANE_GAP)
         return max(slot[u], a - LANE_GAP), head
-
-    def _lane_parts(self, kids: list[int], lanes: int, glued: bool,
-                    size_b: list[int]) -> list[tuple[int, int]]:
-        """``kids`` (a thesis's groups) cut into up to ``lanes`` runs, the longest as short as
-        possible; groups linked to each other, and every group between them, stay in one run
-        where ``glued``."""
-        at = {c: i for i, c in enumerate(kids)}
-        glue = [0] * (len(kids) + 1)  # +1 where a glued stretch starts, -1 past its end
-        for c in kids if glued else ():
-            for o in self.linked.get(c, ()):
-                if o in at and at[o] > at[c]:
-                    glue[at[c]] += 1
-                    glue[at[o]] -= 1
-        runs: list[tuple[int, int]] = []
-        open_links = 0
-        for i in range(len(kids)):
-            if not runs or open_links == 0:
-                runs.append((i, i + 1))
-            else:
-                runs[-1] = (runs[-1][0], i + 1)
-            open_links += glue[i]
-        sizes = [sum(size_b[c] for c in kids[i:j]) + GAP * (j - i - 1) for i, j in runs]
-        return [(runs[i][0], runs[j - 1][1]) for i, j in _partition(sizes, lanes, GAP)]
 
     def _root_lanes(self, roots: list[int], lanes: int, mirrored: bool, sa: list[int],
                     off_a: list[int], off_b: list[int], size_a: list[int],

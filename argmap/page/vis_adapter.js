@@ -192,8 +192,8 @@ function bestDrawing(w, h, dirs, comfortable) {
   });
   // where nothing fits readably the page shows part of the map at 12 px whatever the drawing: a
   // simpler one may show a little less of it (UNREADABLE_SHARE, as argmap.layout.pick_drawing)
-  // where one does, never one that does not (the 2 % allowance stops at 12 px labels)
   var enough = top < readableScale() && !comfortable ? top * UNREADABLE_SHARE : Math.min(top * 0.98, comfortable || COMFORTABLE_SCALE), pick = null;
+  // where one does, never one that does not (the 2 % allowance stops at 12 px labels)
   if (top >= readableScale()) { enough = Math.max(enough, readableScale()); }
   if (top < readableScale() && w < h && !comfortable) {
     // a tall narrow area no drawing fits readably (a phone): the narrowest going right, an outline
