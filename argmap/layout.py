@@ -27,8 +27,9 @@ from __future__ import annotations
 
 import gc
 import math
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from typing import NamedTuple
 
 from .model import ArgumentMap
 
@@ -418,7 +419,7 @@ def card_layout(amap: ArgumentMap, order: str = "essay") -> CardLayout:
         nodes = list(graph)
         lines = [card_lines(card_label(amap, n)) for n in nodes]
         heights = [card_height(ls) for ls in lines]
-        tree = _Tree(amap, nodes, order)
+        tree = _Tree(amap, nodes, order, heights)
         positions: dict[str, list[tuple[int, int]]] = {}
         spread: dict[str, int] = {}
         variants: dict[str, list[list[tuple[int, int]]]] = {}
@@ -427,7 +428,7 @@ def card_layout(amap: ArgumentMap, order: str = "essay") -> CardLayout:
         for direction in DIRECTIONS:
             best: tuple[int, float, int] | None = None
             for k in spreads:
-                pos, misplaced = tree.separate(tree.place(heights, direction, k), direction)
+                pos, misplaced = tree.separate(tree.place(direction, k), direction)
                 zoom = min(1.0, fit_zoom(_bbox(pos, heights)))
                 score = (misplaced, -zoom, k)
                 if best is None or score < best:
@@ -458,13 +459,20 @@ def card_layout(amap: ArgumentMap, order: str = "essay") -> CardLayout:
                 trials += [(True, 0, k, False, 0) for k in lane_spreads if k != spread.get(direction)]
             # (a big map's lanes keep one spread too)
             deeper = len(nodes) <= LANE_SPREADS_UP_TO
+            # trials often draw the same (glued or split with no link between lanes; fewer lanes
+            # used than allowed; one spread reached from two starts): each is separated once
+            seen: set[tuple[tuple[int, int], ...]] = set()
             for glued, count, k, between, r in trials:
-                for pos in tree.lane_drawings(heights, direction, k, count, glued, between, r, deeper):
+                for pos in tree.lane_drawings(direction, k, count, glued, between, r, deeper):
                     w, h = _bbox(pos, heights)
                     # separating only moves groups apart: a drawing already no smaller both ways
                     # than one kept stays so
                     if any(tw <= w and th <= h for tw, th in sizes):
                         continue
+                    drawn = tuple(pos)
+                    if drawn in seen:
+                        continue
+                    seen.add(drawn)
                     pos, misplaced = tree.separate(pos, direction)
                     if misplaced <= least:
                         w, h = _bbox(pos, heights)
@@ -492,12 +500,27 @@ def _frontier(found: list[tuple[int, int, list[tuple[int, int]]]],
     return [found[i][2] for i, _, _ in kept]
 
 
+class _Frame(NamedTuple):
+    """What every drawing in one direction shares (``_Tree._frame``)."""
+
+    down: bool
+    indent: int
+    #: card sizes along the depth axis and across it
+    sa: list[int]
+    sb: list[int]
+    #: the least card size across
+    least_b: int
+    #: each card's slot along the depth axis (see ``_Tree._frame``)
+    slot: list[int]
+
+
 class _Tree:
     """The forest the card layout draws: each node's parent and ordered children (indexes)."""
 
-    def __init__(self, amap: ArgumentMap, nodes: list[str], order: str) -> None:
+    def __init__(self, amap: ArgumentMap, nodes: list[str], order: str, heights: list[int]) -> None:
         graph = amap.graph
         n = len(nodes)
+        self.heights = heights
         index = {v: i for i, v in enumerate(nodes)}
         kinds = [d["kind"] for d in graph._node.values()]
         succ: list[list[int]] = [[] for _ in range(n)]
@@ -653,6 +676,32 @@ class _Tree:
         self.centre = [-1] * n
         #: in the last drawing ``place`` made, each thesis's lanes' lengths across
         self.lane_length: dict[int, list[int]] = {}
+        #: every node, parents before children, the virtual root (n) first
+        self.sequence: list[int] = []
+        stack = [n]
+        while stack:
+            u = stack.pop()
+            self.sequence.append(u)
+            stack.extend(children[u])
+        #: each group's members (by its head), children before parents; the hubs and the virtual
+        #: root, children before parents: ``place`` lays out the groups, then these
+        self.members: dict[int, list[int]] = {}
+        self.hubs: list[int] = []
+        for u in reversed(self.sequence):
+            if u < n and group[u] >= 0:
+                self.members.setdefault(group[u], []).append(u)
+            else:
+                self.hubs.append(u)
+        self._frames: dict[str, _Frame] = {}
+        #: what ``misplaced`` looks at: the reasons and claims, and each piece of evidence with the
+        #: statements it supports
+        self.reasons_and_claims = [u for u in range(n) if kinds[u] in ("reason", "claim")]
+        self.evidence_supports = [
+            (u, supported) for u in range(n) if kinds[u] == "evidence"
+            for supported in ([v for v, att in zip(succ[u], attack[u], strict=True) if not att],)
+            if supported]
+        #: each group's block for (direction, head, spread), as ``place`` keeps it
+        self._blocks: dict[tuple[str, int, int], list[list[int]]] = {}
 
     @staticmethod
     def _pull_linked_groups(pairs: list[tuple[int, int]], links: dict[int, list[int]],
@@ -725,9 +774,37 @@ class _Tree:
             heads[:] = best[1]
 
 
-    def place(self, heights: list[int], direction: str, spread: int,
-              lanes: int = 0, glued: bool = True, between: bool = False,
-              roots: int = 0, spreads: dict[int, int] | None = None) -> list[tuple[int, int]]:
+    def _frame(self, direction: str) -> _Frame:
+        """What every drawing in ``direction`` shares, worked out once per direction."""
+        frame = self._frames.get(direction)
+        if frame is not None:
+            return frame
+        from .cards import CARD_WIDTH, card_height
+
+        n = self.n
+        heights = self.heights
+        children = self.children
+        gridded = self.gridded
+        down = direction == "down"
+        # card sizes along the depth axis (sa) and across (sb)
+        sa = heights if down else [CARD_WIDTH] * n
+        sb = [CARD_WIDTH] * n if down else heights
+        # a card's slot along the depth axis: the largest of its stacked siblings, so siblings'
+        # own leaves start level with each other
+        slot = [0] * (n + 1)
+        for p in range(n + 1):
+            kids = [c for c in children[p] if not gridded[c]]
+            top = max((sa[c] for c in kids), default=0)
+            for c in kids:
+                slot[c] = top
+        slot[n] = -DEPTH_GAP  # the virtual root has no card: its children start at 0
+        frame = self._frames[direction] = _Frame(
+            down, INDENT[direction], sa, sb, CARD_WIDTH if down else card_height([""]), slot)
+        return frame
+
+    def place(self, direction: str, spread: int, lanes: int = 0, glued: bool = True,
+              between: bool = False, roots: int = 0,
+              spreads: dict[int, int] | None = None) -> list[tuple[int, int]]:
         """Card centres for one direction, every leaf grid at most ``spread`` cards along the
         depth axis ("right") or across ("down"), or ``spreads[h]`` in the group headed by ``h``;
         with ``lanes``, each thesis's groups in up to that many lanes (``_lanes``); with ``roots``,
@@ -739,113 +816,48 @@ class _Tree:
         statements arguing about it (claims, answered objections) one after another along the
         cross axis, indented by ``INDENT``, so a group stays two or three cards deep however
         deep its argument goes and each piece of evidence stays beside its own statement.
-        """
-        from .cards import CARD_WIDTH, card_height
 
+        A group's block depends only on the direction and its spread, and the layout asks for
+        the same ones over and over (every lane count, glued or not, with one group's spread
+        changed): each is worked out once and copied after that.
+        """
         n = self.n
-        children = self.children
-        gridded = self.gridded
-        statement = self.statement
-        side = self.side
-        down = direction == "down"
-        indent = INDENT[direction]
-        # card sizes along the depth axis (sa) and across (sb)
-        sa = heights if down else [CARD_WIDTH] * n
-        sb = [CARD_WIDTH] * n if down else heights
-        least_b = CARD_WIDTH if down else card_height([""])
-        # a card's slot along the depth axis: the largest of its stacked siblings, so siblings'
-        # own leaves start level with each other
-        slot = [0] * (n + 1)
-        for p in range(n + 1):
-            kids = [c for c in children[p] if not gridded[c]]
-            top = max((sa[c] for c in kids), default=0)
-            for c in kids:
-                slot[c] = top
-        slot[n] = -DEPTH_GAP  # the virtual root has no card: its children start at 0
+        frame = self._frame(direction)
         size_a = [0] * (n + 1)
         size_b = [0] * (n + 1)
         off_a = [0] * (n + 1)  # a child's (or grid cell's) offset in its parent's block
         off_b = [0] * (n + 1)
         card_b = [0] * (n + 1)  # the card's top along the cross axis, in its own block
-        sequence: list[int] = []
-        stack = [n]
-        while stack:
-            u = stack.pop()
-            sequence.append(u)
-            stack.extend(children[u])
+        arrays = (size_a, size_b, off_a, off_b, card_b)
+        for h, members in self.members.items():
+            k = spreads.get(h, spread) if spreads else spread
+            block = self._blocks.get((direction, h, k))
+            if block is None:
+                for u in members:  # children before parents
+                    self._block(u, k, frame, *arrays)
+                self._blocks[direction, h, k] = [[values[u] for u in members] for values in arrays]
+            else:
+                for values, kept in zip(arrays, block, strict=True):
+                    for u, v in zip(members, kept, strict=True):
+                        values[u] = v
         self.lane = [-1] * n
         self.root_lane = [-1] * n
         self.mirror = [-1] * n  # a lane head's twice the middle of its mirrored lane, or -1
         self.centre = [-1] * n  # a thesis over a spine: its centre along the depth axis, or -1
         self.lane_length = {}
-        group = self.group
-        for u in reversed(sequence):  # children before parents
+        children = self.children
+        sa, slot = frame.sa, frame.slot
+        for u in self.hubs:  # children before parents, the virtual root last
             kids = children[u]
-            own_b = sb[u] if u < n else 0
-            start = slot[u] + DEPTH_GAP
-            tree = u == n or self.hub[u]
-            if lanes and tree and u < n and len(kids) > 1:
-                size_a[u], size_b[u] = self._lanes(u, kids, lanes, glued, between, sa, sb, slot, off_a,
-                                                   off_b, size_a, size_b)
+            if lanes and u < n and len(kids) > 1:
+                size_a[u], size_b[u] = self._lanes(u, kids, lanes, glued, between, sa, frame.sb, slot,
+                                                   off_a, off_b, size_a, size_b)
                 card_b[u] = 0
-                continue
-            if roots > 1 and u == n and len(kids) > 1:
+            elif roots > 1 and u == n and len(kids) > 1:
                 size_a[u], size_b[u] = self._root_lanes(kids, roots, not lanes, sa, off_a, off_b, size_a,
                                                         size_b)
-                continue
-            # leaves beside the card (all of a root's children for a root), in chunks along b
-            if tree:
-                beside = kids
-            else:  # one grid of supporting leaves, one of attacking ones, each before its blocks
-                # (an ungridded leaf linked to an earlier statement goes before the grid)
-                beside = sorted((c for c in kids if not statement[c]),
-                                key=lambda c: (self.attacks[c], 0 if gridded[c] else side[c] or 1))
-            k = spreads.get(group[u], spread) if spreads and u < n else spread
-            b, reach = self._chunks(beside, sa, sb, down, k, start, 0, off_a, off_b, size_a, size_b)
-            if own_b >= b:  # a card longer than its leaves: centre them on the card
-                shift = (own_b - b) // 2
-                for c in beside:
-                    off_b[c] += shift
-                head = own_b
-                card_b[u] = 0
             else:
-                # keep the next statement of the group along b further from the outermost leaves
-                # than this card is (the evidence is drawn nearer to its own statement than to
-                # another); the next group's statements are kept off by ``separate``, just as far
-                # as each needs
-                # (from the far edge of the last of their cards: a card arguing about one beside
-                # it has its own block there, which may be long, with its own statements in it)
-                below = any(statement[c] for c in kids)
-                far = max(off_b[c] + card_b[c] + sb[c] for c in beside) - b // 2
-                pad = max(0, far - least_b - GAP - least_b // 2 + 1) if below and not tree else 0
-                # a statement below this card's leaves sits deeper (its indent, and half of any
-                # taller slot), so the deepest leaves need that much more room along b
-                drop = max((indent + (slot[c] - slot[u]) // 2 for c in kids if statement[c]),
-                           default=0)
-                if pad and drop > 0:
-                    pad += self._indent_pad(far - least_b // 2, reach, drop)
-                head = b + 2 * pad
-                for c in beside:
-                    off_b[c] += pad
-                card_b[u] = (head - own_b) // 2
-            reach = max(reach, slot[u])
-            if not tree:
-                # the reasons and claims nearest before each claim along b: this card, and the
-                # claim before it
-                mine = [self._centre(u, 0, 0, slot, sa, sb, card_b)] if self.kinds[u] in (
-                    "reason", "claim") else []
-                before = mine
-                for c in kids:
-                    if not statement[c]:
-                        continue
-                    off_a[c] = indent
-                    clear = self._clearance(c, indent, head + GAP, before, slot, sa, sb, off_a,
-                                            off_b, card_b)
-                    off_b[c] = head + GAP + clear
-                    head += GAP + clear + size_b[c]
-                    reach = max(reach, indent + size_a[c])
-                    before = mine + [self._centre(c, indent, off_b[c], slot, sa, sb, card_b)]
-            size_a[u], size_b[u] = reach, head
+                self._block(u, spread, frame, *arrays)
         # parents before children: absolute positions
         abs_a = [0] * (n + 1)
         abs_b = [0] * (n + 1)
@@ -853,13 +865,14 @@ class _Tree:
         # lane's middle, or -1
         flip = [-1] * (n + 1)
         out = [(0, 0)] * n
-        for u in sequence:
+        down = frame.down
+        for u in self.sequence:
             for c in children[u]:
                 abs_a[c] = abs_a[u] + off_a[c]
                 abs_b[c] = abs_b[u] + off_b[c]
                 flip[c] = 2 * abs_a[u] + self.mirror[c] if self.mirror[c] >= 0 else flip[u]
             if u < n:
-                ca, cb = self._centre(u, abs_a[u], abs_b[u], slot, sa, sb, card_b)
+                ca, cb = self._centre(u, abs_a[u], abs_b[u], slot, sa, frame.sb, card_b)
                 if self.centre[u] >= 0:  # a thesis over a spine
                     ca = abs_a[u] + self.centre[u]
                 if flip[u] >= 0:
@@ -867,14 +880,81 @@ class _Tree:
                 out[u] = (cb, ca) if down else (ca, cb)
         return out
 
-    def lane_drawings(self, heights: list[int], direction: str, spread: int, lanes: int,
+    def _block(self, u: int, spread: int, frame: _Frame, size_a: list[int], size_b: list[int],
+               off_a: list[int], off_b: list[int], card_b: list[int]) -> None:
+        """Lays out ``u``'s block (its children's blocks laid out already) in one line: its
+        leaves in grids at most ``spread`` cards wide (see ``place``)."""
+        n = self.n
+        kids = self.children[u]
+        statement = self.statement
+        sa, sb, slot, down = frame.sa, frame.sb, frame.slot, frame.down
+        own_b = sb[u] if u < n else 0
+        start = slot[u] + DEPTH_GAP
+        tree = u == n or self.hub[u]
+        # leaves beside the card (all of a root's children for a root), in chunks along b
+        if tree:
+            beside = kids
+        else:  # one grid of supporting leaves, one of attacking ones, each before its blocks
+            # (an ungridded leaf linked to an earlier statement goes before the grid)
+            gridded, side = self.gridded, self.side
+            beside = sorted((c for c in kids if not statement[c]),
+                            key=lambda c: (self.attacks[c], 0 if gridded[c] else side[c] or 1))
+        b, reach = self._chunks(beside, sa, sb, down, spread, start, 0, off_a, off_b, size_a, size_b)
+        if own_b >= b:  # a card longer than its leaves: centre them on the card
+            shift = (own_b - b) // 2
+            for c in beside:
+                off_b[c] += shift
+            head = own_b
+            card_b[u] = 0
+        else:
+            # keep the next statement of the group along b further from the outermost leaves
+            # than this card is (the evidence is drawn nearer to its own statement than to
+            # another); the next group's statements are kept off by ``separate``, just as far
+            # as each needs
+            # (from the far edge of the last of their cards: a card arguing about one beside
+            # it has its own block there, which may be long, with its own statements in it)
+            below = any(statement[c] for c in kids)
+            far = max(off_b[c] + card_b[c] + sb[c] for c in beside) - b // 2
+            least_b = frame.least_b
+            pad = max(0, far - least_b - GAP - least_b // 2 + 1) if below and not tree else 0
+            # a statement below this card's leaves sits deeper (its indent, and half of any
+            # taller slot), so the deepest leaves need that much more room along b
+            drop = max((frame.indent + (slot[c] - slot[u]) // 2 for c in kids if statement[c]),
+                       default=0)
+            if pad and drop > 0:
+                pad += self._indent_pad(far - least_b // 2, reach, drop)
+            head = b + 2 * pad
+            for c in beside:
+                off_b[c] += pad
+            card_b[u] = (head - own_b) // 2
+        reach = max(reach, slot[u])
+        if not tree:
+            # the reasons and claims nearest before each claim along b: this card, and the
+            # claim before it
+            indent = frame.indent
+            mine = [self._centre(u, 0, 0, slot, sa, sb, card_b)] if self.kinds[u] in (
+                "reason", "claim") else []
+            before = mine
+            for c in kids:
+                if not statement[c]:
+                    continue
+                off_a[c] = indent
+                clear = self._clearance(c, indent, head + GAP, before, slot, sa, sb, off_a,
+                                        off_b, card_b)
+                off_b[c] = head + GAP + clear
+                head += GAP + clear + size_b[c]
+                reach = max(reach, indent + size_a[c])
+                before = mine + [self._centre(c, indent, off_b[c], slot, sa, sb, card_b)]
+        size_a[u], size_b[u] = reach, head
+
+    def lane_drawings(self, direction: str, spread: int, lanes: int,
                       glued: bool, between: bool, roots: int,
                       deeper: bool) -> Iterator[list[tuple[int, int]]]:
         """``place``'s drawing, then (``deeper``) the groups of its longest lane with their leaf
         grids made shorter across (one card deeper going right, one card narrower going down) and
         the lanes cut again, one step at a time while that shortens the longest lane: a lane is as
         long as its groups, and a lane of big grids need not make every lane as deep as itself."""
-        yield self.place(heights, direction, spread, lanes, glued, between, roots)
+        yield self.place(direction, spread, lanes, glued, between, roots)
         if not deeper:
             return
         step = -1 if direction == "down" else 1
@@ -892,7 +972,7 @@ class _Tree:
             for h, k in zip(heads, ks, strict=True):
                 spreads[h] = k
             # the lanes cut again for the groups' new sizes
-            pos = self.place(heights, direction, spread, lanes, glued, between, roots, spreads)
+            pos = self.place(direction, spread, lanes, glued, between, roots, spreads)
             if max(max(ls) for ls in self.lane_length.values()) >= length:
                 return
             yield pos
@@ -1088,32 +1168,31 @@ class _Tree:
         or claim as to a statement it supports (or nearer): the nearest such statement and the
         squared distance to its own. Looked for within NEAR_REACH cells of a coarse grid, so the
         check stays linear."""
-        kinds = self.kinds
+        statements = self.reasons_and_claims
+        few = len(statements)
         cells: dict[tuple[int, int], list[int]] = {}
-        for u in range(self.n):
-            if kinds[u] in ("reason", "claim"):
-                x, y = pos[u]
-                cells.setdefault((x // NEAR_CELL, y // NEAR_CELL), []).append(u)
-        out = []
-        for u in range(self.n):
-            if kinds[u] != "evidence":
-                continue
+        for u in statements:
             x, y = pos[u]
-            supported = [v for v, att in zip(self.succ[u], self.attack[u], strict=True) if not att]
-            if not supported:
-                continue
+            cells.setdefault((x // NEAR_CELL, y // NEAR_CELL), []).append(u)
+        out = []
+        for u, supported in self.evidence_supports:
+            x, y = pos[u]
             own = min((pos[v][0] - x) ** 2 + (pos[v][1] - y) ** 2 for v in supported)
-            reach = min(NEAR_REACH, math.isqrt(own) // NEAR_CELL + 1)
-            cx, cy = x // NEAR_CELL, y // NEAR_CELL
+            reach = math.isqrt(own) // NEAR_CELL + 1
+            if reach <= NEAR_REACH and (2 * reach + 1) ** 2 >= few:
+                near: Iterable[int] = statements  # fewer of them than cells to look in
+            else:
+                reach = min(reach, NEAR_REACH)
+                cx, cy = x // NEAR_CELL, y // NEAR_CELL
+                near = (v for gx in range(cx - reach, cx + reach + 1)
+                        for gy in range(cy - reach, cy + reach + 1) for v in cells.get((gx, gy), ()))
             worst: tuple[int, int] | None = None
-            for gx in range(cx - reach, cx + reach + 1):
-                for gy in range(cy - reach, cy + reach + 1):
-                    for v in cells.get((gx, gy), ()):
-                        dx, dy = pos[v][0] - x, pos[v][1] - y
-                        if dx * dx + dy * dy <= own and v not in supported:
-                            key = (own - dx * dx - dy * dy, -v)
-                            if worst is None or key > worst:
-                                worst = key
+            for v in near:
+                dx, dy = pos[v][0] - x, pos[v][1] - y
+                if dx * dx + dy * dy <= own and v not in supported:
+                    key = (own - dx * dx - dy * dy, -v)
+                    if worst is None or key > worst:
+                        worst = key
             if worst is not None:
                 out.append((u, -worst[1], own))
         return out

@@ -427,11 +427,10 @@ def test_in_one_column_going_down_a_card_linked_to_an_earlier_group_goes_last() 
     edges += [(f"e{i}", "b", "supports") for i in range(3)]
     amap = build(nodes, edges)
     index = {v: i for i, v in enumerate(amap.graph)}
-    tree = _Tree(amap, list(amap.graph), "essay")
-    heights = [40] * len(amap)
-    column = tree.place(heights, "down", 1)
+    tree = _Tree(amap, list(amap.graph), "essay", [40] * len(amap))
+    column = tree.place("down", 1)
     assert max(column[index[e]][1] for e in ("e0", "e1", "e2")) < column[index["s"]][1]
-    grid = tree.place(heights, "right", 1)  # going right the column is beside b: s first, nearest a
+    grid = tree.place("right", 1)  # going right the column is beside b: s first, nearest a
     assert grid[index["s"]][1] < min(grid[index[e]][1] for e in ("e0", "e1", "e2"))
 
 
@@ -849,11 +848,11 @@ def test_linked_groups_share_a_lane_whichever_way_the_link_runs() -> None:
     index = {v: i for i, v in enumerate(amap.graph)}
     heights = [80] * len(amap)
     for order in ("essay", "strength"):  # d's group after a's, then before it
-        tree = _Tree(amap, list(amap.graph), order)
+        tree = _Tree(amap, list(amap.graph), order, heights)
         assert tree.group[index["x"]] == index["d"]
-        tree.place(heights, "right", 1, 4, glued=True)
+        tree.place("right", 1, 4, glued=True)
         assert tree.lane[index["a"]] == tree.lane[index["d"]], order
-        tree.place(heights, "right", 1, 4, glued=False)  # the same drawing split: lanes again
+        tree.place("right", 1, 4, glued=False)  # the same drawing split: lanes again
         assert len({tree.lane[index[r]] for r in "abcd"}) > 1, order
 
 
