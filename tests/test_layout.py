@@ -857,6 +857,28 @@ def test_linked_groups_share_a_lane_whichever_way_the_link_runs() -> None:
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(essay_maps(max_nodes=30), random_graphs(max_nodes=30)), st.data())
+def test_a_group_laid_out_before_is_drawn_as_if_laid_out_afresh(amap: ArgumentMap, data: Any) -> None:
+    """``place`` keeps each group's block per direction and spread and copies it when asked again:
+    a tree that has drawn many drawings draws each one as a new tree does."""
+    from argmap.cards import card_height
+    from argmap.layout import MAX_LANES, MAX_SPREAD, _Tree
+
+    nodes = list(amap.graph)
+    heights = [card_height(["x"] * (1 + i % 3)) for i in range(len(nodes))]
+    used = _Tree(amap, nodes, "essay", heights)
+    heads = sorted({g for g in used.group if g >= 0})
+    spreads = st.integers(1, MAX_SPREAD)
+    for _ in range(6):
+        direction = data.draw(st.sampled_from(DIRECTIONS))
+        args = (direction, data.draw(spreads), data.draw(st.integers(0, MAX_LANES)), data.draw(st.booleans()),
+                data.draw(st.booleans()), data.draw(st.integers(0, MAX_LANES)),
+                data.draw(st.dictionaries(st.sampled_from(heads), spreads, max_size=3)) if heads else None)
+        drawn = used.place(*args)
+        assert drawn == _Tree(amap, nodes, "essay", heights).place(*args), args
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(essay_maps(max_nodes=30), st.integers(0, 400), st.integers(0, 60))
 def test_notes_take_room_only_where_a_card_would_lie_under_them(amap, notes_w, notes_h) -> None:
     """The fit keeps the whole height unless a card, centred at that zoom, would lie under the notes
