@@ -696,10 +696,11 @@ class _Tree:
         #: what ``misplaced`` looks at: the reasons and claims, and each piece of evidence with the
         #: statements it supports
         self.reasons_and_claims = [u for u in range(n) if kinds[u] in ("reason", "claim")]
-        self.evidence_supports = [
-            (u, supported) for u in range(n) if kinds[u] == "evidence"
-            for supported in ([v for v, att in zip(succ[u], attack[u], strict=True) if not att],)
-            if supported]
+        self.evidence_supports: list[tuple[int, list[int]]] = []
+        for u in range(n):
+            supported = [v for v, att in zip(succ[u], attack[u], strict=True) if not att]
+            if kinds[u] == "evidence" and supported:
+                self.evidence_supports.append((u, supported))
         #: each group's block for (direction, head, spread), as ``place`` keeps it
         self._blocks: dict[tuple[str, int, int], list[list[int]]] = {}
 
@@ -882,8 +883,9 @@ class _Tree:
 
     def _block(self, u: int, spread: int, frame: _Frame, size_a: list[int], size_b: list[int],
                off_a: list[int], off_b: list[int], card_b: list[int]) -> None:
-        """Lays out ``u``'s block (its children's blocks laid out already) in one line: its
-        leaves in grids at most ``spread`` cards wide (see ``place``)."""
+        """Lays out ``u``'s block, its children's blocks laid out already: its leaves in grids of
+        at most ``spread`` cards along the depth axis going right, across going down (see
+        ``place``)."""
         n = self.n
         kids = self.children[u]
         statement = self.statement
@@ -1167,7 +1169,7 @@ class _Tree:
         """``(evidence, statement, own)`` for each piece of evidence drawn as near to another reason
         or claim as to a statement it supports (or nearer): the nearest such statement and the
         squared distance to its own. Looked for within NEAR_REACH cells of a coarse grid, so the
-        check stays linear."""
+        check stays linear (or among all reasons and claims, where they are fewer than the cells)."""
         statements = self.reasons_and_claims
         few = len(statements)
         cells: dict[tuple[int, int], list[int]] = {}
