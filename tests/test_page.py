@@ -458,8 +458,21 @@ def test_print_stylesheet(stalin_page, tmp_path, open_page):
     size = page.js("""() => { const img = document.getElementById('print-map');
         return [img.naturalWidth, img.naturalHeight]; }""")
     assert size[0] >= 1600 and size[0] > size[1]  # landscape, print resolution
+    # on an A4 landscape sheet (277 mm inside its 10 mm margins, the image at most 18 cm high) the
+    # labels print at 10 pt (13.3 CSS px) or more: of the drawings in the direction on screen, the
+    # one whose image prints largest (a drawing chosen for a 1400 x 900 area printed them at 9 pt)
+    scale = 2 * page.js("() => window.devicePixelRatio")  # the image's pixels per CSS px
+    width, height = size[0] / scale, size[1] / scale
+    assert 15 * min(277 / 25.4 * 96 / width, 18 / 2.54 * 96 / height) >= 13.3
     assert not page.is_visible("#panel") and not page.is_visible("#essay-panel")
     assert not page.is_visible(".tools")
+    # laid out on that sheet (277 x 190 mm inside its margins), the image is whole on the first one
+    # (the hidden panes' room once pushed it to a second sheet, after a blank first one)
+    screen = page.viewport_size
+    page.set_viewport_size({"width": round(277 / 25.4 * 96), "height": round(190 / 25.4 * 96)})
+    bottom = page.js("() => document.getElementById('print-map').getBoundingClientRect().bottom")
+    page.set_viewport_size(screen)
+    assert bottom <= 190 / 25.4 * 96
     page.emulate_media(media="screen")
     # more than 40 statements: the outline alone
     from test_html import big_map

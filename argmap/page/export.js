@@ -70,15 +70,21 @@ function drawEdge(ctx, e, xy, boxW, boxH) {
   var to = borderPoint(from[0], from[1], xy[2 * b], xy[2 * b + 1], boxW(b), boxH(b));
   drawConnector(ctx, e, [from[0], from[1], to[0], to[1]], 0);
 }
+/* The map image's frame for the cards at `xy`: its size (before scaling), the height of the title
+ * and legend on top, and the cards' bounds. */
+var IMAGE_MARGIN = 30, IMAGE_MIN_WIDTH = 900;
+function mapFrame(xy) {
+  var b = cardBounds(xy), M = IMAGE_MARGIN;
+  if (!(b.maxX >= b.minX)) { b = { minX: 0, maxX: 400, minY: 0, maxY: 200 }; }
+  var width = Math.max(b.maxX - b.minX + 2 * M, IMAGE_MIN_WIDTH), head = drawHeader(newCanvas(1, 1, 1).ctx, width, true);
+  return { width: width, height: head + b.maxY - b.minY + 2 * M, head: head, bounds: b };
+}
 /* The whole map (what is shown of it) at `given` positions (else as on screen), title and legend on top. */
 function mapImage(given) {
-  var xy = given || S.vis.positions(), b = cardBounds(xy), M = 30, j;
-  if (!(b.maxX >= b.minX)) { b = { minX: 0, maxX: 400, minY: 0, maxY: 200 }; }
-  var width = Math.max(b.maxX - b.minX + 2 * M, 900), probe = newCanvas(1, 1, 1).ctx;
-  var head = drawHeader(probe, width, true), height = head + b.maxY - b.minY + 2 * M;
+  var xy = given || S.vis.positions(), f = mapFrame(xy), b = f.bounds, width = f.width, height = f.height, j;
   var scale = exportScale(width, height), c = newCanvas(width, height, scale), ctx = c.ctx;
   drawHeader(ctx, width, true);
-  var ox = (width - (b.maxX - b.minX)) / 2 - b.minX, oy = head + M - b.minY;
+  var ox = (width - (b.maxX - b.minX)) / 2 - b.minX, oy = f.head + IMAGE_MARGIN - b.minY;
   ctx.translate(ox, oy);
   var W = S.cards ? S.cards.C.width : 180;
   function boxW() { return W; }
@@ -162,13 +168,24 @@ function exportPNG() {
 }
 /* Printing: a map of up to PRINT_MAX statements prints as its image on an A4 landscape page, then
  * the outline; a bigger map prints as the outline alone. */
-var PRINT_MAX = 40, PRINT_AREA = [1400, 900];   // an A4 landscape page below the title and legend
-/* A card map prints the layout's drawing (in the direction on screen) that is largest on the page,
- * which is rarely the shape of the window. */
+var PRINT_MAX = 40;
+/* The image's room on the sheet, CSS px: an A4 landscape sheet's width inside its 10 mm margins
+ * (style.css @page: 277 mm), and the image's greatest height (style.css: 18 cm). */
+var PRINT_PAGE = [1047, 680];
+/* How large the image of the cards at `xy` prints: the scale that fits it, title and legend
+ * included, into PRINT_PAGE. */
+function printScale(xy) {
+  var f = mapFrame(xy);
+  return Math.min(PRINT_PAGE[0] / f.width, PRINT_PAGE[1] / f.height);
+}
+/* A card map prints the layout's drawing (in the direction on screen) whose image prints largest,
+ * the simplest of those within 2 % of it: a sheet is rarely the shape of the window. */
 function printPositions() {
-  if (!S.cards || S.data.layout === "force") { return null; }
-  var xy = bestLayout(S.direction || "down", PRINT_AREA[0], PRINT_AREA[1], Infinity);
-  return xy ? Float64Array.from(xy) : null;
+  var list = S.cards && S.data.layout !== "force" && S.data.directions && S.data.directions[S.direction || "down"];
+  if (!list || !list.length) { return null; }
+  var scales = list.map(printScale), top = Math.max.apply(null, scales), j = 0;
+  while (scales[j] < top * 0.98) { j++; }
+  return Float64Array.from(list[j]);
 }
 function preparePrint() {
   var img = $("print-map");

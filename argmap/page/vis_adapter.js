@@ -176,11 +176,11 @@ function fitScale(xy, w, h, list) { return fitOf(xy, w, h, list).scale; }
  * groups in 1-4 lanes, linked groups kept in one lane; then split where that helps). The page draws
  * the simplest one, in either of `dirs`, that shows the map as large as any (within 2 %; within 10 %
  * where none fits readably), or at the cards' own size (COMFORTABLE_SCALE): lanes are there to make
- * a map fit, not to blow it up (a print asks for the largest: `comfortable` Infinity). In a tall
- * narrow area where nothing fits readably (a phone), the narrowest drawing going right.
+ * a map fit, not to blow it up. In a tall narrow area where nothing fits readably (a phone), the
+ * narrowest drawing going right.
  * Returns {dir, xy}. */
 var COMFORTABLE_SCALE = 1, UNREADABLE_SHARE = 0.9;
-function bestDrawing(w, h, dirs, comfortable) {
+function bestDrawing(w, h, dirs) {
   var all = [], top = 0;
   dirs.forEach(function (dir) {
     var list = S.data.directions && S.data.directions[dir];
@@ -192,10 +192,10 @@ function bestDrawing(w, h, dirs, comfortable) {
   });
   // where nothing fits readably the page shows part of the map at 12 px whatever the drawing: a
   // simpler one may show a little less of it (UNREADABLE_SHARE, as argmap.layout.pick_drawing)
-  var enough = top < readableScale() && !comfortable ? top * UNREADABLE_SHARE : Math.min(top * 0.98, comfortable || COMFORTABLE_SCALE), pick = null;
+  var enough = top < readableScale() ? top * UNREADABLE_SHARE : Math.min(top * 0.98, COMFORTABLE_SCALE), pick = null;
   // where one does, never one that does not (the 2 % allowance stops at 12 px labels)
   if (top >= readableScale()) { enough = Math.max(enough, readableScale()); }
-  if (top < readableScale() && w < h && !comfortable) {
+  if (top < readableScale() && w < h) {
     // a tall narrow area no drawing fits readably (a phone): the narrowest going right, an outline
     // read by scrolling down (the thesis, its reasons set in below it, evidence beside each)
     all.forEach(function (c) {
@@ -210,7 +210,7 @@ function bestDrawing(w, h, dirs, comfortable) {
   return pick;
 }
 /* The drawing of direction `dir` to draw in an area of w x h CSS px (bestDrawing). */
-function bestLayout(dir, w, h, comfortable) { var pick = bestDrawing(w, h, [dir], comfortable); return pick ? pick.xy : null; }
+function bestLayout(dir, w, h) { var pick = bestDrawing(w, h, [dir]); return pick ? pick.xy : null; }
 /* The number of that drawing in the layout's list for `dir` (argmap.layout.pick_drawing makes the
  * same choice in Python: a test holds both equal). */
 function bestRank(dir, w, h) { var pick = bestDrawing(w, h, [dir]); return pick ? pick.rank : -1; }
