@@ -458,12 +458,9 @@ def test_print_stylesheet(stalin_page, tmp_path, open_page):
     size = page.js("""() => { const img = document.getElementById('print-map');
         return [img.naturalWidth, img.naturalHeight]; }""")
     assert size[0] >= 1600 and size[0] > size[1]  # landscape, print resolution
-    # on an A4 landscape sheet (277 mm inside its 10 mm margins, the image at most 18 cm high) the
-    # labels print at 10 pt (13.3 CSS px) or more: of the drawings in the direction on screen, the
-    # one whose image prints largest (a drawing chosen for a 1400 x 900 area printed them at 9 pt)
-    scale = 2 * page.js("() => window.devicePixelRatio")  # the image's pixels per CSS px
-    width, height = size[0] / scale, size[1] / scale
-    assert 15 * min(277 / 25.4 * 96 / width, 18 / 2.54 * 96 / height) >= 13.3
+    # the labels print at 10 pt (13.3 CSS px) or more: the drawing whose image prints largest (one
+    # chosen for a 1400 x 900 area printed them at 9 pt)
+    assert printed_label_px(page) >= 13.3
     assert not page.is_visible("#panel") and not page.is_visible("#essay-panel")
     assert not page.is_visible(".tools")
     # laid out on that sheet (277 x 190 mm inside its margins), the image is whole on the first one
@@ -481,6 +478,34 @@ def test_print_stylesheet(stalin_page, tmp_path, open_page):
     big.js("() => window.dispatchEvent(new Event('beforeprint'))")
     big.emulate_media(media="print")
     assert big.is_visible("#outline") and not big.is_visible("#map") and not big.is_visible("#print-map")
+
+
+
+def printed_label_px(page) -> float:
+    """The CSS px a card's 15 px label prints at on an A4 landscape sheet (277 mm wide inside its
+    margins, the image at most 18 cm high), from the print image the page makes."""
+    page.js("() => window.dispatchEvent(new Event('beforeprint'))")
+    page.wait_for_function("() => { const img = document.getElementById('print-map'); "
+                           "return img.complete && img.naturalWidth > 0; }")
+    width, height = page.js("""() => { const img = document.getElementById('print-map');
+        return [img.naturalWidth, img.naturalHeight]; }""")
+    scale = 2 * page.js("() => window.devicePixelRatio")  # the image's pixels per CSS px
+    return 15 * min(277 / 25.4 * 96 / (width / scale), 18 / 2.54 * 96 / (height / scale))
+
+
+def test_print_takes_the_direction_that_prints_largest_unless_one_is_fixed(tmp_path, open_page):
+    # a ten-statement essay map opens top-down on a laptop; on the sheet, left to right prints larger
+    from tests.maps import essay_map
+
+    path = render(essay_map(10, 1), tmp_path)
+    sizes = {}
+    for fixed in ("", "down", "right"):
+        page = open_page(path, viewport={"width": 1280, "height": 800}, hash=f"#dir={fixed}" if fixed else "")
+        assert page.js("() => window.argmap.direction()") == (fixed or "down")
+        sizes[fixed] = printed_label_px(page)
+        clean(page)
+    assert sizes[""] == max(sizes["down"], sizes["right"])
+    assert sizes["right"] > sizes["down"]
 
 
 # -- 8: accessible ---------------------------------------------------------------------------------

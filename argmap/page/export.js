@@ -178,13 +178,21 @@ function printScale(xy) {
   var f = mapFrame(xy);
   return Math.min(PRINT_PAGE[0] / f.width, PRINT_PAGE[1] / f.height);
 }
-/* A card map prints the layout's drawing (in the direction on screen) whose image prints largest,
- * the simplest of those within 2 % of it: a sheet is rarely the shape of the window. */
+/* A card map prints the layout's drawing whose image prints largest, the simplest of its direction's
+ * within 2 % of it: the direction is chosen for the sheet, as the screen's is for the window,
+ * unless a reader or the render option fixed it. */
 function printPositions() {
-  var list = S.cards && S.data.layout !== "force" && S.data.directions && S.data.directions[S.direction || "down"];
-  if (!list || !list.length) { return null; }
-  var scales = list.map(printScale), top = Math.max.apply(null, scales), j = 0;
-  while (scales[j] < top * 0.98) { j++; }
+  if (!S.cards || S.data.layout === "force" || !S.data.directions) { return null; }
+  var fixed = fixedDirection(), best = null;
+  (fixed ? [fixed] : ["down", "right"]).forEach(function (dir) {
+    (S.data.directions[dir] || []).forEach(function (xy) {
+      var scale = printScale(xy);
+      if (!best || scale > best.scale) { best = { dir: dir, scale: scale }; }
+    });
+  });
+  if (!best) { return null; }
+  var list = S.data.directions[best.dir], j = 0;
+  while (printScale(list[j]) < best.scale * 0.98) { j++; }
   return Float64Array.from(list[j]);
 }
 function preparePrint() {

@@ -60,10 +60,15 @@ function setPane(name, open, remember) {
   if (remember) { S.hash.set(name, open ? "1" : "0"); writeHash(); }
   if (S.vis) { fitHeight(); S.vis.redraw(); fitMap(); }
 }
-/* The direction a card map is drawn in: the hash's, the render option's, or the one that fits best. */
-function pickDirection() {
+/* The direction a reader (the hash's) or the render option fixed, else null. */
+function fixedDirection() {
   var fixed = S.hash.get("dir") || (S.data.direction !== "auto" ? S.data.direction : null);
-  if (fixed === "down" || fixed === "right") { return fixed; }
+  return fixed === "down" || fixed === "right" ? fixed : null;
+}
+/* The direction a card map is drawn in: a fixed one, or the one that fits best. */
+function pickDirection() {
+  var fixed = fixedDirection();
+  if (fixed) { return fixed; }
   var size = mapSize();
   return bestDirection(size.width, size.height) || "down";   // on a phone: the narrowest drawing
 }
