@@ -508,6 +508,27 @@ def test_print_takes_the_direction_that_prints_largest_unless_one_is_fixed(tmp_p
     assert sizes["right"] > sizes["down"]
 
 
+
+def test_a_dark_page_prints_light(stalin, tmp_path, open_page):
+    """Paper is white: a map rendered dark prints its image and its outline in the light colours
+    (backgrounds do not print, so its light text came out grey on white); the screen, and the PNG,
+    keep the dark ones."""
+    page = open_page(render(stalin, tmp_path, theme="dark"))
+    corner = """async url => { const img = new Image(); img.src = url; await img.decode();
+        const c = document.createElement('canvas'); c.width = img.naturalWidth; c.height = img.naturalHeight;
+        const ctx = c.getContext('2d'); ctx.drawImage(img, 0, 0);
+        return Array.from(ctx.getImageData(2, 2, 1, 1).data); }"""
+    page.js("() => window.dispatchEvent(new Event('beforeprint'))")
+    assert page.js(corner, page.js("() => document.getElementById('print-map').src")) == [255, 255, 255, 255]
+    assert page.js(corner, page.js("() => window.argmap.exportPNG()")) == [21, 23, 26, 255]  # #15171a
+    outline = "() => getComputedStyle(document.getElementById('outline')).color"
+    page.emulate_media(media="print")
+    assert page.js(outline) == "rgb(26, 26, 26)"
+    page.emulate_media(media="screen")
+    assert page.js(outline) == "rgb(236, 236, 236)"
+    clean(page)
+
+
 # -- 8: accessible ---------------------------------------------------------------------------------
 def test_everything_by_keyboard(stalin, stalin_page):
     page = stalin_page

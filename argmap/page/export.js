@@ -195,11 +195,22 @@ function printPositions() {
   while (printScale(list[j]) < best.scale * 0.98) { j++; }
   return Float64Array.from(list[j]);
 }
+/* `draw()` in the light colours: paper is white, so a map drawn dark on screen prints light (as the
+ * page's text does, style.css). */
+function onPaper(draw) {
+  var dark = S.DARK, kept = S.cards && { tint: S.cards.tint, ink: S.cards.ink, muted: S.cards.muted };
+  S.DARK = false;
+  if (kept) { Object.assign(S.cards, cardPalette(false)); }
+  try { return draw(); } finally {
+    S.DARK = dark;
+    if (kept) { Object.assign(S.cards, kept); }
+  }
+}
 function preparePrint() {
   var img = $("print-map");
   if (S.N > PRINT_MAX) { doc.body.classList.add("print-big"); return; }
   if (!img) { img = el("img"); img.id = "print-map"; img.className = "print-map"; img.alt = "The argument map"; $("outline").parentNode.insertBefore(img, $("outline")); }
-  img.src = mapImage(printPositions()).toDataURL("image/png");
+  img.src = onPaper(function () { return mapImage(printPositions()).toDataURL("image/png"); });
 }
 /* JSON as Python's json.dumps(indent=2, ensure_ascii=False) writes it, keys in insertion order. */
 function pyJSON(value, indent) {

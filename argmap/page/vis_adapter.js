@@ -20,13 +20,18 @@ function mixColour(hex, base, t) {
   for (var j = 0; j < 3; j++) { var v = Math.round(a[j] * t + b[j] * (1 - t)); out += (v < 16 ? "0" : "") + v.toString(16); }
   return out;
 }
+/* The cards' colours on a dark or a light ground: each kind's tint, the ink, the muted ink. */
+function cardPalette(dark) {
+  var bg = dark ? "#15171a" : "#ffffff";
+  return { tint: S.KINDS.map(function (kd) { return mixColour(kd.color, bg, dark ? 0.32 : 0.16); }),
+           ink: dark ? "#ececec" : "#1a1a1a", muted: dark ? "#b8b8b8" : "#4a4a4a" };
+}
 function initCards() {
   var C = S.data.card;
   if (!C) { S.cards = null; return; }
-  var N = S.N, bg = S.DARK ? "#15171a" : "#ffffff";
+  var N = S.N, palette = cardPalette(S.DARK);
   var cards = { C: C, lines: new Array(N), height: new Float32Array(N), fonts: new Array(N),
-                tint: S.KINDS.map(function (kd) { return mixColour(kd.color, bg, S.DARK ? 0.32 : 0.16); }),
-                ink: S.DARK ? "#ececec" : "#1a1a1a", muted: S.DARK ? "#b8b8b8" : "#4a4a4a" };
+                tint: palette.tint, ink: palette.ink, muted: palette.muted };
   for (var k = 0; k < N; k++) {
     var r = S.data.nodes[k];
     cards.lines[k] = String(typeof r[4] === "string" ? r[4] : labelOf(k)).split("\n");
