@@ -676,13 +676,8 @@ class _Tree:
         self.centre = [-1] * n
         #: in the last drawing ``place`` made, each thesis's lanes' lengths across
         self.lane_length: dict[int, list[int]] = {}
-        #: every node, parents before children, the virtual root (n) first
-        self.sequence: list[int] = []
-        stack = [n]
-        while stack:
-            u = stack.pop()
-            self.sequence.append(u)
-            stack.extend(children[u])
+        #: every node, parents before children, the virtual root (n) first (the pre-order above)
+        self.sequence = visit
         #: each group's members (by its head), children before parents; the hubs and the virtual
         #: root, children before parents: ``place`` lays out the groups, then these
         self.members: dict[int, list[int]] = {}
