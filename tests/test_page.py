@@ -451,16 +451,14 @@ def test_png_export_is_print_size_from_every_view(stalin, tmp_path, open_page, s
 
 def test_print_stylesheet(stalin_page, tmp_path, open_page):
     page = stalin_page
-    page.js("() => window.dispatchEvent(new Event('beforeprint'))")
+    size = print_image(page)
     page.emulate_media(media="print")
     assert page.is_visible("#print-map") and page.is_visible("#outline")
     assert not page.is_visible("#map")
-    size = page.js("""() => { const img = document.getElementById('print-map');
-        return [img.naturalWidth, img.naturalHeight]; }""")
     assert size[0] >= 1600 and size[0] > size[1]  # landscape, print resolution
     # the labels print at 10 pt (13.3 CSS px) or more: the drawing whose image prints largest (one
     # chosen for a 1400 x 900 area printed them at 9 pt)
-    assert printed_label_px(page) >= 13.3
+    assert printed_label_px(page, size) >= 13.3
     assert not page.is_visible("#panel") and not page.is_visible("#essay-panel")
     assert not page.is_visible(".tools")
     # laid out on that sheet (277 x 190 mm inside its margins), the image is whole on the first one
@@ -480,17 +478,21 @@ def test_print_stylesheet(stalin_page, tmp_path, open_page):
     assert big.is_visible("#outline") and not big.is_visible("#map") and not big.is_visible("#print-map")
 
 
-
-def printed_label_px(page) -> float:
-    """The CSS px a card's 15 px label prints at on an A4 landscape sheet (277 mm wide inside its
-    margins, the image at most 18 cm high), from the print image the page makes."""
+def print_image(page) -> tuple[int, int]:
+    """The size in pixels of the image the page makes for a print (as it does before printing)."""
     page.js("() => window.dispatchEvent(new Event('beforeprint'))")
     page.wait_for_function("() => { const img = document.getElementById('print-map'); "
                            "return img.complete && img.naturalWidth > 0; }")
-    width, height = page.js("""() => { const img = document.getElementById('print-map');
-        return [img.naturalWidth, img.naturalHeight]; }""")
+    return tuple(page.js("""() => { const img = document.getElementById('print-map');
+        return [img.naturalWidth, img.naturalHeight]; }"""))
+
+
+def printed_label_px(page, size: tuple[int, int]) -> float:
+    """The CSS px a card's 15 px label prints at on an A4 landscape sheet (277 mm wide inside its
+    margins, the image at most 18 cm high), from the print image's ``size``."""
     scale = 2 * page.js("() => window.devicePixelRatio")  # the image's pixels per CSS px
-    return 15 * min(277 / 25.4 * 96 / (width / scale), 18 / 2.54 * 96 / (height / scale))
+    width, height = size[0] / scale, size[1] / scale
+    return 15 * min(277 / 25.4 * 96 / width, 18 / 2.54 * 96 / height)
 
 
 def test_print_takes_the_direction_that_prints_largest_unless_one_is_fixed(tmp_path, open_page):
@@ -502,11 +504,10 @@ def test_print_takes_the_direction_that_prints_largest_unless_one_is_fixed(tmp_p
     for fixed in ("", "down", "right"):
         page = open_page(path, viewport={"width": 1280, "height": 800}, hash=f"#dir={fixed}" if fixed else "")
         assert page.js("() => window.argmap.direction()") == (fixed or "down")
-        sizes[fixed] = printed_label_px(page)
+        sizes[fixed] = printed_label_px(page, print_image(page))
         clean(page)
     assert sizes[""] == max(sizes["down"], sizes["right"])
     assert sizes["right"] > sizes["down"]
-
 
 
 def test_a_dark_page_prints_light(stalin, tmp_path, open_page):

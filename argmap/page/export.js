@@ -185,26 +185,23 @@ function printPositions() {
   if (!S.cards || S.data.layout === "force" || !S.data.directions) { return null; }
   var fixed = fixedDirection(), best = null;
   (fixed ? [fixed] : ["down", "right"]).forEach(function (dir) {
-    (S.data.directions[dir] || []).forEach(function (xy) {
-      var scale = printScale(xy);
-      if (!best || scale > best.scale) { best = { dir: dir, scale: scale }; }
+    var list = S.data.directions[dir] || [], scales = list.map(printScale);
+    scales.forEach(function (scale) {
+      if (!best || scale > best.top) { best = { list: list, scales: scales, top: scale }; }
     });
   });
   if (!best) { return null; }
-  var list = S.data.directions[best.dir], j = 0;
-  while (printScale(list[j]) < best.scale * 0.98) { j++; }
-  return Float64Array.from(list[j]);
+  var j = 0;
+  while (best.scales[j] < best.top * 0.98) { j++; }
+  return Float64Array.from(best.list[j]);
 }
 /* `draw()` in the light colours: paper is white, so a map drawn dark on screen prints light (as the
  * page's text does, style.css). */
 function onPaper(draw) {
-  var dark = S.DARK, kept = S.cards && { tint: S.cards.tint, ink: S.cards.ink, muted: S.cards.muted };
-  S.DARK = false;
-  if (kept) { Object.assign(S.cards, cardPalette(false)); }
-  try { return draw(); } finally {
-    S.DARK = dark;
-    if (kept) { Object.assign(S.cards, kept); }
-  }
+  var dark = S.DARK;
+  function theme(on) { S.DARK = on; if (S.cards) { Object.assign(S.cards, cardPalette(on)); } }
+  theme(false);
+  try { return draw(); } finally { theme(dark); }
 }
 function preparePrint() {
   var img = $("print-map");

@@ -29,9 +29,9 @@ function cardPalette(dark) {
 function initCards() {
   var C = S.data.card;
   if (!C) { S.cards = null; return; }
-  var N = S.N, palette = cardPalette(S.DARK);
-  var cards = { C: C, lines: new Array(N), height: new Float32Array(N), fonts: new Array(N),
-                tint: palette.tint, ink: palette.ink, muted: palette.muted };
+  var N = S.N;
+  var cards = Object.assign({ C: C, lines: new Array(N), height: new Float32Array(N), fonts: new Array(N) },
+                            cardPalette(S.DARK));
   for (var k = 0; k < N; k++) {
     var r = S.data.nodes[k];
     cards.lines[k] = String(typeof r[4] === "string" ? r[4] : labelOf(k)).split("\n");
