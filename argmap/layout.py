@@ -508,8 +508,6 @@ class _Frame(NamedTuple):
     #: card sizes along the depth axis and across it
     sa: list[int]
     sb: list[int]
-    #: the least card size across
-    least_b: int
     #: each card's slot along the depth axis (see ``_Tree._frame``)
     slot: list[int]
 
@@ -775,7 +773,7 @@ class _Tree:
         frame = self._frames.get(direction)
         if frame is not None:
             return frame
-        from .cards import CARD_WIDTH, card_height
+        from .cards import CARD_WIDTH
 
         n = self.n
         heights = self.heights
@@ -795,7 +793,7 @@ class _Tree:
                 slot[c] = top
         slot[n] = -DEPTH_GAP  # the virtual root has no card: its children start at 0
         frame = self._frames[direction] = _Frame(
-            down, INDENT[direction], sa, sb, CARD_WIDTH if down else card_height([""]), slot)
+            down, INDENT[direction], sa, sb, slot)
         return frame
 
     def place(self, direction: str, spread: int, lanes: int = 0, glued: bool = True,
@@ -904,22 +902,11 @@ class _Tree:
             head = own_b
             card_b[u] = 0
         else:
-            # keep the next statement of the group along b further from the outermost leaves
-            # than this card is (the evidence is drawn nearer to its own statement than to
-            # another); the next group's statements are kept off by ``separate``, just as far
-            # as each needs
-            # (from the far edge of the last of their cards: a card arguing about one beside
-            # it has its own block there, which may be long, with its own statements in it)
-            below = any(statement[c] for c in kids)
-            far = max(off_b[c] + card_b[c] + sb[c] for c in beside) - b // 2
-            least_b = frame.least_b
-            pad = max(0, far - least_b - GAP - least_b // 2 + 1) if below and not tree else 0
-            # a statement below this card's leaves sits deeper (its indent, and half of any
-            # taller slot), so the deepest leaves need that much more room along b
-            drop = max((frame.indent + (slot[c] - slot[u]) // 2 for c in kids if statement[c]),
-                       default=0)
-            if pad and drop > 0:
-                pad += self._indent_pad(far - least_b // 2, reach, drop)
+            # room at both ends of the leaves so the group's next statement, drawn after them,
+            # is further from each piece of evidence than this card is; the next group's
+            # statements are kept off by ``separate``, just as far as each needs
+            first = next((c for c in kids if statement[c]), -1)
+            pad = 0 if tree or first < 0 else self._pad(u, first, beside, b, frame, off_a, off_b, card_b)
             head = b + 2 * pad
             for c in beside:
                 off_b[c] += pad
@@ -1088,12 +1075,30 @@ class _Tree:
                     need = max(need, math.isqrt(rest) + 1 - (eb - pb))
         return need
 
-    @staticmethod
-    def _indent_pad(across: int, depth: int, drop: int) -> int:
-        """Extra room along b so that a statement ``drop`` deeper than this card, just beyond its
-        outermost leaves (``across`` from the card's centre, down to ``depth`` below it), is not
-        nearer to them than the card: (across + 1 + x)^2 >= across^2 + 2 * depth * drop."""
-        return max(0, math.isqrt(across * across + 2 * depth * drop) + 1 - across)
+    def _pad(self, u: int, first: int, beside: list[int], b: int, frame: _Frame,
+             off_a: list[int], off_b: list[int], card_b: list[int]) -> int:
+        """The room to add at each end of ``u``'s leaves (``b`` long along b, the card centred on
+        them) so each piece of evidence among them that supports ``u`` is further from ``first``,
+        the statement drawn right after them, than from ``u``. ``first`` is taken where its own
+        block puts its card (a claim is centred on its leaves, often well past its block's start):
+        counting it at its block's start, as if its card were the smallest, left gaps of 100 px
+        and more between a reason's evidence and its next claim."""
+        sa, sb, slot = frame.sa, frame.sb, frame.slot
+        # centres with the leaves unpadded: each unit of padding at both ends moves ``first``
+        # one further from the leaves and leaves ``u`` where it is relative to them
+        ua = (0 if self.gridded[u] else (slot[u] - sa[u]) // 2) + sa[u] // 2
+        ub = (b - sb[u]) // 2 + sb[u] // 2
+        na, nb = self._centre(first, frame.indent, b + GAP, slot, sa, sb, card_b)
+        need = 0
+        for e in beside:
+            if self.kinds[e] != "evidence" or self.attacks[e]:
+                continue
+            ea, eb = self._centre(e, off_a[e], off_b[e], slot, sa, sb, card_b)
+            # further from (na, nb + x) than from u: (ea - na)^2 + (nb + x - eb)^2 > own
+            rest = (ea - ua) ** 2 + (eb - ub) ** 2 - (ea - na) ** 2
+            if rest >= 0:
+                need = max(need, math.isqrt(rest) + 1 - (nb - eb))
+        return need
 
     def _chunks(self, kids: list[int], sa: list[int], sb: list[int], down: bool, spread: int, start: int,
                 b: int, off_a: list[int], off_b: list[int], size_a: list[int],

@@ -477,6 +477,33 @@ def test_a_long_block_beside_a_statement_leaves_no_gap_before_its_claim() -> Non
         assert good == total, direction
 
 
+@pytest.mark.parametrize("objections", [1, 2, 3, 4])
+def test_a_claim_centred_on_its_leaves_comes_right_after_the_evidence_above(objections: int) -> None:
+    # r's evidence must stay nearer to r than to its claim c, which is centred on its objections:
+    # c's block comes just as far after the evidence as that needs (counting c's card at its block's
+    # start, as if it were the smallest, put gaps of 100 px and more there, which stretched the
+    # synthetic debates past a laptop's screen)
+    of_r = [f"e{i}" for i in range(6)]
+    of_c = [f"o{i}" for i in range(objections)]
+    amap = build([("t", "thesis"), ("r", "reason"), ("c", "claim")] + [(e, "evidence") for e in of_r]
+                 + [(o, "objection") for o in of_c],
+                 [("r", "t", "supports"), ("c", "r", "supports")] + [(e, "r", "supports") for e in of_r]
+                 + [(o, "c", "attacks") for o in of_c])
+    cards = card_layout(amap)
+    for direction in DIRECTIONS:
+        across = 0 if direction == "down" else 1
+        for k, pos in enumerate(cards.variants[direction]):
+            drawn = dict(zip(cards.nodes, pos, strict=True))
+            boxes = dict(zip(cards.nodes, variant_boxes(cards, pos), strict=True))
+            gap = (min(boxes[n][across] for n in ["c", *of_c])
+                   - max(boxes[e][across + 2] for e in of_r))
+            assert nearest_share(amap, drawn) == (6, 6), (direction, k)
+            if gap > GAP + 1:  # any further than the cards must be: needed, to the pixel
+                closer = {n: (x, y - 1) if across else (x - 1, y) for n, (x, y) in drawn.items()
+                          if n in ("c", *of_c)}
+                assert nearest_share(amap, {**drawn, **closer}) < (6, 6), (direction, k, gap)
+
+
 @pytest.mark.parametrize("pieces", [9, 11])
 def test_a_claim_with_a_long_grid_keeps_its_evidence_off_the_reason_above(pieces: int) -> None:
     # a claim is centred on its evidence: going right, with nine pieces in one column, the first
