@@ -60,7 +60,7 @@ function routeIndex(xy) {
     }
   }
   return { box: box, cells: cells, stamp: new Int32Array(N), visit: 0, lanes: new Map(), laneVisit: 0, busX: new Map(), busY: new Map(),
-           segsOf: new Array(S.E) };
+           segsOf: new Array(S.E), counted: null };
 }
 /* Two links to different statements (or of different relations) must not run along the same gap: a
  * reader could not tell which evidence goes where. Links of one relation to one statement (a "lane")
@@ -99,9 +99,9 @@ function addLanes(ix, pts, lane, e) {
  * lane costs a fifth (links to one statement join into one line, as in an org chart). The segments
  * of other lanes it crosses (links into one statement join; they never cross) are counted in
  * ix.crossed, from the same scan of the buckets; each costs CROSS_COST. With `link` (>= 0, the link
- * being routed again) it counts instead the segments of links that share no card with it, and a
- * `step` of a grid search counts a line it ends on but not one it starts from, so a path going on
- * across a line at a grid point counts it once. */
+ * being routed again) it counts instead the segments of links that share no card with it (of those
+ * marked in ix.counted only, where that is set), and a `step` of a grid search counts a line it ends
+ * on but not one it starts from, so a path going on across a line at a grid point counts it once. */
 var CROSS_COST = 250;
 /* What a crossing costs a link routed again (rerouteCrossing), in px of length. Four times what it
  * costs a first route: the first routes stay short, and a link that still crosses others goes round
@@ -134,7 +134,7 @@ function laneCost(ix, x0, y0, x1, y1, lane, link, step) {
                                                          at < Math.max(level ? o[1] : o[0], level ? o[3] : o[2]))) { continue; }
         var other = again ? S.edgeFrom[o[5]] !== a && S.edgeFrom[o[5]] !== b && S.edgeTo[o[5]] !== a && S.edgeTo[o[5]] !== b
                           : o[4] !== lane;
-        if (other && (step ? (p < q ? c > p && c <= q : c < p && c >= q) : c > lo && c < hi)) { ix.crossed++; }
+        if (other && (!ix.counted || ix.counted[o[5]]) && (step ? (p < q ? c > p && c <= q : c < p && c >= q) : c > lo && c < hi)) { ix.crossed++; }
         continue;
       }
       if (o[4] === lane) { if (along > joined) { joined = along; } }   // joining a line to the same statement
@@ -414,7 +414,8 @@ function routeCrossings(ix, pts, e) {
  * all of them (routing link by link, the first links cannot know what the later ones will need).
  * First each crossing link alone, most crossings first; then each lane (the links of one relation
  * into one statement, which share a trunk) still crossing, all its links together, so a trunk can
- * move to the other side of the cards it serves. Each search covers the whole map, so this is done
+ * move to the other side of the cards it serves; last each lane still crossing together with the
+ * links that block its way round (blocking). Each search covers the whole map, so this is done
  * on maps of up to REROUTE_CARDS cards (lanes: up to REROUTE_LANE_CARDS) with at most two links a
  * card (where there are more, their lines fill the gaps and there is no way round them), and all the
  * searches together look at no more than REROUTE_STEPS steps between grid points. */
@@ -436,10 +437,47 @@ function rerouteCrossing(ix, routes) {
   alone.sort(function (p, q) { return count[q] - count[p] || p - q; });
   alone.forEach(function (e) { routeAgain(ix, routes, [e]); });
   if (S.N > REROUTE_LANE_CARDS) { return; }
-  Array.from(lanes.keys()).sort(function (p, q) { return p - q; }).forEach(function (lane) {
+  var order = Array.from(lanes.keys()).sort(function (p, q) { return p - q; });
+  order.forEach(function (lane) {
     var list = lanes.get(lane);
     if (list.length > 1) { routeAgain(ix, routes, list); }
   });
+  // a lane still crossing may have a way round that only other links' routes block (a line to the
+  // thesis running up the gap it would take): it is routed again together with those links, which
+  // then go round it in turn
+  order.forEach(function (lane) {
+    var list = lanes.get(lane), blockers = blocking(ix, routes, list);
+    if (blockers.length) { routeAgain(ix, routes, list.concat(blockers)); }
+  });
+}
+/* The links whose routes block the way round for the links of `list` (one lane) where these still
+ * cross others: one search for the lane's first link in which only stubs count as crossed (they
+ * never move), and the links (not stubs) its route then crosses; none where that route would still
+ * cross a stub, or where the lane crosses nothing. */
+function blocking(ix, routes, list) {
+  var crossing = 0;
+  list.forEach(function (e) { crossing += ix.budget > 0 ? routeCrossings(ix, routes[e], e) : 0; });
+  if (!crossing) { return []; }
+  var mine = new Set(list), stubs = new Uint8Array(S.E), others = [];
+  for (var e = 0; e < S.E; e++) {
+    if (!routes[e] || !ix.segsOf[e] || mine.has(e)) { continue; }
+    if (stub(routes[e])) { stubs[e] = 1; } else { others.push(e); }
+  }
+  list.forEach(function (o) { ix.segsOf[o].forEach(function (seg) { seg[6] = 0; }); });
+  ix.counted = stubs;   // the search counts crossing stubs only
+  var first = list[0], pts = gridRoute(ix, S.edgeFrom[first], S.edgeTo[first], -Infinity, -Infinity, Infinity, Infinity, first);
+  var found = [];
+  if (pts && pts.length >= 4 && routeCrossings(ix, pts, first) === 0) {
+    var one = ix.counted = new Uint8Array(S.E);   // then each other link alone
+    others.forEach(function (o) {
+      one[o] = 1;
+      if (routeCrossings(ix, pts, first) > 0) { found.push(o); }
+      one[o] = 0;
+    });
+  }
+  ix.counted = null;
+  list.forEach(function (o) { ix.segsOf[o].forEach(function (seg) { seg[6] = 1; }); });
+  return found;
 }
 /* Routes the links of `list` again, in turn (each with its own search), keeping the new routes if
  * they cross fewer links in all than the old ones. */
