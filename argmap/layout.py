@@ -906,6 +906,7 @@ class _Tree:
             # is further from each piece of evidence than this card is; the next group's
             # statements are kept off by ``separate``, just as far as each needs
             first = next((c for c in kids if statement[c]), -1)
+            card_b[u] = (b - own_b) // 2  # centred on the leaves, before any padding
             pad = 0 if tree or first < 0 else self._pad(u, first, beside, b, frame, off_a, off_b, card_b)
             head = b + 2 * pad
             for c in beside:
@@ -1082,12 +1083,12 @@ class _Tree:
         the statement drawn right after them, than from ``u``. ``first`` is taken where its own
         block puts its card (a claim is centred on its leaves, often well past its block's start):
         counting it at its block's start, as if its card were the smallest, left gaps of 100 px
-        and more between a reason's evidence and its next claim."""
+        and more between a reason's evidence and its next claim. ``card_b[u]`` centres ``u`` on
+        its unpadded leaves."""
         sa, sb, slot = frame.sa, frame.sb, frame.slot
         # centres with the leaves unpadded: each unit of padding at both ends moves ``first``
         # one further from the leaves and leaves ``u`` where it is relative to them
-        ua = (0 if self.gridded[u] else (slot[u] - sa[u]) // 2) + sa[u] // 2
-        ub = (b - sb[u]) // 2 + sb[u] // 2
+        ua, ub = self._centre(u, 0, 0, slot, sa, sb, card_b)
         na, nb = self._centre(first, frame.indent, b + GAP, slot, sa, sb, card_b)
         need = 0
         for e in beside:

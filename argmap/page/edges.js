@@ -456,14 +456,14 @@ function rerouteCrossing(ix, routes) {
  * cross a stub, or where the lane crosses nothing. */
 function blocking(ix, routes, list) {
   var crossing = 0;
-  list.forEach(function (e) { crossing += ix.budget > 0 ? routeCrossings(ix, routes[e], e) : 0; });
+  if (ix.budget > 0) { list.forEach(function (e) { crossing += routeCrossings(ix, routes[e], e); }); }
   if (!crossing) { return []; }
   var mine = new Set(list), stubs = new Uint8Array(S.E), others = [];
   for (var e = 0; e < S.E; e++) {
     if (!routes[e] || !ix.segsOf[e] || mine.has(e)) { continue; }
     if (stub(routes[e])) { stubs[e] = 1; } else { others.push(e); }
   }
-  list.forEach(function (o) { ix.segsOf[o].forEach(function (seg) { seg[6] = 0; }); });
+  takeUp(ix, list, true);
   ix.counted = stubs;   // the search counts crossing stubs only
   var first = list[0], pts = gridRoute(ix, S.edgeFrom[first], S.edgeTo[first], -Infinity, -Infinity, Infinity, Infinity, first);
   var found = [];
@@ -476,8 +476,13 @@ function blocking(ix, routes, list) {
     });
   }
   ix.counted = null;
-  list.forEach(function (o) { ix.segsOf[o].forEach(function (seg) { seg[6] = 1; }); });
+  takeUp(ix, list, false);
   return found;
+}
+/* Takes the routes of the links of `list` up (their segments no longer cost or count), or puts them
+ * back (`up` false). */
+function takeUp(ix, list, up) {
+  list.forEach(function (e) { ix.segsOf[e].forEach(function (seg) { seg[6] = up ? 0 : 1; }); });
 }
 /* Routes the links of `list` again, in turn (each with its own search), keeping the new routes if
  * they cross fewer links in all than the old ones. */
@@ -486,7 +491,7 @@ function routeAgain(ix, routes, list) {
   var before = ix.budget > 0 ? crossed() : 0;   // links routed again meanwhile may have left them
   if (!before) { return; }
   var old = list.map(function (e) { return [routes[e], ix.segsOf[e]]; }), done = true;
-  list.forEach(function (e) { ix.segsOf[e].forEach(function (seg) { seg[6] = 0; }); });
+  takeUp(ix, list, true);
   for (var j = 0; j < list.length; j++) {
     var e = list[j], a = S.edgeFrom[e], b = S.edgeTo[e];
     var pts = gridRoute(ix, a, b, -Infinity, -Infinity, Infinity, Infinity, e);
