@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import gc
 import math
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
 from typing import NamedTuple
 
@@ -224,8 +224,10 @@ def _layered(amap: ArgumentMap) -> dict[str, tuple[int, int]]:
 # cards (a group linked to another's reason goes before it, to its last claim after it). A reason
 # or claim that argues about nothing (a map without a thesis, such as a plan) is drawn as an
 # outline heading its own group, as it would be under a thesis; a map of several such roots, or of
-# several theses, also gets drawings with the roots' blocks in lanes. Each pass is linear, and the
-# number of passes is bounded.
+# several theses, also gets drawings with the roots' blocks in lanes. A reason of many claims may
+# also have them in two columns facing each other across the line to it, the second one mirrored
+# (its evidence on its far side), so one long group does not set the whole map's length. Each pass
+# is linear, and the number of passes is bounded.
 
 DIRECTIONS = ("down", "right")
 #: kinds drawn one below another (indented) rather than beside what they argue about
@@ -264,6 +266,10 @@ LANE_GAP = 48
 #: how far one lane's statements are set in from the thesis's edge (the lane's line runs there): enough
 #: to show the outline; at 48, a phone's 390 px at 12 px labels cut the evidence beside each reason
 LANE_INDENT = 24
+#: a group's head of at least this many claims may have them in two columns, one on each side of
+#: the line to it (the page picks that drawing where it fits better): a reason of seven claims was
+#: one column as long as the map, with the rest of the map beside a third of it
+FOLD_MIN = 3
 
 
 class CardLayout:
@@ -462,22 +468,21 @@ def card_layout(amap: ArgumentMap, order: str = "essay") -> CardLayout:
             # trials often draw the same (glued or split with no link between lanes; fewer lanes
             # used than allowed; one spread reached from two starts): each is separated once
             seen: set[tuple[tuple[int, int], ...]] = set()
-            for glued, count, k, between, r in trials:
-                for pos in tree.lane_drawings(direction, k, count, glued, between, r, deeper):
+            for pos in tree.drawings(direction, trials, lane_spreads, deeper):
+                w, h = _bbox(pos, heights)
+                # separating only moves groups apart: a drawing already no smaller both ways
+                # than one kept stays so
+                if any(tw <= w and th <= h for tw, th in sizes):
+                    continue
+                drawn = tuple(pos)
+                if drawn in seen:
+                    continue
+                seen.add(drawn)
+                pos, misplaced = tree.separate(pos, direction)
+                if misplaced <= least:
                     w, h = _bbox(pos, heights)
-                    # separating only moves groups apart: a drawing already no smaller both ways
-                    # than one kept stays so
-                    if any(tw <= w and th <= h for tw, th in sizes):
-                        continue
-                    drawn = tuple(pos)
-                    if drawn in seen:
-                        continue
-                    seen.add(drawn)
-                    pos, misplaced = tree.separate(pos, direction)
-                    if misplaced <= least:
-                        w, h = _bbox(pos, heights)
-                        found.append((w, h, pos))
-                        sizes.append((w, h))
+                    found.append((w, h, pos))
+                    sizes.append((w, h))
             variants[direction] = [positions.get(direction, [])] + _frontier(found, first)
         return CardLayout(nodes, lines, heights, positions, spread, tree.group, variants)
 
@@ -694,8 +699,10 @@ class _Tree:
             supported = [v for v, att in zip(succ[u], attack[u], strict=True) if not att]
             if kinds[u] == "evidence" and supported:
                 self.evidence_supports.append((u, supported))
-        #: each group's block for (direction, head, spread), as ``place`` keeps it
-        self._blocks: dict[tuple[str, int, int], list[list[int]]] = {}
+        #: each group's block for (direction, head, spread, folded), as ``place`` keeps it
+        self._blocks: dict[tuple[str, int, int, bool], list[list[int]]] = {}
+        #: how many claims (statements stacked in its outline) each node has
+        self.claims = [sum(statement[c] for c in children[u]) for u in range(n)]
 
     @staticmethod
     def _pull_linked_groups(pairs: list[tuple[int, int]], links: dict[int, list[int]],
@@ -798,11 +805,13 @@ class _Tree:
 
     def place(self, direction: str, spread: int, lanes: int = 0, glued: bool = True,
               between: bool = False, roots: int = 0,
-              spreads: dict[int, int] | None = None) -> list[tuple[int, int]]:
+              spreads: dict[int, int] | None = None,
+              folds: Collection[int] = ()) -> list[tuple[int, int]]:
         """Card centres for one direction, every leaf grid at most ``spread`` cards along the
         depth axis ("right") or across ("down"), or ``spreads[h]`` in the group headed by ``h``;
         with ``lanes``, each thesis's groups in up to that many lanes (``_lanes``); with ``roots``,
-        the roots' blocks in up to that many (``_root_lanes``).
+        the roots' blocks in up to that many (``_root_lanes``); the claims of each group head in
+        ``folds`` in two columns facing each other (``_block``).
 
         A hub (a thesis) has its children beyond it along the depth axis, centred on them. Any
         other statement (a reason or claim, also one that argues about nothing in a map without a
@@ -811,9 +820,9 @@ class _Tree:
         cross axis, indented by ``INDENT``, so a group stays two or three cards deep however
         deep its argument goes and each piece of evidence stays beside its own statement.
 
-        A group's block depends only on the direction and its spread, and the layout asks for
-        the same ones over and over (every lane count, glued or not, with one group's spread
-        changed): each is worked out once and copied after that.
+        A group's block depends only on the direction, its spread and whether it is folded, and
+        the layout asks for the same ones over and over (every lane count, glued or not, with one
+        group's spread changed): each is worked out once and copied after that.
         """
         n = self.n
         frame = self._frame(direction)
@@ -822,16 +831,23 @@ class _Tree:
         off_a = [0] * (n + 1)  # a child's (or grid cell's) offset in its parent's block
         off_b = [0] * (n + 1)
         card_b = [0] * (n + 1)  # the card's top along the cross axis, in its own block
-        arrays = (size_a, size_b, off_a, off_b, card_b)
+        card_a = [0] * (n + 1)  # and along the depth axis (past a folded statement's far column)
+        # a claim in a folded statement's far column: twice the middle of that column along the
+        # depth axis, in its parent's block (the column is drawn mirrored about it), or -1
+        fold_m = [-1] * (n + 1)
+        arrays = (size_a, size_b, off_a, off_b, card_b, card_a, fold_m)
         for h, members in self.members.items():
             k = spreads.get(h, spread) if spreads else spread
-            block = self._blocks.get((direction, h, k))
+            fold = h in folds
+            block = self._blocks.get((direction, h, k, fold))
             if block is None:
                 for u in members:  # children before parents
-                    self._block(u, k, frame, *arrays)
-                self._blocks[direction, h, k] = [[values[u] for u in members] for values in arrays]
+                    self._block(u, k, frame, *arrays, fold=fold and u == h)
+                # (only a folded block moves a card along a or mirrors a column)
+                self._blocks[direction, h, k, fold] = [[values[u] for u in members]
+                                                       for values in arrays[:None if fold else 5]]
             else:
-                for values, kept in zip(arrays, block, strict=True):
+                for values, kept in zip(arrays, block, strict=False):
                     for u, v in zip(members, kept, strict=True):
                         values[u] = v
         self.lane = [-1] * n
@@ -844,41 +860,50 @@ class _Tree:
         for u in self.hubs:  # children before parents, the virtual root last
             kids = children[u]
             if lanes and u < n and len(kids) > 1:
-                size_a[u], size_b[u] = self._lanes(u, kids, lanes, glued, between, sa, frame.sb, slot,
+                size_a[u], size_b[u] = self._lanes(u, kids, lanes, glued, between, sa, frame.sb, slot, card_a,
                                                    off_a, off_b, size_a, size_b)
                 card_b[u] = 0
             elif roots > 1 and u == n and len(kids) > 1:
-                size_a[u], size_b[u] = self._root_lanes(kids, roots, not lanes, sa, off_a, off_b, size_a,
-                                                        size_b)
+                size_a[u], size_b[u] = self._root_lanes(kids, roots, not lanes, sa, card_a, off_a, off_b,
+                                                        size_a, size_b)
             else:
                 self._block(u, spread, frame, *arrays)
         # parents before children: absolute positions
         abs_a = [0] * (n + 1)
         abs_b = [0] * (n + 1)
-        # a group in a mirrored lane is drawn mirrored along the depth axis: ``flip`` is twice the
-        # lane's middle, or -1
-        flip = [-1] * (n + 1)
+        # a group in a mirrored lane, or a folded statement's far column, is drawn mirrored along
+        # the depth axis (one inside the other, too): ``turn[u] = (t, o)`` draws a card centred at
+        # ``a`` along it at ``t * a + o``
+        turn = [(1, 0)] * (n + 1)
+        mirror = [m if m >= 0 else f for m, f in zip(self.mirror, fold_m, strict=False)] if folds \
+            else self.mirror
         out = [(0, 0)] * n
         down = frame.down
         for u in self.sequence:
+            t, o = turn[u]
             for c in children[u]:
                 abs_a[c] = abs_a[u] + off_a[c]
                 abs_b[c] = abs_b[u] + off_b[c]
-                flip[c] = 2 * abs_a[u] + self.mirror[c] if self.mirror[c] >= 0 else flip[u]
+                if mirror[c] >= 0:
+                    turn[c] = (-t, t * (2 * abs_a[u] + mirror[c]) + o)
+                else:
+                    turn[c] = turn[u]
             if u < n:
-                ca, cb = self._centre(u, abs_a[u], abs_b[u], slot, sa, frame.sb, card_b)
+                ca, cb = self._centre(u, abs_a[u], abs_b[u], slot, sa, frame.sb, card_a, card_b)
                 if self.centre[u] >= 0:  # a thesis over a spine
                     ca = abs_a[u] + self.centre[u]
-                if flip[u] >= 0:
-                    ca = flip[u] - ca
+                ca = t * ca + o
                 out[u] = (cb, ca) if down else (ca, cb)
         return out
 
     def _block(self, u: int, spread: int, frame: _Frame, size_a: list[int], size_b: list[int],
-               off_a: list[int], off_b: list[int], card_b: list[int]) -> None:
+               off_a: list[int], off_b: list[int], card_b: list[int], card_a: list[int],
+               fold_m: list[int], fold: bool = False) -> None:
         """Lays out ``u``'s block, its children's blocks laid out already: its leaves in grids of
         at most ``spread`` cards along the depth axis going right, across going down (see
-        ``place``)."""
+        ``place``). With ``fold``, a statement of at least FOLD_MIN claims has them in two
+        columns, the second one mirrored on the far side of the line to it: the long outline of
+        a reason with many claims, half as long and twice as deep."""
         n = self.n
         kids = self.children[u]
         statement = self.statement
@@ -886,6 +911,7 @@ class _Tree:
         own_b = sb[u] if u < n else 0
         start = slot[u] + DEPTH_GAP
         tree = u == n or self.hub[u]
+        card_a[u] = 0
         # leaves beside the card (all of a root's children for a root), in chunks along b
         if tree:
             beside = kids
@@ -895,6 +921,11 @@ class _Tree:
             beside = sorted((c for c in kids if not statement[c]),
                             key=lambda c: (self.attacks[c], 0 if gridded[c] else side[c] or 1))
         b, reach = self._chunks(beside, sa, sb, down, spread, start, 0, off_a, off_b, size_a, size_b)
+        if tree and beside:  # the cards of what argues about a root level, past any far column
+            back = max(card_a[c] for c in beside)
+            for c in beside:
+                off_a[c] += back - card_a[c]
+                reach = max(reach, off_a[c] + size_a[c])
         if own_b >= b:  # a card longer than its leaves: centre them on the card
             shift = (own_b - b) // 2
             for c in beside:
@@ -907,30 +938,90 @@ class _Tree:
             # statements are kept off by ``separate``, just as far as each needs
             first = next((c for c in kids if statement[c]), -1)
             card_b[u] = (b - own_b) // 2  # centred on the leaves, before any padding
-            pad = 0 if tree or first < 0 else self._pad(u, first, beside, b, frame, off_a, off_b, card_b)
+            pad = 0 if tree or first < 0 else self._pad(u, first, beside, b, frame, off_a, off_b,
+                                                        card_b, card_a)
             head = b + 2 * pad
             for c in beside:
                 off_b[c] += pad
             card_b[u] = (head - own_b) // 2
         reach = max(reach, slot[u])
-        if not tree:
-            # the reasons and claims nearest before each claim along b: this card, and the
-            # claim before it
-            indent = frame.indent
-            mine = [self._centre(u, 0, 0, slot, sa, sb, card_b)] if self.kinds[u] in (
-                "reason", "claim") else []
-            before = mine
-            for c in kids:
-                if not statement[c]:
-                    continue
-                off_a[c] = indent
-                clear = self._clearance(c, indent, head + GAP, before, slot, sa, sb, off_a,
-                                        off_b, card_b)
-                off_b[c] = head + GAP + clear
-                head += GAP + clear + size_b[c]
-                reach = max(reach, indent + size_a[c])
-                before = mine + [self._centre(c, indent, off_b[c], slot, sa, sb, card_b)]
-        size_a[u], size_b[u] = reach, head
+        if tree or not self.claims[u]:
+            size_a[u], size_b[u] = reach, head
+            return
+        # the reasons and claims nearest before each claim along b: this card, and the claim
+        # before it in its column
+        if fold and self.claims[u] >= FOLD_MIN:
+            stacked = [c for c in kids if statement[c]]
+            cut, far_at = self._fold(u, stacked, head, own_b + card_b[u], beside, frame, size_b,
+                                     off_a, off_b, card_b, card_a)
+            far = max(size_a[c] for c in stacked[cut:]) + LANE_GAP  # far column and spine
+            card_a[u] = far
+            for c in beside:
+                off_a[c] += far
+            mine = self._mine(u, slot, sa, sb, card_a, card_b)
+            end, reach = self._column(stacked[:cut], far + frame.indent, head, -1, mine, reach + far,
+                                      frame, size_a, size_b, off_a, off_b, card_b, card_a)
+            far_end, reach = self._column(stacked[cut:], 0, far_at, far - LANE_GAP, mine, reach,
+                                          frame, size_a, size_b, off_a, off_b, card_b, card_a, fold_m)
+            end = max(end, far_end)
+        else:
+            end, reach = self._column([c for c in kids if statement[c]], frame.indent, head, -1,
+                                      self._mine(u, slot, sa, sb, card_a, card_b), reach, frame,
+                                      size_a, size_b, off_a, off_b, card_b, card_a)
+        size_a[u], size_b[u] = reach, end
+
+    def _mine(self, u: int, slot: list[int], sa: list[int], sb: list[int], card_a: list[int],
+              card_b: list[int]) -> list[tuple[int, int]]:
+        """``u``'s centre in its block, as a statement its claims' evidence keeps off, if any."""
+        return [self._centre(u, 0, 0, slot, sa, sb, card_a, card_b)] if self.kinds[u] in (
+            "reason", "claim") else []
+
+    def _column(self, column: list[int], a: int, at: int, flip: int, mine: list[tuple[int, int]],
+                reach: int, frame: _Frame, size_a: list[int], size_b: list[int], off_a: list[int],
+                off_b: list[int], card_b: list[int], card_a: list[int],
+                fold_m: list[int] | None = None) -> tuple[int, int]:
+        """Stacks the blocks of ``column`` (claims) one after another along b from ``at``, at
+        ``a`` along the depth axis, each just far enough on that its evidence stays nearer to it
+        than to ``mine`` or the claim before it; ``flip``: twice the middle of the column along
+        the depth axis where it is drawn mirrored (its claims marked in ``fold_m``), or -1.
+        Returns where the column ends along b and the block's reach along the depth axis."""
+        slot, sa, sb = frame.slot, frame.sa, frame.sb
+        before = mine
+        for c in column:
+            off_a[c] = a
+            if fold_m is not None:
+                fold_m[c] = flip
+            clear = self._clearance(c, a, at + GAP, before, slot, sa, sb, off_a, off_b, card_b,
+                                    card_a, flip)
+            off_b[c] = at + GAP + clear
+            at += GAP + clear + size_b[c]
+            reach = max(reach, a + size_a[c])
+            ca, cb = self._centre(c, a, off_b[c], slot, sa, sb, card_a, card_b)
+            before = mine + [(ca if flip < 0 else flip - ca, cb)]
+        return at, reach
+
+    def drawings(self, direction: str, trials: list[tuple[bool, int, int, bool, int]],
+                 spreads: Iterable[int], deeper: bool) -> Iterator[list[tuple[int, int]]]:
+        """Each trial's drawings (``(glued, lanes, spread, between, roots)``, ``lane_drawings``),
+        simplest first; then (``deeper``), less simple, each trial's and the one line's at each of
+        ``spreads`` with long groups folded (``folded_drawings``)."""
+        folding = deeper and any(c >= FOLD_MIN for c in self.claims)
+        # each trial's lanes as first drawn: where its folded drawings start
+        later: list[tuple[tuple[bool, int, int, bool, int], dict[int, list[int]], list[int]]] = []
+        bases: set[tuple[tuple[int, int], ...]] = set()  # (trials often draw the same)
+        for trial in trials:
+            glued, count, k, between, r = trial
+            for i, pos in enumerate(self.lane_drawings(direction, k, count, glued, between, r, deeper)):
+                if i == 0 and folding and (base := tuple(pos)) not in bases:
+                    bases.add(base)
+                    later.append((trial, self.lane_length, self.lane))
+                yield pos
+        # (``place`` makes new lane lists each time: those kept are as that drawing left them)
+        for (glued, count, k, between, r), lengths, lane in later:
+            yield from self.folded_drawings(direction, k, count, glued, between, r, lengths, lane)
+        if folding:
+            for k in spreads:
+                yield from self.folded_drawings(direction, k, 0, True, False, 0, {}, [])
 
     def lane_drawings(self, direction: str, spread: int, lanes: int,
                       glued: bool, between: bool, roots: int,
@@ -942,6 +1033,39 @@ class _Tree:
         yield self.place(direction, spread, lanes, glued, between, roots)
         if not deeper:
             return
+        yield from self._shorter_grids(direction, spread, lanes, glued, between, roots)
+
+    def folded_drawings(self, direction: str, spread: int, lanes: int, glued: bool, between: bool,
+                        roots: int, lengths: dict[int, list[int]],
+                        lane: list[int]) -> Iterator[list[tuple[int, int]]]:
+        """``place``'s drawing (its lanes' ``lengths`` and each group's ``lane``, as it left
+        them) with the claims of the groups in its longest lane folded into two columns
+        (``_block``), the lanes cut again, one step at a time while that shortens the longest
+        lane; in one line (no lanes), every group of enough claims folded at once."""
+        folds: set[int] = set()
+        for _ in range(MAX_LANES):
+            if lengths:
+                length, u, li = max((length, u, li) for u, ls in lengths.items()
+                                    for li, length in enumerate(ls))
+                heads = [h for h in self.children[u] if lane[h] == li]
+            else:
+                length, heads = -1, list(self.members)
+            new = [h for h in heads if h not in folds and self.claims[h] >= FOLD_MIN]
+            if not new:
+                return
+            folds.update(new)
+            pos = self.place(direction, spread, lanes, glued, between, roots, folds=folds)
+            if length < 0:
+                yield pos
+                return
+            lengths, lane = self.lane_length, self.lane
+            if max(max(ls) for ls in lengths.values()) >= length:
+                return
+            yield pos
+
+    def _shorter_grids(self, direction: str, spread: int, lanes: int, glued: bool, between: bool,
+                       roots: int) -> Iterator[list[tuple[int, int]]]:
+        """The lane grids made shorter (``lane_drawings``), ``place``'s drawing just made."""
         step = -1 if direction == "down" else 1
         # (one lane: its grids made shorter are the next spread's drawing)
         if all(len(ls) < 2 for ls in self.lane_length.values()):
@@ -964,8 +1088,8 @@ class _Tree:
 
     def _lanes(self, u: int, kids: list[int], lanes: int, glued: bool, between: bool,
                sa: list[int], sb: list[int],
-               slot: list[int], off_a: list[int], off_b: list[int], size_a: list[int],
-               size_b: list[int]) -> tuple[int, int]:
+               slot: list[int], card_a: list[int], off_a: list[int], off_b: list[int],
+               size_a: list[int], size_b: list[int]) -> tuple[int, int]:
         """A thesis's groups in up to ``lanes`` lanes, in essay order, the longest lane as short as
         possible: lanes follow one another along the depth axis (columns going right, rows going
         down), each lane's groups one after another across it, all of them starting past the
@@ -1004,9 +1128,11 @@ class _Tree:
         head = sb[u]
         for li, (i, j) in enumerate(parts):
             b = b0
-            depth = max(size_a[c] for c in kids[i:j])
+            # (the group heads' cards level, past any folded group's far column)
+            back = max(card_a[c] for c in kids[i:j])
+            depth = max(back - card_a[c] + size_a[c] for c in kids[i:j])
             for c in kids[i:j]:
-                off_a[c] = a
+                off_a[c] = a + back - card_a[c]
                 off_b[c] = b
                 b += size_b[c] + GAP
                 self.lane[c] = li
@@ -1023,7 +1149,7 @@ class _Tree:
         return max(slot[u], a - LANE_GAP), head
 
     def _root_lanes(self, roots: list[int], lanes: int, mirrored: bool, sa: list[int],
-                    off_a: list[int], off_b: list[int], size_a: list[int],
+                    card_a: list[int], off_a: list[int], off_b: list[int], size_a: list[int],
                     size_b: list[int]) -> tuple[int, int]:
         """The blocks of a map's roots (its theses, or, in a map without one, the statements that
         argue about nothing) in up to ``lanes`` lanes one after another along the depth axis, in
@@ -1036,9 +1162,10 @@ class _Tree:
         for li, (i, j) in enumerate(parts):
             b = 0
             # (a root with nothing hanging from it may be a leaf with no block: its card)
-            depth = max(max(size_a[c], sa[c]) for c in roots[i:j])
+            back = max(card_a[c] for c in roots[i:j])
+            depth = max(back - card_a[c] + max(size_a[c], sa[c]) for c in roots[i:j])
             for c in roots[i:j]:
-                off_a[c] = a
+                off_a[c] = a + back - card_a[c]
                 off_b[c] = b
                 self.root_lane[c] = li
                 self.mirror[c] = 2 * a + depth if mirrored and len(parts) > 1 and li % 2 == 0 else -1
@@ -1048,25 +1175,30 @@ class _Tree:
         return a - LANE_GAP, head
 
     def _centre(self, u: int, a: int, b: int, slot: list[int], sa: list[int], sb: list[int],
-                card_b: list[int]) -> tuple[int, int]:
+                card_a: list[int], card_b: list[int]) -> tuple[int, int]:
         """The centre of ``u``'s card, its block placed at ``(a, b)``: a stacked card is centred in
         its slot, a gridded one was placed by its corner."""
         lead = 0 if self.gridded[u] else (slot[u] - sa[u]) // 2
-        return (a + lead + sa[u] // 2, b + card_b[u] + sb[u] // 2)
+        return (a + card_a[u] + lead + sa[u] // 2, b + card_b[u] + sb[u] // 2)
 
     def _clearance(self, c: int, a: int, b: int, before: list[tuple[int, int]], slot: list[int],
                    sa: list[int], sb: list[int], off_a: list[int], off_b: list[int],
-                   card_b: list[int]) -> int:
+                   card_b: list[int], card_a: list[int], flip: int = -1) -> int:
         """How much further along b the block of claim ``c`` (placed at ``(a, b)``) goes so that each
         piece of evidence beside it is nearer to it than to the statements drawn before it in the
         same outline (``before``: their centres): a claim is centred on its evidence, so with a long
-        grid the first pieces reach back towards the statement above it."""
-        ca, cb = self._centre(c, a, b, slot, sa, sb, card_b)
+        grid the first pieces reach back towards the statement above it. ``flip``: twice the
+        middle of the mirrored column ``c`` is drawn in, or -1."""
+        ca, cb = self._centre(c, a, b, slot, sa, sb, card_a, card_b)
+        if flip >= 0:
+            ca = flip - ca
         need = 0
         for k in self.children[c]:
             if self.kinds[k] != "evidence" or self.attacks[k]:
                 continue
-            ea, eb = self._centre(k, a + off_a[k], b + off_b[k], slot, sa, sb, card_b)
+            ea, eb = self._centre(k, a + off_a[k], b + off_b[k], slot, sa, sb, card_a, card_b)
+            if flip >= 0:
+                ea = flip - ea
             own = (ea - ca) ** 2 + (eb - cb) ** 2
             for pa, pb in before:
                 # nearer to (pa, pb) moved ``x`` back along b than to its claim:
@@ -1077,7 +1209,7 @@ class _Tree:
         return need
 
     def _pad(self, u: int, first: int, beside: list[int], b: int, frame: _Frame,
-             off_a: list[int], off_b: list[int], card_b: list[int]) -> int:
+             off_a: list[int], off_b: list[int], card_b: list[int], card_a: list[int]) -> int:
         """The room to add at each end of ``u``'s leaves (``b`` long along b, the card centred on
         them) so each piece of evidence among them that supports ``u`` is further from ``first``,
         the statement drawn right after them, than from ``u``. ``first`` is taken where its own
@@ -1085,16 +1217,50 @@ class _Tree:
         counting it at its block's start, as if its card were the smallest, left gaps of 100 px
         and more between a reason's evidence and its next claim. ``card_b[u]`` centres ``u`` on
         its unpadded leaves."""
-        sa, sb, slot = frame.sa, frame.sb, frame.slot
         # centres with the leaves unpadded: each unit of padding at both ends moves ``first``
         # one further from the leaves and leaves ``u`` where it is relative to them
-        ua, ub = self._centre(u, 0, 0, slot, sa, sb, card_b)
-        na, nb = self._centre(first, frame.indent, b + GAP, slot, sa, sb, card_b)
+        return self._room(u, self._centre(first, frame.indent, b + GAP, frame.slot, frame.sa,
+                                          frame.sb, card_a, card_b), beside, frame, off_a, off_b,
+                          card_b, card_a)
+
+    def _fold(self, u: int, stacked: list[int], head: int, past: int, beside: list[int],
+              frame: _Frame, size_b: list[int], off_a: list[int], off_b: list[int],
+              card_b: list[int], card_a: list[int]) -> tuple[int, int]:
+        """Where ``u``'s claims are cut into a near column, after its leaves (``head`` long), and
+        a far column, across the spine from them, starting right past ``u``'s card (at ``past``,
+        its leaves being on the other side) or as much further as keeps each piece of its
+        evidence nearer to it than to that column's first claim: the cut that makes the longer
+        column shortest, the earlier of two as short. Returns the cut and the far column's
+        start."""
+        slot, sa, sb = frame.slot, frame.sa, frame.sb
+        total = sum(size_b[c] for c in stacked) + GAP * len(stacked)
+        near = head
+        best = (0, 0, 0)
+        for cut in range(1, len(stacked)):
+            near += GAP + size_b[stacked[cut - 1]]
+            # the far column's first card, mirrored just before the spine: the column's depth
+            # moves it and ``u``'s leaves alike, so it counts as 0 here
+            na, nb = self._centre(stacked[cut], 0, past + GAP, slot, sa, sb, card_a, card_b)
+            at = min(head, past + self._room(u, (-LANE_GAP - na, nb), beside, frame, off_a, off_b,
+                                             card_b, card_a))
+            longer = max(near, at + total - (near - head))
+            if not best[0] or longer < best[0]:
+                best = (longer, cut, at)
+        return best[1], best[2]
+
+    def _room(self, u: int, card: tuple[int, int], beside: list[int], frame: _Frame,
+              off_a: list[int], off_b: list[int], card_b: list[int], card_a: list[int]) -> int:
+        """How much further along b a statement's card centred at ``card`` must go so that each
+        piece of evidence among ``beside`` that supports ``u`` is further from it than from
+        ``u`` (all in ``u``'s block)."""
+        sa, sb, slot = frame.sa, frame.sb, frame.slot
+        ua, ub = self._centre(u, 0, 0, slot, sa, sb, card_a, card_b)
+        na, nb = card
         need = 0
         for e in beside:
             if self.kinds[e] != "evidence" or self.attacks[e]:
                 continue
-            ea, eb = self._centre(e, off_a[e], off_b[e], slot, sa, sb, card_b)
+            ea, eb = self._centre(e, off_a[e], off_b[e], slot, sa, sb, card_a, card_b)
             # further from (na, nb + x) than from u: (ea - na)^2 + (nb + x - eb)^2 > own
             rest = (ea - ua) ** 2 + (eb - ub) ** 2 - (ea - na) ** 2
             if rest >= 0:

@@ -504,6 +504,65 @@ def test_a_claim_centred_on_its_leaves_comes_right_after_the_evidence_above(obje
                 assert nearest_share(amap, {**drawn, **closer}) < (6, 6), (direction, k, gap)
 
 
+def many_claims(claims: int, pieces: int = 2, reasons: int = 2) -> ArgumentMap:
+    """A thesis; its first reason has ``claims`` claims of ``pieces`` pieces of evidence each, the
+    others one claim and one piece."""
+    nodes = [("t", "thesis")]
+    edges = []
+    for r in range(reasons):
+        nodes.append((f"r{r}", "reason"))
+        edges.append((f"r{r}", "t", "supports"))
+        for c in range(claims if r == 0 else 1):
+            nodes.append((f"c{r}.{c}", "claim"))
+            edges.append((f"c{r}.{c}", f"r{r}", "supports"))
+            for e in range(pieces if r == 0 else 1):
+                nodes.append((f"e{r}.{c}.{e}", "evidence"))
+                edges.append((f"e{r}.{c}.{e}", f"c{r}.{c}", "supports"))
+    return build(nodes, edges)
+
+
+def test_a_reason_of_many_claims_is_also_drawn_with_them_in_two_columns() -> None:
+    # eighteen claims in one column under their reason made the map as long as that column (zoom
+    # 0.70 on a laptop); folded, the later claims face the first ones across the line to the
+    # reason, each with its evidence on its own far side, and the map fits at 12 px
+    from argmap.cards import FONT_SIZE
+    from argmap.layout import pick_drawing
+
+    amap = many_claims(18, pieces=1, reasons=1)
+    cards = card_layout(amap)
+    claims = [f"c0.{c}" for c in range(18)]
+    folded = []
+    for direction in DIRECTIONS:
+        depth = 0 if direction == "right" else 1
+        for k, pos in enumerate(cards.variants[direction]):
+            drawn = dict(zip(cards.nodes, pos, strict=True))
+            boxes = dict(zip(cards.nodes, variant_boxes(cards, pos), strict=True))
+            assert_drawing(amap, cards, pos, f"{direction} {k}")
+            lo, hi = boxes["r0"][depth], boxes["r0"][depth + 2]
+            # the near column's cards overlap the reason's along the depth axis (set in, at most)
+            near = [c for c in claims if boxes[c][depth] < hi and boxes[c][depth + 2] > lo]
+            far = [c for c in claims if c not in near]
+            if not far:
+                continue
+            folded.append((direction, k))
+            assert near == claims[: len(near)], (direction, k)  # in the essay's order
+            side = 1 if drawn[far[0]][depth] > drawn["r0"][depth] else -1
+            for c in claims:
+                # each column on its own side of the line to the reason, its evidence beyond it
+                out = side if c in far else -side
+                if c in far:
+                    assert (drawn[c][depth] - drawn["r0"][depth]) * side > 0, (direction, k, c)
+                piece = drawn[f"e0.{claims.index(c)}.0"][depth]
+                assert (piece - drawn[c][depth]) * out > 0, (direction, k, c)
+    assert folded
+    lines = card_layout(amap)
+    lines.variants = {d: [p for k, p in enumerate(v) if (d, k) not in folded]
+                      for d, v in cards.variants.items()}
+    laptop = (1280, 744)
+    zoom = pick_drawing(cards, laptop, notes=(330, 30))[2]
+    assert zoom >= 12 / FONT_SIZE > pick_drawing(lines, laptop, notes=(330, 30))[2]
+
+
 @pytest.mark.parametrize("pieces", [9, 11])
 def test_a_claim_with_a_long_grid_keeps_its_evidence_off_the_reason_above(pieces: int) -> None:
     # a claim is centred on its evidence: going right, with nine pieces in one column, the first
@@ -900,7 +959,8 @@ def test_a_group_laid_out_before_is_drawn_as_if_laid_out_afresh(amap: ArgumentMa
         direction = data.draw(st.sampled_from(DIRECTIONS))
         args = (direction, data.draw(spreads), data.draw(st.integers(0, MAX_LANES)), data.draw(st.booleans()),
                 data.draw(st.booleans()), data.draw(st.integers(0, MAX_LANES)),
-                data.draw(st.dictionaries(st.sampled_from(heads), spreads, max_size=3)) if heads else None)
+                data.draw(st.dictionaries(st.sampled_from(heads), spreads, max_size=3)) if heads else None,
+                data.draw(st.sets(st.sampled_from(heads), max_size=3)) if heads else ())
         drawn = used.place(*args)
         assert drawn == _Tree(amap, nodes, "essay", heights).place(*args), args
 
