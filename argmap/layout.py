@@ -328,10 +328,16 @@ def fit_zoom(size: tuple[int, int], area: tuple[int, int] = TARGET_AREA) -> floa
     return min(area[0] / max(w, 1), area[1] / max(h, 1))
 
 
-#: the page draws a drawing at up to this zoom, keeps this margin round it for the pills and
-#: badges on the cards' borders (``vis_adapter.js``)
+#: the page draws a drawing at up to this zoom, keeps this margin (CSS px) above and below it for
+#: the pills and badges on the cards' top and bottom borders (``vis_adapter.js``: they reach up to
+#: 11 px past a card, 9 CSS px at zoom 0.8) ...
 MAX_FIT_ZOOM = 1.25
 FIT_MARGIN = 12
+#: ... and across, this margin round the cards' boxes grown by the weak-spot badges' reach past a
+#: card's right edge (7 px, scaled with the zoom): a flat 12 px there cost the widest drawings 0.3 %
+#: of their zoom at 12 px labels, a 33-statement map its last 4 px
+FIT_MARGIN_ACROSS = 4
+BADGE_REACH = 7
 #: lanes make a map fit; a drawing at the cards' own size needs nothing bigger
 COMFORTABLE_ZOOM = 1.0
 #: where no drawing fits readably, a simpler one is drawn if its zoom is at least this share of
@@ -353,7 +359,7 @@ def fit_zoom_with_notes(pos: list[tuple[int, int]], heights: list[int], area: tu
     w, h = area
     x0, y0, x1, y1 = _bounds(pos, heights)
     bw, bh = math.ceil(x1 - x0), math.ceil(y1 - y0)
-    across = (w - 2 * FIT_MARGIN) / max(bw, 1)
+    across = (w - 2 * FIT_MARGIN_ACROSS) / (bw + 2 * BADGE_REACH)
     zoom = min(MAX_FIT_ZOOM, across, (h - 2 * FIT_MARGIN) / max(bh, 1))
     nw, nh = notes
     if not nh:

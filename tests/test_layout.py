@@ -970,14 +970,21 @@ def test_a_group_laid_out_before_is_drawn_as_if_laid_out_afresh(amap: ArgumentMa
 def test_notes_take_room_only_where_a_card_would_lie_under_them(amap, notes_w, notes_h) -> None:
     """The fit keeps the whole height unless a card, centred at that zoom, would lie under the notes
     in the bottom-left corner; then it fits the room above them, and no card lies under them."""
-    from argmap.layout import FIT_MARGIN, MAX_FIT_ZOOM, _bbox, fit_zoom_with_notes
+    from argmap.layout import (
+        BADGE_REACH,
+        FIT_MARGIN,
+        FIT_MARGIN_ACROSS,
+        MAX_FIT_ZOOM,
+        _bbox,
+        fit_zoom_with_notes,
+    )
 
     cards = card_layout(amap)
     area = (1280, 744)
     for direction in DIRECTIONS:
         for pos in cards.variants[direction]:
             bw, bh = _bbox(pos, cards.heights)
-            across = (area[0] - 2 * FIT_MARGIN) / bw
+            across = (area[0] - 2 * FIT_MARGIN_ACROSS) / (bw + 2 * BADGE_REACH)
             full = min(MAX_FIT_ZOOM, across, (area[1] - 2 * FIT_MARGIN) / bh)
             assert fit_zoom_with_notes(pos, cards.heights, area) == full
             zoom = fit_zoom_with_notes(pos, cards.heights, area, (notes_w, notes_h))

@@ -145,7 +145,9 @@ function cardBounds(xy, list) {
   }
   return { minX: minX, maxX: maxX, minY: minY, maxY: maxY };
 }
-var FIT_MARGIN = 12, MAX_FIT_SCALE = 1.25;   // the margin holds the pills and badges on the cards' borders
+// the margin above and below holds the pills and badges on the cards' top and bottom borders; across,
+// a smaller one round the cards grown by the badges' reach past their right edges (argmap.layout)
+var FIT_MARGIN = 12, FIT_MARGIN_ACROSS = 4, BADGE_REACH = 7, MAX_FIT_SCALE = 1.25;
 /* The corner the notes over the map take ("7 pieces of evidence have no source"), from the map's
  * bottom-left: {w, h} CSS px with their margin, 0 x 0 where there are none over the map (on a phone
  * they sit above it). */
@@ -161,7 +163,7 @@ function notesBox() {
 function fitOf(xy, w, h, list) {
   var b = cardBounds(xy, list);
   if (!(b.maxX > b.minX)) { return { scale: 1, room: 0, wide: 0 }; }
-  var bw = b.maxX - b.minX, bh = b.maxY - b.minY, across = (w - 2 * FIT_MARGIN) / bw;
+  var bw = b.maxX - b.minX, bh = b.maxY - b.minY, across = (w - 2 * FIT_MARGIN_ACROSS) / (bw + 2 * BADGE_REACH);
   var scale = Math.min(MAX_FIT_SCALE, across, (h - 2 * FIT_MARGIN) / bh), notes = notesBox();
   if (!notes.h) { return { scale: scale, room: 0, wide: bw }; }
   var W = S.cards ? S.cards.C.width : 180, cx = (b.minX + b.maxX) / 2, cy = (b.minY + b.maxY) / 2;
