@@ -521,6 +521,38 @@ def many_claims(claims: int, pieces: int = 2, reasons: int = 2) -> ArgumentMap:
     return build(nodes, edges)
 
 
+def folded_statements(amap: ArgumentMap, cards: CardLayout, pos: list[tuple[int, int]],
+                      direction: str, where: object) -> list[str]:
+    """The statements whose claims the drawing at ``pos`` has in two columns, checked: the near
+    column's cards level with the statement's along the depth axis (set in, at most), the first
+    claims in the essay's order; the far one's wholly past the statement's card, across the line to
+    it; each claim's evidence beyond its own column."""
+    from argmap.layout import _Tree
+
+    tree = _Tree(amap, cards.nodes, "essay", cards.heights)
+    depth = 0 if direction == "right" else 1
+    boxes = variant_boxes(cards, pos)
+    folded = []
+    for u, kids in enumerate(tree.children[:-1]):
+        claims = [c for c in kids if tree.statement[c]]
+        lo, hi = boxes[u][depth], boxes[u][depth + 2]
+        near = [c for c in claims if boxes[c][depth] < hi and boxes[c][depth + 2] > lo]
+        far = [c for c in claims if c not in near]
+        if tree.hub[u] or not far:
+            continue
+        folded.append(cards.nodes[u])
+        assert near == claims[: len(near)], where
+        side = 1 if pos[far[0]][depth] > pos[u][depth] else -1
+        for c in claims:
+            out = side if c in far else -side
+            if c in far:
+                assert (boxes[c][depth] - hi if side > 0 else lo - boxes[c][depth + 2]) > 0, (where, c)
+            for e in tree.children[c]:
+                if tree.kinds[e] == "evidence" and tree.gridded[e]:
+                    assert (pos[e][depth] - pos[c][depth]) * out > 0, (where, c, e)
+    return folded
+
+
 def test_a_reason_of_many_claims_is_also_drawn_with_them_in_two_columns() -> None:
     # eighteen claims in one column under their reason made the map as long as that column (zoom
     # 0.70 on a laptop); folded, the later claims face the first ones across the line to the
@@ -530,30 +562,12 @@ def test_a_reason_of_many_claims_is_also_drawn_with_them_in_two_columns() -> Non
 
     amap = many_claims(18, pieces=1, reasons=1)
     cards = card_layout(amap)
-    claims = [f"c0.{c}" for c in range(18)]
     folded = []
     for direction in DIRECTIONS:
-        depth = 0 if direction == "right" else 1
         for k, pos in enumerate(cards.variants[direction]):
-            drawn = dict(zip(cards.nodes, pos, strict=True))
-            boxes = dict(zip(cards.nodes, variant_boxes(cards, pos), strict=True))
             assert_drawing(amap, cards, pos, f"{direction} {k}")
-            lo, hi = boxes["r0"][depth], boxes["r0"][depth + 2]
-            # the near column's cards overlap the reason's along the depth axis (set in, at most)
-            near = [c for c in claims if boxes[c][depth] < hi and boxes[c][depth + 2] > lo]
-            far = [c for c in claims if c not in near]
-            if not far:
-                continue
-            folded.append((direction, k))
-            assert near == claims[: len(near)], (direction, k)  # in the essay's order
-            side = 1 if drawn[far[0]][depth] > drawn["r0"][depth] else -1
-            for c in claims:
-                # each column on its own side of the line to the reason, its evidence beyond it
-                out = side if c in far else -side
-                if c in far:
-                    assert (drawn[c][depth] - drawn["r0"][depth]) * side > 0, (direction, k, c)
-                piece = drawn[f"e0.{claims.index(c)}.0"][depth]
-                assert (piece - drawn[c][depth]) * out > 0, (direction, k, c)
+            if folded_statements(amap, cards, pos, direction, (direction, k)) == ["r0"]:
+                folded.append((direction, k))
     assert folded
     lines = card_layout(amap)
     lines.variants = {d: [p for k, p in enumerate(v) if (d, k) not in folded]
@@ -772,6 +786,22 @@ def test_every_drawing_offered_reads_as_the_first(amap: ArgumentMap) -> None:
         # only drawings some map area needs: none is at least as large both ways as another
         for k, (w, h) in enumerate(sizes[1:], start=1):
             assert not any(ow <= w and oh <= h for j, (ow, oh) in enumerate(sizes) if j != k), (direction, k)
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(10, 60), st.integers(1, 10**6))
+def test_every_drawing_of_a_debate_with_many_claims_reads_as_the_first(n: int, seed: int) -> None:
+    # the benchmark's generated debates give a reason up to twenty claims: its drawings with them
+    # in two columns keep cards apart, groups in their own rectangles and evidence beside its
+    # statement, as every other drawing does (the random essay maps have one claim a reason at most)
+    from tests.maps import generate, to_yaml
+
+    amap = argmap.loads(to_yaml(generate(n, seed=seed)))
+    cards = card_layout(amap)
+    for direction in DIRECTIONS:
+        for k, pos in enumerate(cards.variants[direction]):
+            assert_drawing(amap, cards, pos, f"{direction} {k}")
+            folded_statements(amap, cards, pos, direction, (direction, k))
 
 
 def test_a_lane_of_big_grids_is_drawn_deeper_where_that_makes_the_map_fit() -> None:
