@@ -268,9 +268,8 @@ LANE_GAP = 48
 LANE_INDENT = 24
 #: a group's head of at least this many claims may have them in two columns, one on each side of
 #: the line to it (the page picks that drawing where it fits better): a reason of seven claims was
-#: one column as long as the map, with the rest of the map beside a third of it; two claims at the
-#: head of long chains of their own are as long (3 at first: 2 was chosen on a held-out debate)
-FOLD_MIN = 2
+#: one column as long as the map, with the rest of the map beside a third of it
+FOLD_MIN = 3
 
 
 class CardLayout:
