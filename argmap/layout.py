@@ -308,11 +308,11 @@ def _bounds(pos: list[tuple[int, int]], heights: list[int]) -> tuple[float, floa
     from .cards import CARD_WIDTH
 
     half = CARD_WIDTH / 2
-    x0 = min(x - half for x, _ in pos)
-    x1 = max(x + half for x, _ in pos)
-    y0 = min(y - h / 2 for (_, y), h in zip(pos, heights, strict=True))
-    y1 = max(y + h / 2 for (_, y), h in zip(pos, heights, strict=True))
-    return x0, y0, x1, y1
+    xs = [x for x, _ in pos]
+    # (twice the tops and bottoms, in integers: halved, the same floats as y -/+ h / 2)
+    tops = [2 * y - h for (_, y), h in zip(pos, heights, strict=True)]
+    bottoms = [2 * y + h for (_, y), h in zip(pos, heights, strict=True)]
+    return min(xs) - half, min(tops) / 2, max(xs) + half, max(bottoms) / 2
 
 
 def _bbox(pos: list[tuple[int, int]], heights: list[int]) -> tuple[int, int]:
@@ -521,6 +521,10 @@ class _Frame(NamedTuple):
     sb: list[int]
     #: each card's slot along the depth axis (see ``_Tree._frame``)
     slot: list[int]
+    #: each card's centre from its block's corner, before the block moves it (``_Tree._centre``):
+    #: a stacked card is centred in its slot, a gridded one was placed by its corner
+    mid_a: list[int]
+    mid_b: list[int]
 
 
 class _Tree:
@@ -805,8 +809,9 @@ class _Tree:
             for c in kids:
                 slot[c] = top
         slot[n] = -DEPTH_GAP  # the virtual root has no card: its children start at 0
+        mid_a = [(0 if gridded[u] else (slot[u] - sa[u]) // 2) + sa[u] // 2 for u in range(n)]
         frame = self._frames[direction] = _Frame(
-            down, INDENT[direction], sa, sb, slot)
+            down, INDENT[direction], sa, sb, slot, mid_a, [h // 2 for h in sb])
         return frame
 
     def place(self, direction: str, spread: int, lanes: int = 0, glued: bool = True,
@@ -885,6 +890,7 @@ class _Tree:
             else self.mirror
         out = [(0, 0)] * n
         down = frame.down
+        mid_a, mid_b = frame.mid_a, frame.mid_b
         for u in self.sequence:
             t, o = turn[u]
             for c in children[u]:
@@ -894,8 +900,9 @@ class _Tree:
                     turn[c] = (-t, t * (2 * abs_a[u] + mirror[c]) + o)
                 else:
                     turn[c] = turn[u]
-            if u < n:
-                ca, cb = self._centre(u, abs_a[u], abs_b[u], slot, sa, frame.sb, card_a, card_b)
+            if u < n:  # (``_centre``, written out: this loop is most of a drawing's time)
+                ca = abs_a[u] + card_a[u] + mid_a[u]
+                cb = abs_b[u] + card_b[u] + mid_b[u]
                 if self.centre[u] >= 0:  # a thesis over a spine
                     ca = abs_a[u] + self.centre[u]
                 ca = t * ca + o
@@ -964,7 +971,7 @@ class _Tree:
             card_a[u] = far
             for c in beside:
                 off_a[c] += far
-            mine = self._mine(u, slot, sa, sb, card_a, card_b)
+            mine = self._mine(u, frame, card_a, card_b)
             end, reach = self._column(stacked[:cut], far + frame.indent, head, -1, mine, reach + far,
                                       frame, size_a, size_b, off_a, off_b, card_b, card_a)
             far_end, reach = self._column(stacked[cut:], 0, far_at, far - LANE_GAP, mine, reach,
@@ -972,14 +979,14 @@ class _Tree:
             end = max(end, far_end)
         else:
             end, reach = self._column([c for c in kids if statement[c]], frame.indent, head, -1,
-                                      self._mine(u, slot, sa, sb, card_a, card_b), reach, frame,
+                                      self._mine(u, frame, card_a, card_b), reach, frame,
                                       size_a, size_b, off_a, off_b, card_b, card_a)
         size_a[u], size_b[u] = reach, end
 
-    def _mine(self, u: int, slot: list[int], sa: list[int], sb: list[int], card_a: list[int],
+    def _mine(self, u: int, frame: _Frame, card_a: list[int],
               card_b: list[int]) -> list[tuple[int, int]]:
         """``u``'s centre in its block, as a statement its claims' evidence keeps off, if any."""
-        return [self._centre(u, 0, 0, slot, sa, sb, card_a, card_b)] if self.kinds[u] in (
+        return [self._centre(u, 0, 0, frame, card_a, card_b)] if self.kinds[u] in (
             "reason", "claim") else []
 
     def _column(self, column: list[int], a: int, at: int, flip: int, mine: list[tuple[int, int]],
@@ -991,18 +998,17 @@ class _Tree:
         than to ``mine`` or the claim before it; ``flip``: twice the middle of the column along
         the depth axis where it is drawn mirrored (its claims marked in ``fold_m``), or -1.
         Returns where the column ends along b and the block's reach along the depth axis."""
-        slot, sa, sb = frame.slot, frame.sa, frame.sb
         before = mine
         for c in column:
             off_a[c] = a
             if fold_m is not None:
                 fold_m[c] = flip
-            clear = self._clearance(c, a, at + GAP, before, slot, sa, sb, off_a, off_b, card_b,
-                                    card_a, flip)
+            clear = self._clearance(c, a, at + GAP, before, frame, off_a, off_b, card_b, card_a,
+                                    flip)
             off_b[c] = at + GAP + clear
             at += GAP + clear + size_b[c]
             reach = max(reach, a + size_a[c])
-            ca, cb = self._centre(c, a, off_b[c], slot, sa, sb, card_a, card_b)
+            ca, cb = self._centre(c, a, off_b[c], frame, card_a, card_b)
             before = mine + [(ca if flip < 0 else flip - ca, cb)]
         return at, reach
 
@@ -1180,29 +1186,28 @@ class _Tree:
             a += depth + LANE_GAP
         return a - LANE_GAP, head
 
-    def _centre(self, u: int, a: int, b: int, slot: list[int], sa: list[int], sb: list[int],
-                card_a: list[int], card_b: list[int]) -> tuple[int, int]:
-        """The centre of ``u``'s card, its block placed at ``(a, b)``: a stacked card is centred in
-        its slot, a gridded one was placed by its corner."""
-        lead = 0 if self.gridded[u] else (slot[u] - sa[u]) // 2
-        return (a + card_a[u] + lead + sa[u] // 2, b + card_b[u] + sb[u] // 2)
+    @staticmethod
+    def _centre(u: int, a: int, b: int, frame: _Frame, card_a: list[int],
+                card_b: list[int]) -> tuple[int, int]:
+        """The centre of ``u``'s card, its block placed at ``(a, b)``."""
+        return (a + card_a[u] + frame.mid_a[u], b + card_b[u] + frame.mid_b[u])
 
-    def _clearance(self, c: int, a: int, b: int, before: list[tuple[int, int]], slot: list[int],
-                   sa: list[int], sb: list[int], off_a: list[int], off_b: list[int],
-                   card_b: list[int], card_a: list[int], flip: int = -1) -> int:
+    def _clearance(self, c: int, a: int, b: int, before: list[tuple[int, int]], frame: _Frame,
+                   off_a: list[int], off_b: list[int], card_b: list[int], card_a: list[int],
+                   flip: int = -1) -> int:
         """How much further along b the block of claim ``c`` (placed at ``(a, b)``) goes so that each
         piece of evidence beside it is nearer to it than to the statements drawn before it in the
         same outline (``before``: their centres): a claim is centred on its evidence, so with a long
         grid the first pieces reach back towards the statement above it. ``flip``: twice the
         middle of the mirrored column ``c`` is drawn in, or -1."""
-        ca, cb = self._centre(c, a, b, slot, sa, sb, card_a, card_b)
+        ca, cb = self._centre(c, a, b, frame, card_a, card_b)
         if flip >= 0:
             ca = flip - ca
         need = 0
         for k in self.children[c]:
             if self.kinds[k] != "evidence" or self.attacks[k]:
                 continue
-            ea, eb = self._centre(k, a + off_a[k], b + off_b[k], slot, sa, sb, card_a, card_b)
+            ea, eb = self._centre(k, a + off_a[k], b + off_b[k], frame, card_a, card_b)
             if flip >= 0:
                 ea = flip - ea
             own = (ea - ca) ** 2 + (eb - cb) ** 2
@@ -1225,9 +1230,8 @@ class _Tree:
         its unpadded leaves."""
         # centres with the leaves unpadded: each unit of padding at both ends moves ``first``
         # one further from the leaves and leaves ``u`` where it is relative to them
-        return self._room(u, self._centre(first, frame.indent, b + GAP, frame.slot, frame.sa,
-                                          frame.sb, card_a, card_b), beside, frame, off_a, off_b,
-                          card_b, card_a)
+        return self._room(u, self._centre(first, frame.indent, b + GAP, frame, card_a, card_b),
+                          beside, frame, off_a, off_b, card_b, card_a)
 
     def _fold(self, u: int, stacked: list[int], head: int, past: int, beside: list[int],
               frame: _Frame, size_b: list[int], off_a: list[int], off_b: list[int],
@@ -1238,7 +1242,6 @@ class _Tree:
         evidence nearer to it than to that column's first claim: the cut that makes the longer
         column shortest, the earlier of two as short. Returns the cut and the far column's
         start."""
-        slot, sa, sb = frame.slot, frame.sa, frame.sb
         total = sum(size_b[c] for c in stacked) + GAP * len(stacked)
         near = head
         best = (0, 0, 0)
@@ -1246,7 +1249,7 @@ class _Tree:
             near += GAP + size_b[stacked[cut - 1]]
             # the far column's first card, mirrored just before the spine: the column's depth
             # moves it and ``u``'s leaves alike, so it counts as 0 here
-            na, nb = self._centre(stacked[cut], 0, past + GAP, slot, sa, sb, card_a, card_b)
+            na, nb = self._centre(stacked[cut], 0, past + GAP, frame, card_a, card_b)
             at = min(head, past + self._room(u, (-LANE_GAP - na, nb), beside, frame, off_a, off_b,
                                              card_b, card_a))
             longer = max(near, at + total - (near - head))
@@ -1259,14 +1262,13 @@ class _Tree:
         """How much further along b a statement's card centred at ``card`` must go so that each
         piece of evidence among ``beside`` that supports ``u`` is further from it than from
         ``u`` (all in ``u``'s block)."""
-        sa, sb, slot = frame.sa, frame.sb, frame.slot
-        ua, ub = self._centre(u, 0, 0, slot, sa, sb, card_a, card_b)
+        ua, ub = self._centre(u, 0, 0, frame, card_a, card_b)
         na, nb = card
         need = 0
         for e in beside:
             if self.kinds[e] != "evidence" or self.attacks[e]:
                 continue
-            ea, eb = self._centre(e, off_a[e], off_b[e], slot, sa, sb, card_a, card_b)
+            ea, eb = self._centre(e, off_a[e], off_b[e], frame, card_a, card_b)
             # further from (na, nb + x) than from u: (ea - na)^2 + (nb + x - eb)^2 > own
             rest = (ea - ua) ** 2 + (eb - ub) ** 2 - (ea - na) ** 2
             if rest >= 0:
@@ -1345,27 +1347,33 @@ class _Tree:
         check stays linear (or among all reasons and claims, where they are fewer than the cells)."""
         statements = self.reasons_and_claims
         few = len(statements)
-        cells: dict[tuple[int, int], list[int]] = {}
+        cells: dict[tuple[int, int], list[tuple[int, int, int]]] = {}
+        every = []
         for u in statements:
             x, y = pos[u]
-            cells.setdefault((x // NEAR_CELL, y // NEAR_CELL), []).append(u)
+            every.append((x, y, u))
+            cells.setdefault((x // NEAR_CELL, y // NEAR_CELL), []).append((x, y, u))
         out = []
         for u, supported in self.evidence_supports:
             x, y = pos[u]
             own = min((pos[v][0] - x) ** 2 + (pos[v][1] - y) ** 2 for v in supported)
             reach = math.isqrt(own) // NEAR_CELL + 1
             if reach <= NEAR_REACH and (2 * reach + 1) ** 2 >= few:
-                near: Iterable[int] = statements  # fewer of them than cells to look in
+                near = every  # fewer of them than cells to look in
             else:
                 reach = min(reach, NEAR_REACH)
                 cx, cy = x // NEAR_CELL, y // NEAR_CELL
-                near = (v for gx in range(cx - reach, cx + reach + 1)
-                        for gy in range(cy - reach, cy + reach + 1) for v in cells.get((gx, gy), ()))
+                near = []
+                for gx in range(cx - reach, cx + reach + 1):
+                    for gy in range(cy - reach, cy + reach + 1):
+                        cell = cells.get((gx, gy))
+                        if cell:
+                            near.extend(cell)
             worst: tuple[int, int] | None = None
-            for v in near:
-                dx, dy = pos[v][0] - x, pos[v][1] - y
-                if dx * dx + dy * dy <= own and v not in supported:
-                    key = (own - dx * dx - dy * dy, -v)
+            for sx, sy, v in near:
+                d = (sx - x) ** 2 + (sy - y) ** 2
+                if d <= own and v not in supported:
+                    key = (own - d, -v)
                     if worst is None or key > worst:
                         worst = key
             if worst is not None:
