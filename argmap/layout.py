@@ -824,7 +824,8 @@ class _Tree:
         the roots' blocks in up to that many (``_root_lanes``); the claims of each group head in
         ``folds`` in two columns facing each other (``_block``).
 
-        A hub (a thesis) has its children beyond it along the depth axis, centred on them. Any
+        A hub (a thesis) has its children beyond it along the depth axis, centred on them (level
+        with the card of its only one, where it has one). Any
         other statement (a reason or claim, also one that argues about nothing in a map without a
         thesis) is drawn as an outline: its leaves in a grid right beside it, then the
         statements arguing about it (claims, answered objections) one after another along the
@@ -957,6 +958,13 @@ class _Tree:
             for c in beside:
                 off_b[c] += pad
             card_b[u] = (head - own_b) // 2
+            if tree and len(beside) == 1 and u < n:
+                # a root with one statement arguing about it is drawn level with that one's card:
+                # centred on its block (a reason's claims below it), the line between the two ran
+                # beside the block's own line to that reason, or round its far column
+                c = beside[0]
+                card_b[u] = min(max(0, off_b[c] + card_b[c] + frame.mid_b[c] - own_b // 2),
+                                head - own_b)
         reach = max(reach, slot[u])
         if tree or not self.claims[u]:
             size_a[u], size_b[u] = reach, head

@@ -577,6 +577,20 @@ def test_a_reason_of_many_claims_is_also_drawn_with_them_in_two_columns() -> Non
     assert zoom >= 12 / FONT_SIZE > pick_drawing(lines, laptop, notes=(330, 30))[2]
 
 
+def test_a_thesis_of_one_reason_is_drawn_level_with_it() -> None:
+    # centred on the reason's block (its claims below it), the thesis's line ran up beside the line
+    # from the claims to the reason, as if the thesis rested on them; level with the reason's
+    # card, the line between the two is straight, in every drawing (folded ones too)
+    amap = many_claims(5, reasons=1)
+    cards = card_layout(amap)
+    for direction in DIRECTIONS:
+        across = 0 if direction == "down" else 1
+        for k, pos in enumerate(cards.variants[direction]):
+            drawn = dict(zip(cards.nodes, pos, strict=True))
+            assert drawn["t"][across] == drawn["r0"][across], (direction, k)
+    assert len(cards.variants["right"]) > 1  # (the folded drawing is among them)
+
+
 @pytest.mark.parametrize("pieces", [9, 11])
 def test_a_claim_with_a_long_grid_keeps_its_evidence_off_the_reason_above(pieces: int) -> None:
     # a claim is centred on its evidence: going right, with nine pieces in one column, the first
