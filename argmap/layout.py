@@ -1065,9 +1065,7 @@ class _Tree:
         folds: set[int] = set()
         for _ in range(MAX_LANES):
             if lengths:
-                length, u, li = max((length, u, li) for u, ls in lengths.items()
-                                    for li, length in enumerate(ls))
-                heads = [h for h in self.children[u] if lane[h] == li]
+                length, heads = self._longest_lane(lengths, lane)
             else:
                 length, heads = -1, list(self.members)
             new = [h for h in heads if h not in folds and self.claims[h] >= FOLD_MIN]
@@ -1079,9 +1077,15 @@ class _Tree:
                 yield pos
                 return
             lengths, lane = self.lane_length, self.lane
-            if max(max(ls) for ls in lengths.values()) >= length:
+            if self._longest_lane(lengths, lane)[0] >= length:
                 return
             yield pos
+
+    def _longest_lane(self, lengths: dict[int, list[int]], lane: list[int]) -> tuple[int, list[int]]:
+        """The longest lane of a drawing (its lanes' ``lengths`` by thesis and each group's
+        ``lane``): its length and its groups' heads (of two as long, the later thesis's or lane)."""
+        length, u, li = max((length, u, li) for u, ls in lengths.items() for li, length in enumerate(ls))
+        return length, [h for h in self.children[u] if lane[h] == li]
 
     def _shorter_grids(self, direction: str, spread: int, lanes: int, glued: bool, between: bool,
                        roots: int) -> Iterator[list[tuple[int, int]]]:
@@ -1092,9 +1096,7 @@ class _Tree:
             return
         spreads: dict[int, int] = {}
         for _ in range(MAX_SPREAD - 1):
-            length, u, li = max((length, u, li) for u, ls in self.lane_length.items()
-                                for li, length in enumerate(ls))
-            heads = [h for h in self.children[u] if self.lane[h] == li]
+            length, heads = self._longest_lane(self.lane_length, self.lane)
             ks = [spreads.get(h, spread) + step for h in heads]
             if not all(1 <= k <= MAX_SPREAD for k in ks):
                 return
@@ -1102,7 +1104,7 @@ class _Tree:
                 spreads[h] = k
             # the lanes cut again for the groups' new sizes
             pos = self.place(direction, spread, lanes, glued, between, roots, spreads)
-            if max(max(ls) for ls in self.lane_length.values()) >= length:
+            if self._longest_lane(self.lane_length, self.lane)[0] >= length:
                 return
             yield pos
 
