@@ -60,7 +60,7 @@ function routeIndex(xy) {
     }
   }
   return { box: box, cells: cells, stamp: new Int32Array(N), visit: 0, lanes: new Map(), laneVisit: 0, busX: new Map(), busY: new Map(),
-           segsOf: new Array(S.E), counted: null };
+           segsOf: new Array(S.E), counted: null, hits: null };
 }
 /* Two links to different statements (or of different relations) must not run along the same gap: a
  * reader could not tell which evidence goes where. Links of one relation to one statement (a "lane")
@@ -100,8 +100,9 @@ function addLanes(ix, pts, lane, e) {
  * of other lanes it crosses (links into one statement join; they never cross) are counted in
  * ix.crossed, from the same scan of the buckets; each costs CROSS_COST. With `link` (>= 0, the link
  * being routed again) it counts instead the segments of links that share no card with it (of those
- * marked in ix.counted only, where that is set), and a `step` of a grid search counts a line it ends
- * on but not one it starts from, so a path going on across a line at a grid point counts it once. */
+ * marked in ix.counted only, where that is set; each one's link is put in ix.hits, where that is
+ * set), and a `step` of a grid search counts a line it ends on but not one it starts from, so a path
+ * going on across a line at a grid point counts it once. */
 var CROSS_COST = 250;
 /* What a crossing costs a link routed again (rerouteCrossing), in px of length. Four times what it
  * costs a first route: the first routes stay short, and a link that still crosses others goes round
@@ -134,7 +135,10 @@ function laneCost(ix, x0, y0, x1, y1, lane, link, step) {
                                                          at < Math.max(level ? o[1] : o[0], level ? o[3] : o[2]))) { continue; }
         var other = again ? S.edgeFrom[o[5]] !== a && S.edgeFrom[o[5]] !== b && S.edgeTo[o[5]] !== a && S.edgeTo[o[5]] !== b
                           : o[4] !== lane;
-        if (other && (!ix.counted || ix.counted[o[5]]) && (step ? (p < q ? c > p && c <= q : c < p && c >= q) : c > lo && c < hi)) { ix.crossed++; }
+        if (other && (!ix.counted || ix.counted[o[5]]) && (step ? (p < q ? c > p && c <= q : c < p && c >= q) : c > lo && c < hi)) {
+          ix.crossed++;
+          if (ix.hits) { ix.hits.push(o[5]); }
+        }
         continue;
       }
       if (o[4] === lane) { if (along > joined) { joined = along; } }   // joining a line to the same statement
@@ -458,22 +462,21 @@ function blocking(ix, routes, list) {
   var crossing = 0;
   if (ix.budget > 0) { list.forEach(function (e) { crossing += routeCrossings(ix, routes[e], e); }); }
   if (!crossing) { return []; }
-  var mine = new Set(list), stubs = new Uint8Array(S.E), others = [];
+  var mine = new Set(list), stubs = new Uint8Array(S.E), others = new Uint8Array(S.E);
   for (var e = 0; e < S.E; e++) {
     if (!routes[e] || !ix.segsOf[e] || mine.has(e)) { continue; }
-    if (stub(routes[e])) { stubs[e] = 1; } else { others.push(e); }
+    if (stub(routes[e])) { stubs[e] = 1; } else { others[e] = 1; }
   }
   takeUp(ix, list, true);
   ix.counted = stubs;   // the search counts crossing stubs only
   var first = list[0], pts = gridRoute(ix, S.edgeFrom[first], S.edgeTo[first], -Infinity, -Infinity, Infinity, Infinity, first);
   var found = [];
   if (pts && pts.length >= 4 && routeCrossings(ix, pts, first) === 0) {
-    var one = ix.counted = new Uint8Array(S.E);   // then each other link alone
-    others.forEach(function (o) {
-      one[o] = 1;
-      if (routeCrossings(ix, pts, first) > 0) { found.push(o); }
-      one[o] = 0;
-    });
+    ix.counted = others;   // then the other links its route crosses, each once, in link order
+    ix.hits = [];
+    routeCrossings(ix, pts, first);
+    found = Array.from(new Set(ix.hits)).sort(function (p, q) { return p - q; });
+    ix.hits = null;
   }
   ix.counted = null;
   takeUp(ix, list, false);
