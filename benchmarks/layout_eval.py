@@ -11,8 +11,9 @@ for the map area of a 1280 x 800 laptop and of a 1920 x 1080 screen (both panes 
 
 - which of the layout's drawings the page draws there and at what zoom it shows the whole of it
   (15 px labels are readable, >= 12 px, from zoom 0.8), read from the page in headless Chromium
-  (``argmap.layout.pick_drawing`` where there is none); for the random essay maps, whether the page
-  in its default state shows every card inside the map area at >= 12 px;
+  (``argmap.layout.pick_drawing`` where there is none); for the random essay maps and the
+  generator's debates of 20-40 statements (seeds 1-20, ``debate_fit``), whether the page in its
+  default state shows every card inside the map area at >= 12 px;
 - the share of evidence drawn nearer to a statement it supports than to any other reason or claim;
 - edge crossings: straight segments between card centres that cross (edges sharing an end never
   count), the same count for Graphviz ``dot`` (``dot -Tplain``, cards of the same sizes, the
@@ -43,6 +44,7 @@ ROOT = __file__.rsplit("/", 2)[0]
 BUNDLED = ("stalin_purges", "first_world_war", "school_uniforms")
 ESSAY_SIZES = (10, 20, 30, 40, 50, 60)
 SEEDS = (1, 2, 3)
+DEBATE_SIZES = (20, 25, 30, 35, 40)  # debate_fit
 TIMING_SIZES = (100, 500, 2_000, 10_000)
 
 
@@ -164,6 +166,36 @@ VIEW = """() => { const a = window.argmap, v = a.view();
 Fit = list[tuple[str, int, int, int, float, float]]
 
 
+def _first_views(pages: list[Any], tmp: str, amap: ArgumentMap,
+                 name: str) -> tuple[int, bool, bool, float, float]:
+    """One map opened at each of ``pages``' sizes (laptop, wide) in the page's default state: its size,
+    whether each shows it whole at >= 12 px, and the zoom of **Fit** on each."""
+    path = _page_file(f"{tmp}/{name}.html", amap)
+    seen = []
+    for page in pages:
+        page.goto(f"file://{path}")
+        page.wait_for_function("() => document.body.hasAttribute('data-drawn')")
+        _, _, px, whole = page.evaluate(VIEW)
+        page.evaluate("() => window.argmap.fit()")
+        seen.append((whole and px >= READABLE_PX - 1e-6, page.evaluate(VIEW)[1]))
+    return len(amap), seen[0][0], seen[1][0], seen[0][1], seen[1][1]
+
+
+def _bands(found: list[tuple[int, bool, bool, float, float]],
+           bands: list[tuple[int, int]]) -> Fit:
+    out = []
+    for lo, hi in bands:
+        band = [f for f in found if lo <= f[0] <= hi]
+        if band:
+            out.append((f"{lo}-{hi}" if lo < hi else str(lo), len(band), sum(f[1] for f in band),
+                        sum(f[2] for f in band), min(f[3] for f in band), min(f[4] for f in band)))
+    return out
+
+
+def _windows(browser: Any) -> list[Any]:
+    return [browser.new_page(viewport={"width": w, "height": h}) for w, h in ((1280, 800), (1920, 1080))]
+
+
 def strategy_fit(examples: int = 300, plans: bool = False) -> Fit | None:
     """The page's criterion over the test suite's random essay maps (``tests/strategies.py``
     ``essay_maps``, 5-40 statements, ``SAMPLE_SEED``), read from headless Chromium in the page's default
@@ -179,7 +211,7 @@ def strategy_fit(examples: int = 300, plans: bool = False) -> Fit | None:
     with tempfile.TemporaryDirectory() as tmp, _chromium() as browser:
         if browser is None:
             return None
-        pages = [browser.new_page(viewport={"width": w, "height": h}) for w, h in ((1280, 800), (1920, 1080))]
+        pages = _windows(browser)
 
         # a fixed seed, not derandomize: that one derives the examples from this function's source,
         # so every edit here would measure other maps
@@ -190,28 +222,28 @@ def strategy_fit(examples: int = 300, plans: bool = False) -> Fit | None:
         def run(amap: ArgumentMap) -> None:
             if plans:
                 without_thesis(amap)
-            path = _page_file(f"{tmp}/{len(found)}.html", amap)
-            seen = []
-            for page in pages:
-                page.goto(f"file://{path}")
-                page.wait_for_function("() => document.body.hasAttribute('data-drawn')")
-                _, _, px, whole = page.evaluate(VIEW)
-                page.evaluate("() => window.argmap.fit()")
-                seen.append((whole and px >= READABLE_PX - 1e-6, page.evaluate(VIEW)[1]))
-            found.append((len(amap), seen[0][0], seen[1][0], seen[0][1], seen[1][1]))
+            found.append(_first_views(pages, tmp, amap, str(len(found))))
 
         run()
-    out = []
-    for lo, hi in ((5, 9), (10, 19), (20, 29), (30, 40), (5, 40)):
-        band = [f for f in found if lo <= f[0] <= hi]
-        if band:
-            out.append((f"{lo}-{hi}", len(band), sum(f[1] for f in band), sum(f[2] for f in band),
-                        min(f[3] for f in band), min(f[4] for f in band)))
-    return out
+    return _bands(found, [(5, 9), (10, 19), (20, 29), (30, 40), (5, 40)])
+
+
+def debate_fit(seeds: int = 20) -> Fit | None:
+    """The same criterion over the benchmark generator's debates (``tests/maps.py`` ``generate``) of
+    ``DEBATE_SIZES`` statements, seeds 1 to ``seeds`` each. None without Chromium."""
+    found: list[tuple[int, bool, bool, float, float]] = []
+    with tempfile.TemporaryDirectory() as tmp, _chromium() as browser:
+        if browser is None:
+            return None
+        pages = _windows(browser)
+        for n in DEBATE_SIZES:
+            for s in range(1, seeds + 1):
+                found.append(_first_views(pages, tmp, argmap.loads(to_yaml(generate(n, seed=s))), f"{n}-{s}"))
+    return _bands(found, [(n, n) for n in DEBATE_SIZES] + [(DEBATE_SIZES[0], DEBATE_SIZES[-1])])
 
 
 def report(rows: list[dict[str, Any]], times: list[tuple[int, float, float]],
-           fit: Fit | None, plans: Fit | None = None) -> str:
+           fit: Fit | None, plans: Fit | None = None, debates: Fit | None = None) -> str:
     out = ["# Card layout: what the page draws, evidence placement, crossings", "",
            "Produced by `python -m benchmarks.layout_eval` (see its docstring for what is counted).",
            "The layout offers the page several drawings per direction (one line of groups; the groups in "
@@ -244,6 +276,14 @@ def report(rows: list[dict[str, Any]], times: list[tuple[int, float, float]],
                 "the reasons argue about nothing, so the roots' blocks are drawn one after another, or in "
                 "lanes of roots.", ""]
         out += _fit_table(plans)
+    if debates:
+        out += ["## The benchmark generator's debates", "",
+                "`generate(n, seed)` from `tests/maps.py`, seeds 1-20 of each size: a thesis, reasons, "
+                "claims, objections and rebuttals several levels deep, some reasons with many claims, "
+                "labels of generated words (three lines on most cards). Measured as above. Of these 100 "
+                "maps, the 9 of 20, 30 and 40 statements and seeds 1-3 (*generated* in the table below) "
+                "were used to choose between designs; the other 91 were not.", ""]
+        out += _fit_table(debates)
     out += ["## Maps one by one", "",
             "| map | statements | edges | drawings | laptop: drawing, zoom | wide: drawing, zoom | "
             "evidence beside its statement (laptop) | links crossing as drawn: page (laptop) | dot | "
@@ -322,7 +362,8 @@ def main(argv: list[str] | None = None) -> int:
     named = maps()
     seen = page_drawings(named)
     rows = [evaluate(name, amap, None if seen is None else seen[name]) for name, amap in named]
-    text = report(rows, [] if args.no_timing else timing(), strategy_fit(), strategy_fit(plans=True))
+    text = report(rows, [] if args.no_timing else timing(), strategy_fit(), strategy_fit(plans=True),
+                  debate_fit())
     if args.out == "-":
         sys.stdout.write(text)
     else:

@@ -17,6 +17,7 @@ function initKeyboard() {
     else if (ev.key === "0") { ev.preventDefault(); fitMap(); }
     else if (ev.key === "e" || ev.key === "E") { if ($("toggle-essay")) { setPane("essay", $("essay-panel").hidden, true); } }
     else if (ev.key === "d" || ev.key === "D") { setPane("panel", doc.body.classList.contains("panel-closed"), true); }
+    else if ((ev.key === "o" || ev.key === "O") && S.overview) { setOverview(!S.overview.open, true); }
   });
 }
 function fitHeight() {
@@ -164,6 +165,7 @@ function start(data) {
   initExport();
   initKeyboard();
   initTouch();
+  initOverview();
   fitHeight();
   window.addEventListener("resize", fitHeight);
   $("fit-button").addEventListener("click", fitMap);
@@ -221,6 +223,8 @@ function publicAPI() {
       });
     },
     positions: function () { var xy = S.vis.positions(), out = []; for (var j = 0; j < N; j++) { out.push([ids[j], xy[2 * j], xy[2 * j + 1]]); } return out; },
+    /* the overview in the map's corner (overview.js): {shown, open, width, height, view, origin, scale} */
+    overview: overviewState,
     showPanel: function (on) { setPane("panel", !!on, true); return !!on; },
     showAll: showAll, showView: showView, showEssay: showEssay, exportPNG: exportPNG, mapJSON: mapJSON, exportJSON: exportJSON,
     weakSpots: function () { return S.checks.map(function (c) { return { node: c[0] >= 0 ? ids[c[0]] : null, code: c[1], severity: c[2], message: c[3], hint: c[4], rank: c[5], badge: c[6] }; }); },

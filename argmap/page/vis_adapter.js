@@ -982,12 +982,21 @@ function createVis(container) {
       if (live.y + h / 2 + m > top + vh) { top = live.y + h / 2 + m - vh; }
       network.moveTo({ position: { x: cx, y: top + vh / 2 }, scale: scale, animation: false });
     },
+    /* The part of the drawing in view, in canvas coordinates: {left, top, right, bottom}. */
+    view: function () {
+      var size = canvasSize(), a = network.DOMtoCanvas({ x: 0, y: 0 }), b = network.DOMtoCanvas({ x: size.width, y: size.height });
+      return { left: a.x, top: a.y, right: b.x, bottom: b.y };
+    },
+    /* The view centred on a point of the drawing (canvas coordinates), at the same zoom. */
+    centreOn: function (x, y) { network.moveTo({ position: { x: x, y: y }, animation: false }); },
     focusNode: function (x) { network.focus(x, { scale: Math.max(network.getScale(), 0.7), animation: false }); },
     showOnMap: showOnMap,
     redraw: function () { network.redraw(); },
     canvas: function () { return container.querySelector("canvas"); },
     /* `fn(node index or null)` on a click / double click on the map */
     onClick: function (fn) { network.on("click", function (params) { fn(clickedNode(params)); }); },
+    /* `fn()` after each frame the map draws (a pan, a zoom, a click's highlight) */
+    onDrawn: function (fn) { network.on("afterDrawing", function () { fn(); }); },
     onDoubleClick: function (fn) { network.on("doubleClick", function (params) { fn(clickedNode(params)); }); }
   };
 }

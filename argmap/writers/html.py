@@ -65,7 +65,7 @@ _JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026",
 #: state object, traces, the vis-network adapter, side panel, matrix, essay, search and filters,
 #: export, then keyboard and start-up (docs/page.md describes the parts and window.argmap)
 APP_SCRIPTS = ("data.js", "traces.js", "edges.js", "vis_adapter.js", "panel.js", "matrix.js", "essay.js",
-               "search.js", "export.js", "main.js")
+               "search.js", "export.js", "overview.js", "main.js")
 #: scripts added for a page served by ``argmap watch`` / ``argmap serve`` (argmap.server), after
 #: the app's and each in its own scope: they use only ``window.argmap`` and their own elements
 LIVE_SCRIPTS = {"watch": ("live.js",), "serve": ("live.js", "edit.js")}
