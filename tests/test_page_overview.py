@@ -132,37 +132,53 @@ def test_it_folds_and_the_page_remembers(too_big, tmp_path, open_page):
     assert "overview=1" in page.js("() => window.location.hash")
 
 
+def ink(page, ov: dict, x: float, y: float) -> float:
+    """How far the overview's pixel at a drawing point is from the page's white ground."""
+    (ox, oy), k = ov["origin"], ov["scale"]
+    r, g, b, a = page.js("""([x, y]) => {
+        const c = document.getElementById('overview-map'), d = window.devicePixelRatio || 1;
+        const at = [Math.round(x * d), Math.round(y * d)];
+        return Array.from(c.getContext('2d').getImageData(at[0], at[1], 1, 1).data); }""",
+                         [(x - ox) * k, (y - oy) * k])
+    return sum(abs(255 - v * a / 255 - 255 * (1 - a / 255)) for v in (r, g, b))
+
+
+def in_view(page, ov: dict) -> list[tuple[str, float, float]]:
+    """The statements whose centres lie inside the outline of the part in view, a few px in."""
+    (ox, oy), k = ov["origin"], ov["scale"]
+    left, top, right, bottom = ov["view"]
+    return [(n, x, y) for n, x, y in page.js("() => window.argmap.positions()")
+            if left + 3 < (x - ox) * k < right - 3 and top + 3 < (y - oy) * k < bottom - 3]
+
+
 def test_it_shows_the_trace_of_the_selected_statement(too_big, tmp_path, open_page):
     """Selecting a reason: its trace keeps its colours on the overview, the rest fades."""
     page = open_page(render(too_big, tmp_path), viewport=LAPTOP)
     reason = next(iter(too_big.nodes_of("reason")))
     lit = set(page.js("id => window.argmap.select(id)", reason))
     ov = state(page)
-    (ox, oy), k = ov["origin"], ov["scale"]
-    v_left, v_top, v_right, v_bottom = ov["view"]
-    bg = (255, 255, 255)
-
-    def ink(x: float, y: float) -> float:
-        """How far the overview's pixel at a drawing point is from its ground."""
-        px = page.js("""([x, y]) => {
-            const c = document.getElementById('overview-map'), d = window.devicePixelRatio || 1;
-            const at = [Math.round(x * d), Math.round(y * d)];
-            return Array.from(c.getContext('2d').getImageData(at[0], at[1], 1, 1).data); }""",
-                     [(x - ox) * k, (y - oy) * k])
-        # the canvas is transparent over the page's white ground
-        return sum(abs(bg[i] - px[i] * px[3] / 255 - bg[i] * (1 - px[3] / 255)) for i in range(3))
-
-    inside = [(n, x, y) for n, x, y in page.js("() => window.argmap.positions()")
-              if v_left + 3 < (x - ox) * k < v_right - 3 and v_top + 3 < (y - oy) * k < v_bottom - 3]
+    inside = in_view(page, ov)
     compared = 0
     for kind in {too_big.kind(n) for n, _, _ in inside}:
-        shown = [ink(x, y) for n, x, y in inside if n in lit and too_big.kind(n) == kind]
-        faded = [ink(x, y) for n, x, y in inside if n not in lit and too_big.kind(n) == kind]
+        shown = [ink(page, ov, x, y) for n, x, y in inside if n in lit and too_big.kind(n) == kind]
+        faded = [ink(page, ov, x, y) for n, x, y in inside if n not in lit and too_big.kind(n) == kind]
         if shown and faded:
             assert max(faded) < 0.5 * min(shown), kind
             compared += 1
     assert compared >= 2
     assert page.errors == []
+
+
+def test_it_leaves_out_what_the_filters_hide(too_big, tmp_path, open_page):
+    page = open_page(render(too_big, tmp_path), viewport=LAPTOP)
+    page.js("() => window.argmap.setFilter('kind', 'evidence', false)")  # (the panel starts closed)
+    ov = state(page)
+    assert ov["shown"]
+    inside = in_view(page, ov)
+    evidence = [ink(page, ov, x, y) for n, x, y in inside if too_big.kind(n) == "evidence"]
+    others = [ink(page, ov, x, y) for n, x, y in inside if too_big.kind(n) != "evidence"]
+    assert evidence and others
+    assert max(evidence) < 20 < min(others)
 
 
 def test_none_on_a_phone(too_big, tmp_path, open_page):
