@@ -91,13 +91,17 @@ def check_first_view(amap, page, where: str, whole: bool = True) -> None:
     label_px = view["scale"] * view["fontSize"]
     assert label_px >= READABLE - 1e-6, (where, label_px)
     assert {b[0] for b in view["boxes"]} == set(amap.graph), where
+    notes_w, notes_h = notes_box(page)
     if not whole:
         thesis = next(iter(amap.nodes_of("thesis")), next(iter(amap.graph)))
         box = next(b for b in view["boxes"] if b[0] == thesis)
         assert box[1] >= 0 and box[2] >= 0 and box[3] <= view["width"] and box[4] <= view["height"], where
-        # from the drawing's top, unless that would leave the thesis below the view
-        assert min(b[2] for b in view["boxes"]) >= 0 or box[4] >= view["height"] - FIT_MARGIN - 1, where
-    notes_w, notes_h = notes_box(page)
+        # not under the notes in the bottom-left corner
+        under = box[1] < notes_w
+        assert not under or box[4] <= view["height"] - notes_h, (where, "thesis under the notes")
+        # from the drawing's top, unless that would leave the thesis below the view (or the notes)
+        assert (min(b[2] for b in view["boxes"]) >= 0
+                or box[4] >= view["height"] - (notes_h if under else 0) - FIT_MARGIN - 1), where
     for node, left, top, right, bottom in view["boxes"] if whole else []:
         assert left >= 0 and top >= 0 and right <= view["width"] and bottom <= view["height"], (where, node)
         # the notes over the bottom-left corner ("7 pieces of evidence have no source") hide no card
@@ -129,6 +133,20 @@ def test_map_too_big_to_fit_readably_opens_at_its_thesis(tmp_path, open_page):
         page = open_page(render(amap, tmp_path, f"big{seed}.html"), viewport={"width": 1280, "height": 800})
         assert not fits_readably(page, amap)
         check_first_view(amap, page, f"essay 60/{seed}", whole=False)
+        page.close()
+
+
+def test_a_map_read_from_its_thesis_keeps_it_clear_of_the_notes(corpora, tmp_path, open_page):
+    """A debate whose thesis heads a spine between two lanes (Argdown's state-censorship, 35
+    statements, 22 pieces of evidence without a source): in a narrow window with the details panel
+    open its first view is moved down to the thesis, which then lay under the notes in the map's
+    bottom-left corner."""
+    amap = argmap.load(corpora / "argdown" / "argdown" / "state-censorship.argdown")
+    path = render(amap, tmp_path)
+    for size, hash in (((760, 700), "#panel=1"), ((1280, 800), "")):
+        page = open_page(path, viewport={"width": size[0], "height": size[1]}, hash=hash)
+        assert not fits_readably(page, amap) and notes_box(page)[1], size
+        check_first_view(amap, page, f"state-censorship at {size}", whole=False)
         page.close()
 
 

@@ -971,15 +971,19 @@ function createVis(container) {
     nodeAt: function (px, py) { var hit = network.getNodeAt({ x: px, y: py }); return hit === undefined ? null : +hit; },
     zoomTo: function (scale) { network.moveTo({ scale: scale, animation: false }); },
     /* The drawing from its top at `scale`, across centred on statement x but not past the drawing's
-     * edges (whole across where it fits), and down just far enough that x is in view: a map bigger
-     * than the view is read from its thesis (an outline on a phone from its left edge). */
+     * edges (whole across where it fits), and down just far enough that x is in view, clear of the
+     * notes: a map bigger than the view is read from its thesis (an outline on a phone from its left
+     * edge). */
     showTop: function (x, scale) {
       var size = canvasSize(), live = network.body.nodes[x];
       if (!live) { return; }
       var h = cardHeight(x), b = cardBounds(livePositions()), m = FIT_MARGIN / scale;
       var vw = size.width / scale, vh = size.height / scale, cx = (b.minX + b.maxX) / 2, top = b.minY - m;
       if (b.maxX - b.minX + 2 * m > vw) { cx = Math.min(Math.max(live.x, b.minX - m + vw / 2), b.maxX + m - vw / 2); }
-      if (live.y + h / 2 + m > top + vh) { top = live.y + h / 2 + m - vh; }
+      // (above the notes in the bottom-left corner, where it would lie under them)
+      var notes = notesBox(), W = CARDS ? S.cards.C.width : LOD_W;
+      var under = notes.h && (live.x - W / 2 - (cx - vw / 2)) * scale < notes.w ? notes.h / scale : 0;
+      if (live.y + h / 2 + m + under > top + vh) { top = live.y + h / 2 + m + under - vh; }
       network.moveTo({ position: { x: cx, y: top + vh / 2 }, scale: scale, animation: false });
     },
     /* The part of the drawing in view, in canvas coordinates: {left, top, right, bottom}. */
