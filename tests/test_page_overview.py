@@ -185,3 +185,17 @@ def test_none_on_a_phone(too_big, tmp_path, open_page):
     page = open_page(render(too_big, tmp_path), viewport={"width": 390, "height": 844})
     assert not state(page)["shown"] and not page.is_visible("#overview")
     assert page.js("() => document.documentElement.scrollWidth") <= 390
+
+
+def test_a_map_of_more_than_500_statements_has_one_too_once_zoomed_in(tmp_path, open_page):
+    """Its nodes are not cards (the layered layout, vis-network's shapes): each is drawn the size of
+    a card, and the overview appears only once the reader zooms in from the whole map."""
+    big = argmap.loads(to_yaml(generate(600, seed=1)))
+    page = open_page(render(big, tmp_path), viewport=LAPTOP)
+    assert page.js("() => window.argmap.data.card") is None
+    assert not state(page)["shown"]
+    page.js("() => window.argmap.network.moveTo({scale: 1, animation: false})")
+    ov = state(page)
+    assert ov["shown"] and page.is_visible("#overview-map")
+    assert ov["view"] == pytest.approx(expected_outline(page, ov), abs=0.5)
+    assert page.errors == [] and page.requests == []
