@@ -63,6 +63,24 @@ def test_saved_change_appears_and_keeps_selection_and_zoom(tmp_path: Path, live_
 
 
 @pytest.mark.browser
+def test_the_overview_keeps_clear_of_the_live_status(tmp_path: Path, live_server: Any,
+                                                     open_live: Any) -> None:
+    """Both sit in the bottom-right corner once the side panel is closed: the overview goes above."""
+    path = tmp_path / "map.yaml"
+    write(path, MAP)
+    write(tmp_path / "essay.txt", ESSAY)
+    page = open_live(live_server(path).url)
+    page.js("argmap.showPanel(false)")
+    page.js("argmap.network.moveTo({scale: 4, animation: false})")
+    assert page.js("argmap.overview().shown")
+    box, status = page.js("""[document.getElementById('overview'), document.getElementById('live-status')]
+        .map(e => e.getBoundingClientRect().toJSON())""")
+    assert status["height"] > 0 and box["height"] > 0
+    assert box["bottom"] <= status["top"] or box["right"] <= status["left"]
+    assert page.requests == [] and page.errors == []
+
+
+@pytest.mark.browser
 def test_broken_save_shows_every_error_then_the_next_good_save_clears_it(
         tmp_path: Path, live_server: Any, open_live: Any) -> None:
     path = tmp_path / "map.yaml"

@@ -120,11 +120,19 @@ function drawOverview() {
   }
   frame.view = [l, t, r, btm];
 }
-/* Bottom right of the map; raised above the notes where both would not fit side by side. */
+/* Bottom right of the map; raised above the notes where both would not fit side by side, and above
+ * the status a page served by `argmap watch` or `serve` keeps in the window's corner (live.js). */
 function placeOverview(box) {
-  var notes = notesBox(), area = $("map").clientWidth;
+  var notes = notesBox(), map = $("map"), area = map.clientWidth;
   var clash = notes.h && notes.w + box.offsetWidth + 12 > area;
-  box.style.bottom = (6 + (clash ? notes.h : 0)) + "px";
+  var bottom = 6 + (clash ? notes.h : 0), status = $("live-status");
+  if (status && status.offsetHeight) {
+    var s = status.getBoundingClientRect(), m = map.getBoundingClientRect();
+    if (s.left < m.right && s.right > m.right - box.offsetWidth - 6 && s.top < m.bottom) {
+      bottom = Math.max(bottom, m.bottom - s.top + 4);
+    }
+  }
+  box.style.bottom = bottom + "px";
 }
 /* What the overview shows, for tests and scripts: whether it is shown and open, its size and the
  * outline of the part in view in its CSS px ([left, top, right, bottom]), and the drawing's corner

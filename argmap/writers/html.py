@@ -63,7 +63,7 @@ _JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026",
                  0x2028: "\\u2028", 0x2029: "\\u2029"}
 #: the page's scripts (argmap/page/), inlined in this order into one function scope: data and the
 #: state object, traces, the vis-network adapter, side panel, matrix, essay, search and filters,
-#: export, then keyboard and start-up (docs/page.md describes the parts and window.argmap)
+#: export, the overview, then keyboard and start-up (docs/page.md describes the parts and window.argmap)
 APP_SCRIPTS = ("data.js", "traces.js", "edges.js", "vis_adapter.js", "panel.js", "matrix.js", "essay.js",
                "search.js", "export.js", "overview.js", "main.js")
 #: scripts added for a page served by ``argmap watch`` / ``argmap serve`` (argmap.server), after
