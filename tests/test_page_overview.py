@@ -199,3 +199,16 @@ def test_a_map_of_more_than_500_statements_has_one_too_once_zoomed_in(tmp_path, 
     assert ov["shown"] and page.is_visible("#overview-map")
     assert ov["view"] == pytest.approx(expected_outline(page, ov), abs=0.5)
     assert page.errors == [] and page.requests == []
+
+
+def test_a_served_page_keeps_it_clear_of_the_live_status(stalin_path, tmp_path, live_server, open_live):
+    """`argmap watch` adds a status in the window's bottom-right corner: with the side panel closed,
+    the overview goes above it."""
+    page = open_live(live_server(stalin_path).url)
+    page.js("argmap.showPanel(false)")
+    page.js("argmap.network.moveTo({scale: 4, animation: false})")
+    assert state(page)["shown"]
+    status = rect(page, "#live-status")
+    assert status["height"] > 0
+    assert apart(rect(page, "#overview"), status)
+    assert page.requests == [] and page.errors == []

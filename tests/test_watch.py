@@ -35,6 +35,15 @@ def write(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
+def served(tmp_path: Path, live_server: Any, open_live: Any) -> tuple[Path, Any]:
+    """MAP and its essay written to ``tmp_path``, watched, and its page opened: the map's path and
+    the page."""
+    path = tmp_path / "map.yaml"
+    write(path, MAP)
+    write(tmp_path / "essay.txt", ESSAY)
+    return path, open_live(live_server(path).url)
+
+
 def new_text(page: Any, text: str, timeout: float = 2000) -> None:
     """Wait (at most ``timeout`` ms) until the page shows a map with a statement saying ``text``."""
     page.wait_for_function(
@@ -45,11 +54,7 @@ def new_text(page: Any, text: str, timeout: float = 2000) -> None:
 @pytest.mark.browser
 def test_saved_change_appears_and_keeps_selection_and_zoom(tmp_path: Path, live_server: Any,
                                                          open_live: Any) -> None:
-    path = tmp_path / "map.yaml"
-    write(path, MAP)
-    write(tmp_path / "essay.txt", ESSAY)
-    live = live_server(path)
-    page = open_live(live.url)
+    path, page = served(tmp_path, live_server, open_live)
     page.js("argmap.select('tired')")
     page.js("argmap.network.moveTo({position: {x: 40, y: -20}, scale: 1.7, animation: false})")
     write(path, MAP.replace("leaves pupils tired", "leaves pupils exhausted"))
@@ -63,31 +68,9 @@ def test_saved_change_appears_and_keeps_selection_and_zoom(tmp_path: Path, live_
 
 
 @pytest.mark.browser
-def test_the_overview_keeps_clear_of_the_live_status(tmp_path: Path, live_server: Any,
-                                                     open_live: Any) -> None:
-    """Both sit in the bottom-right corner once the side panel is closed: the overview goes above."""
-    path = tmp_path / "map.yaml"
-    write(path, MAP)
-    write(tmp_path / "essay.txt", ESSAY)
-    page = open_live(live_server(path).url)
-    page.js("argmap.showPanel(false)")
-    page.js("argmap.network.moveTo({scale: 4, animation: false})")
-    assert page.js("argmap.overview().shown")
-    box, status = page.js("""[document.getElementById('overview'), document.getElementById('live-status')]
-        .map(e => e.getBoundingClientRect().toJSON())""")
-    assert status["height"] > 0 and box["height"] > 0
-    assert box["bottom"] <= status["top"] or box["right"] <= status["left"]
-    assert page.requests == [] and page.errors == []
-
-
-@pytest.mark.browser
 def test_broken_save_shows_every_error_then_the_next_good_save_clears_it(
         tmp_path: Path, live_server: Any, open_live: Any) -> None:
-    path = tmp_path / "map.yaml"
-    write(path, MAP)
-    write(tmp_path / "essay.txt", ESSAY)
-    live = live_server(path)
-    page = open_live(live.url)
+    path, page = served(tmp_path, live_server, open_live)
     write(path, BROKEN)
     page.wait_for_selector("#live-errors", timeout=2000)
     lines = page.locator("#live-errors li").all_text_contents()
@@ -103,11 +86,7 @@ def test_broken_save_shows_every_error_then_the_next_good_save_clears_it(
 
 @pytest.mark.browser
 def test_saving_the_essay_updates_the_page(tmp_path: Path, live_server: Any, open_live: Any) -> None:
-    path = tmp_path / "map.yaml"
-    write(path, MAP)
-    write(tmp_path / "essay.txt", ESSAY)
-    live = live_server(path)
-    page = open_live(live.url)
+    path, page = served(tmp_path, live_server, open_live)
     page.js("argmap.showView('matrix')")
     write(tmp_path / "essay.txt", "A new first line.\n" + ESSAY)
     page.wait_for_function("() => window.argmap && argmap.data.essay.text.startsWith('A new')",
