@@ -64,10 +64,10 @@ function drawHeader(ctx, width, legend) {
   return y + 40;
 }
 /* A big map's link in the image: a straight line between the boxes' borders. */
-function drawEdge(ctx, e, xy, boxW, boxH) {
+function drawEdge(ctx, e, xy) {
   var a = S.edgeFrom[e], b = S.edgeTo[e];
-  var from = borderPoint(xy[2 * b], xy[2 * b + 1], xy[2 * a], xy[2 * a + 1], boxW(a), boxH(a));
-  var to = borderPoint(from[0], from[1], xy[2 * b], xy[2 * b + 1], boxW(b), boxH(b));
+  var from = borderPoint(xy[2 * b], xy[2 * b + 1], xy[2 * a], xy[2 * a + 1], cardWidth(), cardHeight(a));
+  var to = borderPoint(from[0], from[1], xy[2 * b], xy[2 * b + 1], cardWidth(), cardHeight(b));
   drawConnector(ctx, e, [from[0], from[1], to[0], to[1]], 0);
 }
 /* The map image's frame for the cards at `xy`: its size (before scaling), the height of the title
@@ -86,13 +86,10 @@ function mapImage(given) {
   drawHeader(ctx, width, true);
   var ox = (width - (b.maxX - b.minX)) / 2 - b.minX, oy = f.head + IMAGE_MARGIN - b.minY;
   ctx.translate(ox, oy);
-  var W = S.cards ? S.cards.C.width : 180;
-  function boxW() { return W; }
-  function boxH(k) { return cardHeight(k); }
   if (S.cards) { drawConnectors(ctx, xy, 0); }   // routed round the cards, as on screen
   else {
     for (j = 0; j < S.E; j++) {
-      if (!S.hiddenN[S.edgeFrom[j]] && !S.hiddenN[S.edgeTo[j]] && !S.hiddenE[j]) { drawEdge(ctx, j, xy, boxW, boxH); }
+      if (!S.hiddenN[S.edgeFrom[j]] && !S.hiddenN[S.edgeTo[j]] && !S.hiddenE[j]) { drawEdge(ctx, j, xy); }
     }
   }
   for (j = 0; j < S.N; j++) {
@@ -107,11 +104,11 @@ function drawBox(ctx, k, x, y) {
   var kind = S.KINDS[S.kindOf[k]];
   ctx.save();
   ctx.globalAlpha = S.dimmed[k] ? DIM : 1;
-  ctx.fillStyle = kind.color; ctx.fillRect(x - 90, y - 22, 180, 44);
+  ctx.fillStyle = kind.color; ctx.fillRect(x - NODE_W / 2, y - NODE_H / 2, NODE_W, NODE_H);
   ctx.fillStyle = kind.font; ctx.font = "13px " + BASE_FONT; ctx.textAlign = "center"; ctx.textBaseline = "middle";
   ctx.fillText(kind.symbol + " " + shorten(labelOf(k), 24), x, y, 170);
   var bd = badgeOf(k);
-  if (bd) { drawBadge(ctx, x + 96, y - 22, bd.word, badgeLook(bd.rank)); }
+  if (bd) { drawBadge(ctx, x + NODE_W / 2 + 6, y - NODE_H / 2, bd.word, badgeLook(bd.rank)); }
   ctx.restore();
 }
 /* The evidence matrix as an image: reasons down, evidence across, the marks of the matrix view. */

@@ -11,7 +11,6 @@
  * 0.3 ms (the bounds) while the whole map is in view. A map of more than 500
  * statements, whose nodes are not cards, is drawn with each node the size of a card. */
 var OVERVIEW_BOX = [200, 140], OVERVIEW_MIN_H = 36;
-var OVERVIEW_NODE_W = 180;   // a node's width on a map without cards (cardBounds' and cardHeight's box)
 var OVERVIEW_SLACK_PX = 2;   // a card this little out of view does not call for an overview
 
 function initOverview() {
@@ -85,7 +84,7 @@ function drawOverview() {
   function py(y) { return frame.dy + (y - frame.minY) * k; }
   // the cards, each at least a pixel, in their kinds' colours; dimmed ones faint (one path per kind
   // and look: [lit, dimmed] by kind)
-  var W = S.cards ? S.cards.C.width : OVERVIEW_NODE_W, current = S.current === null ? -1 : S.index.get(S.current);
+  var W = cardWidth(), current = S.current === null ? -1 : S.index.get(S.current);
   var paths = S.KINDS.map(function () { return [null, null]; });
   for (var j = 0; j < S.N; j++) {
     if (S.hiddenN[j]) { continue; }

@@ -46,7 +46,11 @@ function initCards() {
     for (var j = 0; j < fonts.length; j++) { if (fonts[j][0] < cards.minFont) { cards.minFont = fonts[j][0]; } }
   }
 }
-function cardHeight(k) { return S.cards ? S.cards.height[k] : 44; }
+/* A node's box: its card's, or on a map without cards the box a node has before vis-network has
+ * measured its label. */
+var NODE_W = 180, NODE_H = 44;
+function cardWidth() { return S.cards ? S.cards.C.width : NODE_W; }
+function cardHeight(k) { return S.cards ? S.cards.height[k] : NODE_H; }
 /* Each line's font size: the card's, or smaller (never below 12 px) where the browser's measure of
  * the line overflows the card; a line still too wide is cut with an ellipsis. Measured once. */
 function cardFonts(ctx, k) {
@@ -134,7 +138,7 @@ function drawBadge(ctx, x, y, word, look) {
 }
 /* The bounding box of the card centres `xy` (pairs), card sizes included. */
 function cardBounds(xy, list) {
-  var minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity, W = S.cards ? S.cards.C.width : 180;
+  var minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity, W = cardWidth();
   var n = list ? list.length : S.N;
   for (var j = 0; j < n; j++) {
     var k = list ? list[j] : j;
@@ -166,7 +170,7 @@ function fitOf(xy, w, h, list) {
   var bw = b.maxX - b.minX, bh = b.maxY - b.minY, across = (w - 2 * FIT_MARGIN_ACROSS) / (bw + 2 * BADGE_REACH);
   var scale = Math.min(MAX_FIT_SCALE, across, (h - 2 * FIT_MARGIN) / bh), notes = notesBox();
   if (!notes.h) { return { scale: scale, room: 0, wide: bw }; }
-  var W = S.cards ? S.cards.C.width : 180, cx = (b.minX + b.maxX) / 2, cy = (b.minY + b.maxY) / 2;
+  var W = cardWidth(), cx = (b.minX + b.maxX) / 2, cy = (b.minY + b.maxY) / 2;
   var n = list ? list.length : S.N;
   for (var j = 0; j < n; j++) {
     var k = list ? list[j] : j;
@@ -374,7 +378,7 @@ function createVis(container) {
   /* After the force simulation: push apart any boxes that still overlap (a sweep over the boxes
    * sorted by x, a few rounds), so no card hides another. */
   function separate() {
-    var pos = network.getPositions(), xy = new Float64Array(2 * N), W = CARDS ? S.cards.C.width : 180, GAP = 12, j, q;
+    var pos = network.getPositions(), xy = new Float64Array(2 * N), W = cardWidth(), GAP = 12, j, q;
     for (j = 0; j < N; j++) { xy[2 * j] = pos[j].x; xy[2 * j + 1] = pos[j].y; }
     var order = [];
     for (j = 0; j < N; j++) { order.push(j); }
@@ -432,7 +436,7 @@ function createVis(container) {
    * nodes). Each node's box is the default one until vis-network has measured every label (in
    * spare time, after the first frame), then every measured box at once: one change of picture. */
   var LOD_SCALE = 0.3;           // 14 px labels are under 5 px here: vis-network stops drawing them
-  var LOD_W = 180, LOD_H = 44;   // a node's box before vis-network has measured its label
+  var LOD_W = NODE_W, LOD_H = NODE_H;   // a node's box before vis-network has measured its label
   var renderer = network.renderer;
   var lodReady = BIG && renderer && typeof renderer._drawNodes === "function" &&
     typeof renderer._drawEdges === "function" && typeof renderer._drawArrows === "function" &&
@@ -660,7 +664,7 @@ function createVis(container) {
   // weak-spot badges: a yellow "!" disc at the node's top right corner (the LOD frame draws its own)
   network.on("afterDrawing", function (ctx) {
     if (lod() || CARDS) { return; }   // a card draws its own badge
-    var view = BIG ? viewArea() : null, weakNodes = S.weakNodes;
+    var view = BIG ? viewArea(20) : null, weakNodes = S.weakNodes;
     for (var j = 0; j < weakNodes.length; j++) {
       var w = weakNodes[j];
       if (S.hiddenN[w]) { continue; }
@@ -718,9 +722,10 @@ function createVis(container) {
     var cv = container.querySelector("canvas");
     return { width: cv ? cv.clientWidth : 0, height: cv ? cv.clientHeight : 0 };
   }
-  function viewArea() {
-    var size = canvasSize(), a = network.DOMtoCanvas({ x: -20, y: -20 });
-    var b = network.DOMtoCanvas({ x: size.width + 20, y: size.height + 20 });
+  /* The part of the drawing in view, `pad` CSS px more each side, in canvas coordinates. */
+  function viewArea(pad) {
+    var size = canvasSize(), a = network.DOMtoCanvas({ x: -pad, y: -pad });
+    var b = network.DOMtoCanvas({ x: size.width + pad, y: size.height + pad });
     return { left: a.x, top: a.y, right: b.x, bottom: b.y };
   }
   /* The whole map in view without vis-network's fit, which measures every label first (a third of a
@@ -981,16 +986,13 @@ function createVis(container) {
       var vw = size.width / scale, vh = size.height / scale, cx = (b.minX + b.maxX) / 2, top = b.minY - m;
       if (b.maxX - b.minX + 2 * m > vw) { cx = Math.min(Math.max(live.x, b.minX - m + vw / 2), b.maxX + m - vw / 2); }
       // (above the notes in the bottom-left corner, where it would lie under them)
-      var notes = notesBox(), W = CARDS ? S.cards.C.width : LOD_W;
+      var notes = notesBox(), W = cardWidth();
       var under = notes.h && (live.x - W / 2 - (cx - vw / 2)) * scale < notes.w ? notes.h / scale : 0;
       if (live.y + h / 2 + m + under > top + vh) { top = live.y + h / 2 + m + under - vh; }
       network.moveTo({ position: { x: cx, y: top + vh / 2 }, scale: scale, animation: false });
     },
     /* The part of the drawing in view, in canvas coordinates: {left, top, right, bottom}. */
-    view: function () {
-      var size = canvasSize(), a = network.DOMtoCanvas({ x: 0, y: 0 }), b = network.DOMtoCanvas({ x: size.width, y: size.height });
-      return { left: a.x, top: a.y, right: b.x, bottom: b.y };
-    },
+    view: function () { return viewArea(0); },
     /* The view centred on a point of the drawing (canvas coordinates), at the same zoom. */
     centreOn: function (x, y) { network.moveTo({ position: { x: x, y: y }, animation: false }); },
     focusNode: function (x) { network.focus(x, { scale: Math.max(network.getScale(), 0.7), animation: false }); },
