@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import gc
 import math
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import NamedTuple
 
@@ -1149,22 +1149,16 @@ class _Tree:
         a = LANE_INDENT if len(parts) == 1 else 0
         head = sb[u]
         for li, (i, j) in enumerate(parts):
-            b = b0
-            # (the group heads' cards level, past any folded group's far column)
-            back = max(card_a[c] for c in kids[i:j])
-            depth = max(back - card_a[c] + size_a[c] for c in kids[i:j])
+            # every other lane is mirrored (statements on the far side, evidence towards the
+            # start): lanes 0 and 1 turn their statements to the spine between them, lanes 1
+            # and 2 their evidence to each other, so no evidence is drawn next to another
+            # lane's statements and lanes need no more than a gap between them
+            depth, end = self._lane(kids[i:j], a, b0, size_a, len(parts) > 1 and li % 2 == 0,
+                                    card_a, off_a, off_b, size_b)
             for c in kids[i:j]:
-                off_a[c] = a + back - card_a[c]
-                off_b[c] = b
-                b += size_b[c] + GAP
                 self.lane[c] = li
-                # every other lane is mirrored (statements on the far side, evidence towards the
-                # start): lanes 0 and 1 turn their statements to the spine between them, lanes 1
-                # and 2 their evidence to each other, so no evidence is drawn next to another
-                # lane's statements and lanes need no more than a gap between them
-                self.mirror[c] = 2 * a + depth if len(parts) > 1 and li % 2 == 0 else -1
-            head = max(head, b - GAP)
-            lengths.append(b - GAP - b0)
+            head = max(head, end)
+            lengths.append(end - b0)
             if li == 0 and len(parts) > 1:
                 self.centre[u] = a + depth + spine // 2
             a += depth + (spine if li == 0 else LANE_GAP)
@@ -1181,20 +1175,32 @@ class _Tree:
         along the depth axis and the length across."""
         a = head = 0
         parts = _partition([size_b[c] for c in roots], lanes, GAP)
+        # (a root with nothing hanging from it may be a leaf with no block: its card)
+        reach = {c: max(size_a[c], sa[c]) for c in roots}
         for li, (i, j) in enumerate(parts):
-            b = 0
-            # (a root with nothing hanging from it may be a leaf with no block: its card)
-            back = max(card_a[c] for c in roots[i:j])
-            depth = max(back - card_a[c] + max(size_a[c], sa[c]) for c in roots[i:j])
+            depth, end = self._lane(roots[i:j], a, 0, reach, mirrored and len(parts) > 1 and li % 2 == 0,
+                                    card_a, off_a, off_b, size_b)
             for c in roots[i:j]:
-                off_a[c] = a + back - card_a[c]
-                off_b[c] = b
                 self.root_lane[c] = li
-                self.mirror[c] = 2 * a + depth if mirrored and len(parts) > 1 and li % 2 == 0 else -1
-                b += size_b[c] + GAP
-            head = max(head, b - GAP)
+            head = max(head, end)
             a += depth + LANE_GAP
         return a - LANE_GAP, head
+
+    def _lane(self, blocks: list[int], a: int, b: int, reach: Sequence[int] | Mapping[int, int],
+              mirrored: bool, card_a: list[int], off_a: list[int], off_b: list[int],
+              size_b: list[int]) -> tuple[int, int]:
+        """Places ``blocks`` (groups, or roots' blocks) one after another along b from ``b``, at ``a``
+        along the depth axis, their heads' cards level (past any folded group's far column), the
+        lane drawn mirrored where ``mirrored``; ``reach``: each block's reach along the depth axis.
+        Returns the lane's depth and where it ends along b."""
+        back = max(card_a[c] for c in blocks)
+        depth = max(back - card_a[c] + reach[c] for c in blocks)
+        for c in blocks:
+            off_a[c] = a + back - card_a[c]
+            off_b[c] = b
+            b += size_b[c] + GAP
+            self.mirror[c] = 2 * a + depth if mirrored else -1
+        return depth, b - GAP
 
     @staticmethod
     def _centre(u: int, a: int, b: int, frame: _Frame, card_a: list[int],
